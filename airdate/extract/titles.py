@@ -1,0 +1,281 @@
+"""Titles, seasons and parts: where a sentence names a show or film.
+
+Titles are found three ways: quoted ('Kingdom', “Kingdom”), in front of a season
+("Kingdom Season 2", "Kingdom season two", "Kingdom S2") and after one ("season 2 of
+Kingdom", "the second season of Kingdom"). Title-case headlines make the left edge of
+an unquoted title hard; headline verbs and platform names are trimmed from it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from airdate.extract.platforms import GAZETTEER
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "sophomore": 2, "freshman": 1,
+}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+_NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_ORD = r"(?P<o>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
+
+SEASON_RX = re.compile(
+    r"\b(?:(?i:season|series)\s+" + _NUM + r"|S(?P<s>\d{1,2})(?!\w)|(?i:" + _ORD + r")\s+(?i:season|series)|"
+    r"(?P<final>(?i:final|last))\s+(?i:season|series))\b"
+    r"(?!\s*(?:premiere|finale)?\s*(?:episode|ep\.))"
+)
+PART_RX = re.compile(
+    r"\b(?:(?i:part|volume|vol\.)\s+(?P<n>\d|one|two|three|four|I{1,3}|IV)(?![\w])|"
+    r"(?P<o>(?i:first|second|third|fourth|2nd|3rd))\s+(?i:cour|part|volume|batch))"
+)
+
+# Words allowed inside a title although lower-case.
+CONNECT = {
+    "of", "the", "a", "an", "and", "&", "in", "on", "at", "to", "for", "with", "from", "vs.", "vs", "de", "la",
+    "le", "du", "des", "y", "no", "wa", "ga", "ni", "or", "is", "are", "be", "not", "but", "into", "over",
+    "upon", "under", "its", "my", "your", "our", "their", "his", "her", "-", "–", "x",
+}
+# Title-case headline words that end the left edge of an unquoted title: nothing to
+# their left belongs to the title ("Netflix Confirms Stranger Things Season 5").
+HEADLINE_STOP = {
+    "confirms", "confirmed", "reveals", "revealed", "announces", "announced", "sets", "gets", "renews",
+    "renewed", "drops", "dropped", "releases", "released", "shares", "unveils", "unveiled", "teases", "teased",
+    "says", "said", "watch", "exclusive", "exclusive:", "trailer", "teaser", "report", "report:", "reportedly",
+    "update", "updates", "news", "review", "recap", "explained", "breaking", "breaking:", "casts", "adds",
+    "joins", "starring", "creator", "showrunner", "boss", "director", "writer", "producer", "upcoming",
+    "returning", "premieres", "premiered", "debuts", "lands", "scores", "orders", "cancels", "canceled",
+    "cancelled", "picks", "greenlights", "eyes", "plans", "delays", "pushes", "moves", "begins", "starts",
+    "wraps", "filming", "production", "first-look", "photos", "images", "poster", "clip", "details", "plot",
+    "predictions", "theories", "rumors", "rumours", "officially", "finally", "ahead", "amid", "ranking",
+    "ranked", "k-drama", "kdrama", "drama", "comedy", "thriller", "docuseries", "documentary", "anime",
+    "sitcom", "series", "show", "film", "movie", "sequel", "prequel", "spinoff", "spin-off", "reboot",
+    "revival", "horror", "fantasy", "romance", "sci-fi", "zombie", "crime", "spy", "mystery", "animated",
+    "live-action", "korean", "japanese", "british", "hit", "popular", "acclaimed", "beloved", "smash",
+    "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
+    "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
+}
+# Ordinary words that open a sentence and are not part of a title after them.
+SENTENCE_START = {
+    "now", "meanwhile", "while", "after", "before", "when", "if", "but", "and", "so", "also", "here's",
+    "heres", "everything", "why", "how", "as", "like", "with", "in", "on", "for", "by", "from", "at", "once",
+    "since", "until", "although", "though", "even", "then", "still", "yet", "plus", "today", "this", "that",
+    "these", "those", "new", "all-new", "brand-new", "is", "are", "will", "does", "did", "can", "could",
+}
+PLATFORM_WORDS = {a.lower() for al in GAZETTEER.values() for a in al} | {
+    f"{a.lower()}'s" for al in GAZETTEER.values() for a in al
+} | {f"{a.lower()}’s" for al in GAZETTEER.values() for a in al}
+
+# Opening quote not glued to a letter; a closing quote followed by a letter is an apostrophe.
+QUOTE_RX = re.compile(
+    r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9](?:[^‘’\n]|’(?=[A-Za-z]))*?)’(?![A-Za-z])"
+    r"|'(?P<b>[A-Z0-9](?:[^'\n]|'(?=[A-Za-z]))*?)'(?![A-Za-z])"
+    r"|“(?P<c>[A-Z0-9][^“”\n]*?)”"
+    r"|\"(?P<d>[A-Z0-9][^\"\n]*?)\")"
+)
+WORD_RX = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    title: str
+    begin: int
+    end: int
+    season: int | None = None
+    part: int | None = None
+    how: str = "quoted"  # quoted, before-season, after-season, known
+
+
+@dataclass(frozen=True)
+class SeasonMention:
+    number: int | None  # None for "final season" without a number
+    begin: int
+    end: int
+
+
+def title_key(title: str) -> str:
+    """A matching key: case, accents, quotes, punctuation and a leading "The" ignored."""
+    s = unicodedata.normalize("NFKD", title)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("&", "and")
+    words = "".join(c if c.isalnum() else " " for c in s).split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _number(text: str | None) -> int | None:
+    if not text:
+        return None
+    t = text.lower().rstrip(".")
+    if t.isdigit():
+        return int(t)
+    if t in NUMBER_WORDS:
+        return NUMBER_WORDS[t]
+    if t in ORDINAL_WORDS:
+        return ORDINAL_WORDS[t]
+    if t in ROMAN:
+        return ROMAN[t]
+    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)$", t)
+    return int(m.group(1)) if m else None
+
+
+def find_seasons(sentence: str) -> list[SeasonMention]:
+    out = []
+    for m in SEASON_RX.finditer(sentence):
+        n = _number(m.group("n") or m.group("s") or m.group("o"))
+        if n is None and not m.group("final"):
+            continue
+        if n is not None and not 1 <= n <= 40:
+            continue
+        out.append(SeasonMention(n, m.start(), m.end()))
+    return out
+
+
+def find_parts(sentence: str) -> list[tuple[int, int, int]]:
+    out = []
+    for m in PART_RX.finditer(sentence):
+        n = _number(m.group("n") or m.group("o"))
+        if n:
+            out.append((n, m.start(), m.end()))
+    return out
+
+
+def _clean(title: str) -> str:
+    t = title.strip().strip("‘’'\"“”").strip()
+    t = re.sub(r"[\s,;:.!?–—-]+$", "", t)
+    t = re.sub(r"(?:['’]s)$", "", t)
+    return re.sub(r"\s+", " ", t)
+
+
+def _is_titleish(words: list[str]) -> bool:
+    content = [w for w in words if w.lower() not in CONNECT]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha())
+    return caps / len(content) >= 0.75
+
+
+def _trim_left(words: list[str]) -> list[str]:
+    """Drop headline verbs, platforms and connectors from the left edge."""
+    # Cut after the last stop word: "Netflix Confirms Stranger Things" → "Stranger Things".
+    cut = 0
+    for i, w in enumerate(words):
+        lw = w.lower().strip(",:;")
+        if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith((",", ":")):
+            cut = i + 1
+    words = words[cut:]
+    if len(words) > 1 and words[0].lower() in SENTENCE_START:
+        words = words[1:]
+    while words and words[0].lower() in CONNECT - {"the", "a", "an"}:
+        words = words[1:]
+    while words and words[-1].lower() in CONNECT:
+        words = words[:-1]
+    return words
+
+
+def _left_title(before: str) -> tuple[str, int] | None:
+    """The title that ends right before a season mention, and where it starts."""
+    stripped = before.rstrip()
+    stripped = re.sub(r"['’]s$", "", stripped)
+    if stripped.endswith(("’", "'", "”", '"')):
+        qs = list(QUOTE_RX.finditer(stripped))
+        if qs and qs[-1].end() == len(stripped):
+            q = qs[-1]
+            t = _clean(next(g for g in q.groups() if g))
+            return (t, q.start()) if t else None
+    words = list(WORD_RX.finditer(stripped))
+    picked: list[re.Match[str]] = []
+    for m in reversed(words):
+        w = m.group(0)
+        if w.endswith((".", ",", ";", "!", "?", ")", "—")) and picked:
+            break
+        if w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECT or w in ("&",):
+            picked.append(m)
+            if w.endswith((",", ";")):
+                break
+            continue
+        break
+    picked.reverse()
+    kept = _trim_left([m.group(0) for m in picked])
+    if not kept or not _is_titleish(kept):
+        return None
+    start = picked[len(picked) - len(kept)].start()
+    title = _clean(" ".join(kept))
+    if not title or title.lower() in HEADLINE_STOP or title.lower() in PLATFORM_WORDS:
+        return None
+    return title, start
+
+
+def _right_title(after: str) -> str | None:
+    """The title right after "season 2 of"."""
+    after = after.lstrip()
+    q = QUOTE_RX.match(after)
+    if q:
+        return _clean(next(g for g in q.groups() if g))
+    picked = []
+    for m in WORD_RX.finditer(after):
+        w = m.group(0)
+        core = w.rstrip(".,;:!?)")
+        if core[:1].isupper() or core[:1].isdigit() or (picked and core.lower() in CONNECT):
+            picked.append(core)
+            if core != w:
+                break
+            continue
+        break
+    while picked and picked[-1].lower() in CONNECT:
+        picked.pop()
+    if not picked or not _is_titleish(picked):
+        return None
+    t = _clean(" ".join(picked))
+    return t if t.lower() not in PLATFORM_WORDS else None
+
+
+def quoted_titles(sentence: str) -> list[TitleMention]:
+    out = []
+    for q in QUOTE_RX.finditer(sentence):
+        raw = next(g for g in q.groups() if g)
+        t = _clean(raw)
+        words = t.split()
+        if not t or len(t) > 70 or len(words) > 10 or not _is_titleish(words):
+            continue
+        if t.lower() in PLATFORM_WORDS or t.lower() in HEADLINE_STOP:
+            continue
+        out.append(TitleMention(t, q.start(), q.end(), how="quoted"))
+    return out
+
+
+def find_titles(sentence: str) -> list[TitleMention]:
+    """Every title mention in the sentence, with the season or part it names."""
+    mentions = quoted_titles(sentence)
+    for s in find_seasons(sentence):
+        left = _left_title(sentence[: s.begin])
+        if left:
+            t, b = left
+            mentions.append(TitleMention(t, b, s.end, season=s.number, how="before-season"))
+            continue
+        m = re.match(r"\s+of\s+", sentence[s.end :])
+        if m:
+            t2 = _right_title(sentence[s.end + m.end() :])
+            if t2:
+                mentions.append(TitleMention(t2, s.begin, s.end + m.end() + len(t2), season=s.number, how="after-season"))
+    return _dedupe(mentions)
+
+
+def _dedupe(mentions: list[TitleMention]) -> list[TitleMention]:
+    """Keep one mention per span; a season-bearing mention beats a bare quote."""
+    mentions.sort(key=lambda m: (m.begin, -(m.season is not None)))
+    out: list[TitleMention] = []
+    for m in mentions:
+        clash = next((o for o in out if not (m.end <= o.begin or m.begin >= o.end)), None)
+        if clash is None:
+            out.append(m)
+        elif m.season is not None and clash.season is None and title_key(m.title) == title_key(clash.title):
+            out[out.index(clash)] = m
+    return out

@@ -1,0 +1,552 @@
+"""Release-window grammar: time expressions in a sentence → inclusive day ranges.
+
+The rows of the window table in spec/extraction.md are implemented here and nowhere
+else. No date library is used: on spec/windows-cases.json the general-purpose parsers
+(HeidelTime, Recognizers-Text, dateparser, ctparse) reached 34–67 % exact intervals,
+because they resolve "late 2026" or "early December" to a single day or not at all.
+
+`find_expressions` finds the time expressions; `resolve` turns one into a day range
+given the article's date (DCT). Whether an expression is a *release* window is decided
+by the caller (see `airdate.extract.context`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+# Month names are matched case-sensitively: lower-case "may" is a verb, "march" a walk.
+MON = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|Apr(?:il|\.)?|May|June?\.?|July?\.?|"
+    r"Aug(?:ust|\.)?|Sept(?:ember|\.)?|Sep\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])"
+)
+MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+WD = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+YEAR = r"(?:19|20)\d{2}(?![\d,.]\d|s\b|['’]s\b)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|\.\d|%)"
+MOD = r"(?i:early|mid|late)"
+POS = r"(?i:the\s+)?(?i:beginning|start|middle|end)\s+of"
+I = "(?i:"  # noqa: E741 - a short prefix for case-insensitive groups
+
+# After a month or season without a year: "next year" / "of this year" fixes it.
+YEAR_TAIL = r"(?:,?\s+(?P<y>" + YEAR + r")|\s+(?:of\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year))?"
+
+
+@dataclass(frozen=True)
+class Expr:
+    """One time expression found in a sentence, not yet resolved to days.
+
+    `unit` says what it names; `year` is explicit or None (then chosen from the DCT);
+    `rel_year` is an offset from the DCT year ("next year" = 1).
+    """
+
+    unit: str  # day, month, season, quarter, half, year, holiday, relative, weekday, span
+    begin: int
+    end: int
+    text: str
+    year: int | None = None
+    rel_year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    mod: str | None = None  # early / mid / late
+    season: str | None = None
+    number: int | None = None  # quarter / half / weekday / offset
+    name: str | None = None  # holiday or relative phrase
+    year2: int | None = None  # winter 2026/27
+    low: date | None = None  # unit == "span": an already resolved range
+    high: date | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A resolved expression: its text, its span in the sentence and its day range."""
+
+    text: str
+    begin: int
+    end: int
+    start: date | None
+    stop: date | None
+    unit: str
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")[:3]]
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _mod_from_pos(pos: str | None) -> str | None:
+    if not pos:
+        return None
+    p = pos.lower()
+    if "beginning" in p or "start" in p:
+        return "early"
+    if "middle" in p:
+        return "mid"
+    return "late"
+
+
+# ---------------------------------------------------------------- recognizers
+# Each pattern has a builder turning its match into an Expr. Every quantifier is
+# bounded or separated by literal words, so no pattern can backtrack badly.
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = []
+
+
+def _pat(regex: str, kind: str) -> None:
+    _PATTERNS.append((re.compile(regex), kind))
+
+
+_pat(r"\b(?P<y>20\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "iso")
+_pat(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>20\d{2})\b", "numeric")
+_pat(
+    I + r"the\s+)?(?i:week\s+of)\s+(?P<mon>" + MON + r")\s+(?P<d>" + DAY + r")(?:,?\s+(?P<y>" + YEAR + r"))?",
+    "weekof",
+)
+_pat(
+    r"\b(?P<mon>" + MON + r")\s+(?P<d1>" + DAY + r")\s*(?:-|–|—|" + I + r"to|through|and))\s*(?P<d2>" + DAY
+    + r")(?:,?\s+(?P<y>" + YEAR + r"))?",
+    "dayrange",
+)
+_pat(
+    r"\b(?:(?P<wd>" + WD + r"),?\s+)?(?P<mon>" + MON + r")\s+(?P<d>" + DAY + r")\b" + YEAR_TAIL,
+    "mdy",
+)
+_pat(
+    r"\b(?:(?P<wd>" + WD + r"),?\s+)?(?i:the\s+)?(?P<d>" + DAY + r")\s+(?i:of\s+)?(?P<mon>" + MON + r")" + YEAR_TAIL,
+    "dmy",
+)
+_pat(r"\b(?P<mod>" + MOD + r")[-\s]+(?P<mon>" + MON + r")" + YEAR_TAIL, "modmonth")
+_pat(r"\b(?i:on\s+)?(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", "dom")
+_pat(r"\b(?P<pos>" + POS + r")\s+(?P<mon>" + MON_FULL + r")" + YEAR_TAIL, "modmonth")
+_pat(r"\b(?P<mon>" + MON + r"),?\s+(?P<y>" + YEAR + r")", "month")
+_pat(
+    r"\b(?P<pre>" + I + r"in|by|for|until|till|before|after|from|this|next|an|a|since|through|between|"
+    r"of|around|to|or|and|sometime\s+in|during))\s+(?P<mon>" + MON_FULL + r")"
+    r"(?:\s+(?:of\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year))?",
+    "month",
+)
+_pat(r"\b(?P<mon>" + MON_FULL + r")(?=\s+" + I + r"release|premiere|debut|launch|return|bow|date|drop))", "month")
+_pat(
+    r"\b(?P<mod>" + MOD + r")[-\s]+(?P<s>" + I + r"spring|summer|fall|autumn|winter))\b(?:\s+(?P<y>" + YEAR + r"))?",
+    "season",
+)
+_pat(
+    r"\b(?P<s>" + I + r"spring|summer|fall|autumn|winter))\s+(?P<y>" + YEAR + r")(?:\s*[/-]\s*(?P<y2>\d{2}(?:\d{2})?)\b)?",
+    "season",
+)
+_pat(
+    r"\b(?P<pre>" + I + r"this|next|last|the|in|by|for|until|during|over|before|after))\s+"
+    r"(?P<s>" + I + r"spring|summer|fall|autumn|winter))\b(?!\s+(?:of\s+)?(?:19|20)\d)",
+    "season",
+)
+_pat(r"\b(?P<mod>" + MOD + r")[-\s]+(?P<y>" + YEAR + r")", "modyear")
+_pat(r"\b(?P<mod>" + I + r"early|late))\s+(?i:in\s+)(?P<y>" + YEAR + r")", "modyear")
+_pat(r"\b(?P<mod>" + I + r"early|late|mid))[-\s]+(?P<rel>" + I + r"this|next|last))\s+(?i:year)\b", "modyear")
+_pat(r"\b(?P<mod>" + I + r"early|late))\s+(?i:in\s+the\s+year)\b", "modyear")
+_pat(
+    r"\b(?P<pos>" + POS + r")\s+(?:(?P<y>" + YEAR + r")|(?P<rel>" + I + r"the|this|next|last))\s+(?i:year))",
+    "modyear",
+)
+_pat(r"\bQ(?P<q>[1-4])(?:\s+(?P<y>" + YEAR + r")|\s+(?P<rel>" + I + r"this|next))\s+(?i:year))?\b", "quarter")
+_pat(
+    r"\b(?i:the\s+)?(?P<ord>" + I + r"first|second|third|fourth|1st|2nd|3rd|4th))\s+(?i:quarter)"
+    r"(?:\s+(?i:of)\s+(?:(?P<y>" + YEAR + r")|(?P<rel>" + I + r"the|this|next))\s+(?i:year)))?",
+    "quarter",
+)
+_pat(r"\bH(?P<h>[12])(?:\s+(?P<y>" + YEAR + r"))?\b", "half")
+_pat(
+    r"\b(?i:the\s+)?(?P<ord>" + I + r"first|second))\s+(?i:half)\s+(?i:of)\s+(?:(?P<y>" + YEAR
+    + r")|(?P<rel>" + I + r"the|this|next))\s+(?i:year))",
+    "half",
+)
+_pat(
+    r"\b(?P<h>" + I + r"(?:this\s+)?holiday\s+season|the\s+holidays|this\s+holiday))\b(?:\s+(?P<y>" + YEAR + r"))?",
+    "holiday",
+)
+_pat(
+    r"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)|Valentine['’]s\s+Day|"
+    r"Halloween|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>" + YEAR + r"))?",
+    "holiday",
+)
+_pat(
+    r"\b(?P<r>" + I + r"later\s+this\s+year|later\s+in\s+the\s+year|this\s+year|next\s+year|later\s+this\s+month|"
+    r"this\s+month|next\s+month|today|tonight|tomorrow|this\s+weekend|next\s+weekend|this\s+week|next\s+week|"
+    r"later\s+this\s+week|(?:in\s+)?the\s+(?:coming|next\s+few)\s+(?:weeks|months)))\b",
+    "relative",
+)
+_pat(
+    r"\b(?i:in)\s+(?P<n>\d{1,2}|" + I + r"a|one|two|three|four|five|six|seven|eight|nine|ten))\s+"
+    r"(?P<u>" + I + r"days?|weeks?))\b",
+    "offset",
+)
+_pat(r"\b(?:(?P<rel>" + I + r"this|next|on|coming|this\s+coming))\s+)?(?P<wd>" + WD + r")(?![a-z])(?!s\b)", "weekday")
+_pat(r"(?<![\w$#.,/-])(?P<y>" + YEAR + r")(?![\w-]|/\d)", "year")
+
+
+def _year_of(m: re.Match[str]) -> tuple[int | None, int | None]:
+    gd = m.groupdict()
+    y = gd.get("y")
+    if y and y.isdigit():
+        return int(y), None
+    rel = (gd.get("rel") or "").lower()
+    if rel in ("this", "the"):
+        return None, 0
+    if rel == "next":
+        return None, 1
+    if rel == "last":
+        return None, -1
+    return None, None
+
+
+def _build(m: re.Match[str], kind: str) -> Expr | None:
+    g = m.groupdict()
+    # A leading cue word ("in", "this") picks the reading but is not part of the span.
+    begin = m.start("mon" if g.get("mon") else "s") if g.get("pre") else m.start()
+    span = dict(begin=begin, end=m.end(), text=m.string[begin : m.end()].strip())
+    year, rel = _year_of(m)
+    if kind in ("iso", "numeric"):
+        try:
+            d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        return Expr("span", low=d, high=d, **span)
+    if kind == "weekof":
+        return Expr("weekof", year=year, month=_month(g["mon"]), day=int(re.sub(r"\D", "", g["d"])), **span)
+    if kind == "dayrange":
+        d1, d2 = int(re.sub(r"\D", "", g["d1"])), int(re.sub(r"\D", "", g["d2"]))
+        if d2 <= d1:
+            return None
+        return Expr("dayrange", year=year, month=_month(g["mon"]), day=d1, number=d2, **span)
+    if kind in ("mdy", "dmy"):
+        return Expr("day", year=year, rel_year=rel, month=_month(g["mon"]), day=int(re.sub(r"\D", "", g["d"])), **span)
+    if kind == "dom":
+        return Expr("dom", day=int(g["d"]), **span)
+    if kind == "modmonth":
+        mod = g.get("mod") or _mod_from_pos(g.get("pos"))
+        return Expr("month", year=year, rel_year=rel, month=_month(g["mon"]), mod=(mod or "").lower() or None, **span)
+    if kind == "month":
+        return Expr("month", year=year, rel_year=rel, month=_month(g["mon"]), **span)
+    if kind == "season":
+        s = g["s"].lower().replace("autumn", "fall")
+        y2 = g.get("y2")
+        year2 = None
+        if y2 and year:
+            year2 = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
+            if year2 != year + 1:
+                year2 = None
+        if g.get("pre") and g["pre"].lower() == "next":
+            rel = 1
+        mod = (g.get("mod") or "").lower() or None
+        return Expr("season", year=year, rel_year=rel, season=s, mod=mod, year2=year2, **span)
+    if kind == "modyear":
+        mod = (g.get("mod") or _mod_from_pos(g.get("pos")) or "").lower()
+        return Expr("year", year=year, rel_year=rel, mod=mod, **span)
+    if kind == "quarter":
+        q = int(g["q"]) if g.get("q") else ORDINALS[g["ord"].lower()]
+        return Expr("quarter", year=year, rel_year=rel, number=q, **span)
+    if kind == "half":
+        h = int(g["h"]) if g.get("h") else ORDINALS[g["ord"].lower()]
+        return Expr("half", year=year, rel_year=rel, number=h, **span)
+    if kind == "holiday":
+        name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
+        return Expr("holiday", year=year, name=name, **span)
+    if kind == "relative":
+        return Expr("relative", name=re.sub(r"\s+", " ", g["r"].lower()), **span)
+    if kind == "offset":
+        n = g["n"].lower()
+        count = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        days = count * (7 if g["u"].lower().startswith("week") else 1)
+        return Expr("offset", number=days, **span)
+    if kind == "weekday":
+        return Expr("weekday", number=WEEKDAYS[g["wd"].lower()], name=(g.get("rel") or "").lower() or None, **span)
+    if kind == "year":
+        return Expr("year", year=year, **span)
+    return None
+
+
+# Combinators over adjacent expressions: "between X and Y", "X to Y", "X or Y", "X / Y".
+_RANGE_LINK = re.compile(r"^\s*(?:-|–|—|/|" + I + r"to|through|thru|until|till|or|and))\s*$")
+_RANGE_OPEN = re.compile(I + r"\b(?:between|from)\s+)$")
+# "pushed from May 6 to October 2" is a move, not a range.
+_MOVED_FROM = re.compile(I + r"\b(?:moved|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|slid|slipped)\b)")
+# Operators before an expression.
+_OPEN_START = re.compile(I + r"\b(?:not\s+before|no\s+earlier\s+than|not\s+until|after)\s+(?:the\s+)?)$")
+_OPEN_END = re.compile(I + r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?)$")
+
+
+def find_expressions(sentence: str) -> list[Expr]:
+    """All time expressions in the sentence, longest first where they overlap."""
+    cands: list[Expr] = []
+    for rx, kind in _PATTERNS:
+        for m in rx.finditer(sentence):
+            e = _build(m, kind)
+            if e is not None:
+                cands.append(e)
+    cands.sort(key=lambda e: (-(e.end - e.begin), e.begin))
+    taken: list[Expr] = []
+    for e in cands:
+        if all(e.end <= t.begin or e.begin >= t.end for t in taken):
+            taken.append(e)
+    taken.sort(key=lambda e: e.begin)
+    return taken
+
+
+# ---------------------------------------------------------------- resolution
+
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9}
+_ANIME_MONTHS = {"winter": 1, "spring": 4, "summer": 7, "fall": 10}
+_MOD_SLICE = {"early": 0, "mid": 1, "late": 2}
+
+
+def _range_in_year(e: Expr, y: int, anime: bool) -> tuple[date, date] | None:
+    """The range `e` names inside calendar year `y` (winter: the one ending in y)."""
+    if e.unit == "day":
+        assert e.month and e.day
+        try:
+            d = date(y, e.month, e.day)
+        except ValueError:
+            return None
+        return d, d
+    if e.unit == "weekof":
+        assert e.month and e.day
+        try:
+            d = date(y, e.month, e.day)
+        except ValueError:
+            return None
+        return d, d + timedelta(days=6)
+    if e.unit == "dayrange":
+        assert e.month and e.day and e.number
+        try:
+            return date(y, e.month, e.day), date(y, e.month, e.number)
+        except ValueError:
+            return None
+    if e.unit == "month":
+        assert e.month
+        first, last = date(y, e.month, 1), _last_day(y, e.month)
+        if e.mod == "early":
+            return first, date(y, e.month, 10)
+        if e.mod == "mid":
+            return date(y, e.month, 11), date(y, e.month, 20)
+        if e.mod == "late":
+            return date(y, e.month, 21), last
+        return first, last
+    if e.unit == "season":
+        assert e.season
+        if anime:
+            m0 = _ANIME_MONTHS[e.season]
+            first, last = date(y, m0, 1), _last_day(y, m0 + 2)
+        elif e.season == "winter":
+            first, last = date(y - 1, 12, 1), _last_day(y, 2)
+        else:
+            m0 = _SEASON_MONTHS[e.season]
+            first, last = date(y, m0, 1), _last_day(y, m0 + 2)
+        if e.mod:
+            k = _MOD_SLICE[e.mod]
+            m = first.month + k if first.month + k <= 12 else first.month + k - 12
+            yy = first.year + (1 if first.month + k > 12 else 0)
+            return date(yy, m, 1), _last_day(yy, m)
+        return first, last
+    if e.unit == "quarter":
+        assert e.number
+        m0 = 3 * (e.number - 1) + 1
+        return date(y, m0, 1), _last_day(y, m0 + 2)
+    if e.unit == "half":
+        return (date(y, 1, 1), date(y, 6, 30)) if e.number == 1 else (date(y, 7, 1), date(y, 12, 31))
+    if e.unit == "year":
+        if e.mod == "early":
+            return date(y, 1, 1), date(y, 4, 30)
+        if e.mod == "mid":
+            return date(y, 5, 1), date(y, 8, 31)
+        if e.mod == "late":
+            return date(y, 9, 1), date(y, 12, 31)
+        return date(y, 1, 1), date(y, 12, 31)
+    if e.unit == "holiday":
+        return _holiday(e.name or "", y)
+    return None
+
+
+def _holiday(name: str, y: int) -> tuple[date, date] | None:
+    if "holiday" in name:
+        return date(y, 11, 15), date(y, 12, 31)
+    fixed = {
+        "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "boxing day": (12, 26),
+        "new year's eve": (12, 31), "new year's day": (1, 1), "valentine's day": (2, 14), "halloween": (10, 31),
+    }
+    if name in fixed:
+        d = date(y, *fixed[name])
+        return d, d
+    if name.startswith("thanksgiving"):  # fourth Thursday of November
+        first = date(y, 11, 1)
+        d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return d, d
+    return None
+
+
+def _resolve_relative(e: Expr, dct: date) -> tuple[date, date] | None:
+    n = e.name or ""
+    if e.unit == "offset":
+        d = dct + timedelta(days=e.number or 0)
+        return d, d
+    if e.unit == "dom":  # "on the 6th": the next such day of a month
+        y, m = dct.year, dct.month
+        for _ in range(3):
+            if (e.day or 0) <= calendar.monthrange(y, m)[1] and date(y, m, e.day or 1) >= dct:
+                d = date(y, m, e.day or 1)
+                return d, d
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return None
+    if e.unit == "weekday":
+        ahead = (int(e.number or 0) - dct.weekday()) % 7 or 7
+        d = dct + timedelta(days=ahead)
+        return d, d
+    if n in ("later this year", "later in the year"):
+        return dct, date(dct.year, 12, 31)
+    if n == "this year":
+        return date(dct.year, 1, 1), date(dct.year, 12, 31)
+    if n == "next year":
+        return date(dct.year + 1, 1, 1), date(dct.year + 1, 12, 31)
+    if n == "this month":
+        return date(dct.year, dct.month, 1), _last_day(dct.year, dct.month)
+    if n == "later this month":
+        return dct, _last_day(dct.year, dct.month)
+    if n == "next month":
+        y, m = (dct.year + 1, 1) if dct.month == 12 else (dct.year, dct.month + 1)
+        return date(y, m, 1), _last_day(y, m)
+    if n in ("today", "tonight"):
+        return dct, dct
+    if n == "tomorrow":
+        d = dct + timedelta(days=1)
+        return d, d
+    sunday = dct + timedelta(days=6 - dct.weekday())
+    if n in ("this week", "later this week"):
+        return dct, sunday
+    if n == "next week":
+        return sunday + timedelta(days=1), sunday + timedelta(days=7)
+    if n == "this weekend":
+        sat = sunday - timedelta(days=1)
+        return max(dct, sat), sunday
+    if n == "next weekend":
+        return sunday + timedelta(days=6), sunday + timedelta(days=7)
+    if n.endswith("weeks"):
+        return dct, dct + timedelta(days=42)
+    if n.endswith("months"):
+        return dct, dct + timedelta(days=182)
+    return None
+
+
+_ABSOLUTE_UNITS = {"day", "weekof", "dayrange", "month", "season", "quarter", "half", "year", "holiday"}
+
+
+def resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int | None = None) -> tuple[date, date] | None:
+    """The inclusive day range of `e`, or None when it cannot be resolved without a DCT."""
+    if e.unit == "span":
+        assert e.low and e.high
+        return e.low, e.high
+    if e.unit not in _ABSOLUTE_UNITS:
+        return _resolve_relative(e, dct) if dct else None
+    if e.unit == "season" and e.year2:
+        assert e.year
+        return _range_in_year(replace(e, season="winter", year=e.year2), e.year2, False)
+    if e.year is not None:
+        return _range_in_year(e, e.year, anime)
+    if year_hint is not None and e.rel_year is None:
+        return _range_in_year(e, year_hint, anime)
+    if dct is None:
+        return None
+    if e.rel_year is not None and (e.rel_year != 0 or e.unit == "year"):
+        if e.unit == "season" and e.season == "winter" and not anime:
+            this = resolve(replace(e, rel_year=None), dct)
+            return (_shift(this[0], e.rel_year), _shift(this[1], e.rel_year)) if this else None
+        return _range_in_year(e, dct.year + e.rel_year, anime)
+    # No year: the first such range that has not ended by the DCT.
+    for y in (dct.year, dct.year + 1):
+        r = _range_in_year(e, y, anime)
+        if r and r[1] >= dct:
+            return r
+    return None
+
+
+def _shift(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def _combine(exprs: list[Expr], sentence: str) -> list[list[Expr]]:
+    """Group expressions joined by range words into [X, Y] pairs; others stay single."""
+    groups: list[list[Expr]] = []
+    i = 0
+    while i < len(exprs):
+        e = exprs[i]
+        if i + 1 < len(exprs):
+            nxt = exprs[i + 1]
+            link = sentence[e.end : nxt.begin]
+            opened = _RANGE_OPEN.search(sentence[max(0, e.begin - 12) : e.begin])
+            word = link.strip().lower()
+            moved = opened and _MOVED_FROM.search(sentence[max(0, e.begin - 50) : e.begin])
+            if not moved and _RANGE_LINK.match(link) and (word not in ("and", "to") or opened) and _compatible(e, nxt):
+                groups.append([e, nxt])
+                i += 2
+                continue
+        groups.append([e])
+        i += 1
+    return groups
+
+
+def _compatible(a: Expr, b: Expr) -> bool:
+    """Only like with like forms a range ("March to May", not "2026 or Friday")."""
+    rel = {"relative", "offset", "weekday"}
+    return (a.unit in rel) == (b.unit in rel)
+
+
+def resolve_all(
+    sentence: str, dct: date | None, *, anime: bool = False, year_hint: int | None = None
+) -> list[Found]:
+    """Every time expression in the sentence with its day range (None ends if unresolved)."""
+    out: list[Found] = []
+    for group in _combine(find_expressions(sentence), sentence):
+        first, last = group[0], group[-1]
+        if len(group) == 2 and first.year is None and first.rel_year is None and last.year is not None:
+            first = replace(first, year=last.year)
+        r1 = resolve(first, dct, anime=anime, year_hint=year_hint)
+        r2 = resolve(last, dct, anime=anime, year_hint=year_hint) if last is not first else r1
+        begin, end = first.begin, last.end
+        before = sentence[max(0, begin - 24) : begin]
+        if len(group) == 2:
+            m = _RANGE_OPEN.search(before)
+            if m:
+                begin -= len(m.group(0))
+        start, stop = (r1[0] if r1 else None), (r2[1] if r2 else None)
+        if r1 and r2 and stop is not None and start is not None and stop < start:
+            start, stop = None, None  # "December to March" without years: leave unresolved
+        m_open = _OPEN_START.search(before)
+        m_end = _OPEN_END.search(before)
+        if m_open and len(group) == 1:
+            op = m_open.group(0).lower()
+            if op.startswith("after") and stop is not None:
+                start = stop + timedelta(days=1)
+            stop = None
+            begin -= len(m_open.group(0))
+        elif m_end and len(group) == 1:
+            start = dct
+            begin -= len(m_end.group(0))
+        unit = first.unit if len(group) == 1 else "range"
+        out.append(Found(sentence[begin:end].strip(), begin, end, start, stop, unit))
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 LOW = r"[a-zà-öø-ÿā-ž]"
@@ -20,6 +21,8 @@ NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?(?:" + TOKEN + r")){0,
 ROLE = r"(?:the\s+)?" + NAME
 
 A = r"(?P<a>" + NAME + r")"
+AS = r"(?:as|As)"
+ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
 C = r"(?P<c>" + ROLE + r")"
 V = r"(?i:{})"
 
@@ -44,7 +47,7 @@ NEW_AS = V.format(
 )
 PLAYS = V.format(r"plays|played|portrays|portrayed|stars\s+as|starring\s+as|voices|will\s+voice|is\s+playing")
 LEAVE = V.format(
-    r"will\s+not\s+(?:return|be\s+returning|be\s+back|reprise)|won['’]t\s+(?:return|be\s+returning|be\s+back|reprise)|"
+    r"(?:has\s+been\s+|was\s+|been\s+)?(?:sacked|fired|axed|ousted|dropped|written\s+out)|will\s+not\s+(?:return|be\s+returning|be\s+back|reprise)|won['’]t\s+(?:return|be\s+returning|be\s+back|reprise)|"
     r"is\s+(?:not\s+returning|leaving|exiting|departing)|has\s+(?:left|exited|departed|quit)|exits|departs|quits|"
     r"will\s+(?:exit|leave|depart)|is\s+out|has\s+stepped\s+down"
 )
@@ -54,35 +57,43 @@ JOIN = V.format(
 )
 
 PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(A + r",?\s+" + RETURN_AS + r"\s+as\s+" + C), "returning"),
-    (re.compile(A + r",?\s+" + REPRISE + r"\s+(?:as|of)\s+" + C), "returning"),
-    (re.compile(A + r",?\s+" + CONTINUE + r"\s+as\s+" + C), "returning"),
-    (re.compile(A + r",?\s+" + LEAVE + r"(?:\s+(?:the\s+)?(?:show|series|role|cast))?\s+as\s+" + C), "leaving"),
-    (re.compile(A + r",?\s+(?:" + NEW_AS + r")(?:\s+(?:the\s+)?(?:series|show|season\s+\w+|film|sequel|drama|role))?\s+as\s+" + C), "new"),
+    (re.compile(A + r",?\s+" + ADV + RETURN_AS + r"\s+" + AS + r"\s+" + C), "returning"),
+    (re.compile(A + r"['’]s?\s+" + V.format(r"return|comeback|homecoming") + r"\s+" + AS + r"\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + ADV + REPRISE + r"\s+(?:as|As|of)\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + CONTINUE + r"\s+" + AS + r"\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + LEAVE + r"(?:\s+(?:the\s+)?(?:show|series|role|cast))?\s+" + AS + r"\s+" + C), "leaving"),
+    (re.compile(A + r",?\s+" + V.format(r"won['’]t|will\s+not|is\s+not|isn['’]t") + r"\s+" + V.format(r"voice|play|reprise|portray") + r"\s+" + C), "leaving"),
+    (re.compile(A + r",?\s+" + ADV + r"(?:" + NEW_AS + r")(?:\s+(?:the\s+)?(?:series|show|season\s+\w+|film|sequel|drama|role))?\s+" + AS + r"\s+" + C), "new"),
     (re.compile(A + r",?\s+" + V.format(r"will\s+play|is\s+set\s+to\s+play|to\s+play|has\s+been\s+cast\s+to\s+play") + r"\s+" + C), "new"),
     (re.compile(A + r",\s+who\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(A + r"\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(C + r",?\s+" + V.format(r"played|portrayed|voiced") + r"\s+by\s+" + A), "unknown"),
     (re.compile(C + r"\s+\(" + V.format(r"played\s+by") + r"\s+" + A + r"\)"), "unknown"),
     (re.compile(A + r"\s+\((?:as\s+)?" + C + r"\)"), "unknown"),
-    (re.compile(r"(?<!such )(?<!known )(?<!well )(?<!same )" + A + r"\s+as\s+" + C), "unknown"),
+    (re.compile(r"(?<!such )(?<!known )(?<!well )(?<!same )" + A + r"\s+" + AS + r"\s+" + C), "unknown"),
 ]
 SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(A + r"\s+" + V.format(r"joins?|has\s+joined|is\s+joining|will\s+join|boards|signs\s+on\s+(?:to|for)|set\s+to\s+star|to\s+star|cast\s+in|to\s+recur|set\s+to\s+recur|among|round\s+out|rounds\s+out") + r"\b"), "new"),
+    (re.compile(A + r",?\s+(?:is\s+|are\s+)?" + ADV + V.format(r"returning|returns|will\s+return|set\s+to\s+return|to\s+return|back") + r"\s+(?:for|to|in)\b"), "returning"),
+    (re.compile(A + r"\s+" + V.format(r"starring|stars\s+in|to\s+star\s+in|will\s+star\s+in|leads") + r"\b"), "unknown"),
+    (re.compile(A + r"['’]s?\s+" + V.format(r"exit|departure|firing|ouster")), "leaving"),
     (re.compile(A + r",?\s+" + LEAVE), "leaving"),
     (re.compile(A + r",?\s+(?:" + JOIN + r")\s+(?:the\s+)?(?:cast|ensemble|lineup|series|show|season|film|sequel)"), "new"),
     (re.compile(A + r"\s+" + V.format(r"joining\s+the\s+cast|has\s+been\s+cast|was\s+cast|is\s+cast|boards|signs\s+on")), "new"),
 ]
 LIST_TRIGGER = re.compile(
-    r"(?i:(?:returning\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|members?\s+include|is\s+led\s+by)|"
+    r"\b(?i:(?:returning\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|members?\s+include|is\s+led\s+by)|"
     r"starring|also\s+stars?|co-?stars?|stars|ensemble\s+(?:includes?|features?)|alongside|joined\s+by|"
     r"newcomers?\s+(?:include|are)|new\s+cast\s+members?\s+(?:include|are)|returning\s+(?:stars?|cast(?:\s+members?)?)\s+(?:include|are)|"
-    r"(?:the\s+)?cast\s*:|lead\s+actors?|led\s+by|returnees?\s+include|adds?(?:\s+\w+)?\s+to\s+cast,?)\s*:?\s+"
+    r"(?:the\s+)?cast\s*:|lead\s+actors?|led\s+by|returnees?\s+include|adds?(?:\s+\w+)?\s+to\s+(?:its\s+|the\s+)?cast,?|"
+    r"casts|adds|taps|enlists|recruits|nabs|books|ropes\s+in)\s*:?\s+"
 )
 CHARACTER_TRIGGER = re.compile(
-    r"(?i:characters?\s+(?:including|includes?|such\s+as|like)|characters?\s*:|roles?\s+(?:of|including))\s+"
+    r"\b(?i:characters?\s+(?:including|includes?|such\s+as|like)|characters?\s*:|roles?\s+(?:of|including))\s+"
 )
 LIST_ITEM = re.compile(A + r"(?:\s+\((?:as\s+)?" + C + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?")
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
+COORDINATED = re.compile(A + r"\s*(?:,|&|\band\b)\s*$")
 CREW = re.compile(
     r"(?i:director|directed|showrunner|creator|created|writer|written|executive\s+producer|producer|produced|"
     r"composer|author|novelist|screenwriter|co-creator|helmer|filmmaker|boss|ep)\s+$"
@@ -104,8 +115,12 @@ NOT_ALONE = {
 # Title-case headline words that show a "name" ran into the verb after it.
 NOT_IN_NAMES = {
     "Confirms", "Return", "Returns", "Reveals", "Joins", "Says", "Talks", "Teases", "Cast", "Casts", "Season",
-    "Series", "Trailer", "Gets", "Sets", "To", "Will", "Is", "Renewed", "Star", "Stars", "Exclusive", "Marvel",
+    "Series", "Trailer", "Gets", "Sets", "To", "Is", "Renewed", "Recurring", "Among", "Set", "Returning", "Star", "Stars", "Exclusive", "Marvel",
     "Netflix", "Premiere", "Finale", "Episode", "Reboot", "Revival", "Sequel", "Movie", "Film", "Show",
+    "Drama", "Comedy", "Thriller", "Crime", "Horror", "Sitcom", "Documentary", "Docuseries", "Anime", "After",
+    "Before", "By", "For", "From", "With", "At", "In", "On", "Of", "Studios", "Pictures", "Entertainment",
+    "Among", "Join", "Joins", "Starring", "Starts", "Sets", "Gets", "Exits", "Officially", "Official", "Villains",
+    "Villain", "Regulars", "Recurring", "Tease", "Teases", "New", "First", "Look", "Image", "Images", "Photos",
 }
 
 
@@ -123,7 +138,7 @@ def _status_in(sentence: str, default: str) -> str:
         return default
     if re.search(r"\b(?:returning|returns|return|back|reprises?|reprising|original\s+cast)\b", low):
         return "returning"
-    if re.search(r"\b(?:new\s+(?:cast|faces|additions?|members?)|newcomers?|joins?|joining|joined|cast\s+as|adds?|added)\b", low):
+    if re.search(r"\b(?:new\s+(?:cast|faces|additions?|members?)|newcomers?|joins?|joining|joined|cast\s+as|adds?|added|casts|taps|enlists|recruits)\b", low):
         return "new"
     return "unknown"
 
@@ -132,20 +147,53 @@ def _ok_name(name: str, blocked: set[str]) -> bool:
     words = name.replace(",", " ").split()
     if not words or words[0] in NOT_NAMES or name in blocked or any(w in NOT_IN_NAMES for w in words):
         return False
+    if "Will" in words[1:] or any(len(w) > 4 and w.isupper() for w in words):
+        return False
     return not (len(words) == 1 and words[0] in NOT_ALONE)
+
+
+# Descriptors that title-case headlines put in front of a name ("Alum Simon Helberg").
+DESCRIPTORS = {
+    "Alum", "Star", "Actor", "Actress", "Veteran", "Newcomer", "Comedian", "Singer", "Rapper", "Former", "Icon",
+    "Legend", "Vet", "Favorite", "Favourite", "Oscar-Winner", "Emmy-Winner", "Co-Star", "Costar", "Host",
+}
 
 
 def _tidy(name: str | None) -> str | None:
     if name is None:
         return None
     name = re.sub(r"\s+", " ", name).strip().rstrip(".,")
+    words = name.split()
+    while len(words) > 1 and words[0] in DESCRIPTORS:
+        words = words[1:]
+    cut = next((i for i, w in enumerate(words) if i and (w in NOT_IN_NAMES or w.rstrip("’'s") in NOT_IN_NAMES)), None)
+    if cut:
+        words = words[:cut]
+    name = " ".join(words)
     return name[4:] if name.startswith("the ") else name
 
 
-def find_cast(sentence: str, blocked: set[str] = frozenset()) -> tuple[list[CastFind], list[str]]:  # type: ignore[assignment]
+def _names_after(sentence: str, pos: int, add: Any, free: Any) -> None:
+    """"X Joins Donald Glover & Maya Erskine in …": the joined names are cast as well."""
+    while pos < len(sentence):
+        m = re.compile(r"\s*" + A).match(sentence, pos)
+        if not m:
+            return
+        if free(m.start("a"), m.end("a")):
+            add(m.group("a"), None, "unknown", m.start("a"), m.end("a"))
+        sep = LIST_SEP.match(sentence, m.end())
+        if not sep or sep.end() == m.end():
+            return
+        pos = sep.end()
+
+
+def find_cast(
+    sentence: str, blocked: frozenset[str] = frozenset(), *, titlecase: bool = False
+) -> tuple[list[CastFind], list[str]]:
     """Cast entries and actor-less characters named in one sentence.
 
-    `blocked` holds strings that are never people here (titles, platforms).
+    `blocked` holds strings that are never people here (titles, platforms). In a
+    title-case headline a name can run into the next words, so names keep two words.
     """
     found: list[CastFind] = []
     taken: list[tuple[int, int]] = []
@@ -155,6 +203,8 @@ def find_cast(sentence: str, blocked: set[str] = frozenset()) -> tuple[list[Cast
 
     def add(actor: str, character: str | None, status: str, b: int, e: int) -> None:
         actor_t, char_t = _tidy(actor), _tidy(character)
+        if titlecase and actor_t and len(actor_t.split()) > 3:
+            actor_t = " ".join(actor_t.split()[:3])
         if not actor_t or not _ok_name(actor_t, blocked):
             return
         if char_t is not None and (not _ok_name(char_t, blocked) or char_t == actor_t):
@@ -172,6 +222,13 @@ def find_cast(sentence: str, blocked: set[str] = frozenset()) -> tuple[list[Cast
         for m in rx.finditer(sentence):
             if free(m.start("a"), m.end("a")):
                 add(m.group("a"), None, status, m.start("a"), m.end("a"))
+                if status == "new" and re.search(r"(?i:joins?)\s*$", m.group(0)):
+                    _names_after(sentence, m.end(), add, free)
+                # "Mandy Patinkin & Kathryn Grody To Star": the names coordinated before it.
+                pos = m.start("a")
+                while (co := COORDINATED.search(sentence[:pos])) and free(co.start("a"), co.end("a")):
+                    add(co.group("a"), None, status, co.start("a"), co.end("a"))
+                    pos = co.start("a")
     for trig in LIST_TRIGGER.finditer(sentence):
         pos = trig.end()
         status = _status_in(trig.group(0), "unknown")

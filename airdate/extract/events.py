@@ -13,6 +13,7 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:renew(?:ed|s|al)|re-?upped|picked\s+up\s+for\s+(?:a\s+)?(?:\w+\s+)?(?:season|series)|"
         r"(?:gets|lands|scores|earns|secures)\s+(?:a\s+)?(?:speedy\s+|early\s+)?(?:season\s+\w+|\w+\s+season)\s+(?:renewal|order|pickup)|"
         r"(?:is|has\s+been)\s+(?:officially\s+)?(?:coming\s+back|returning)\s+for\s+(?:a\s+)?(?:\w+\s+)?season|"
+        r"(?:gets?|getting|lands?|earns?|scores?|secures?)\s+(?:an?\s+)?(?:\w+\s+)?(?:season|series)(?!\s+order)|"
         r"rescued|saved\s+by|commissioned\s+(?:a\s+)?(?:\w+\s+)?(?:season|series))\b",
         re.IGNORECASE,
     ),
@@ -22,14 +23,18 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"in\s+the\s+works|has\s+been\s+commissioned|commissions)\b",
         re.IGNORECASE,
     ),
-    "cancelled": re.compile(r"\b(?:cancell?ed|cancels|axed|scrapped|not\s+be\s+renewed|won['’]t\s+be\s+renewed|pulled\s+the\s+plug)\b", re.I),
+    "cancelled": re.compile(
+        r"\b(?:cancell?ed|cancels|axed|scrapped|not\s+be\s+renewed|won['’]t\s+be\s+renewed|pulled\s+the\s+plug|"
+        r"not\s+moving\s+forward|won['’]t\s+move\s+forward|will\s+not\s+move\s+forward)\b",
+        re.I,
+    ),
     "filming_started": re.compile(
         r"\b(?:(?:began|begun|started|starts|begins|kicked\s+off|kicks\s+off|commenced|underway|resumed)\s+"
         r"(?:\w+\s+)?(?:filming|production|shooting|principal\s+photography)|"
         r"(?:filming|production|shooting|principal\s+photography|cameras)\s+(?:has|have|officially)?\s*"
         r"(?:began|begun|started|kicked\s+off|commenced|is\s+underway|are\s+rolling|rolled|started\s+rolling|"
         r"is\s+now\s+underway|got\s+underway)|is\s+(?:now\s+)?(?:in|into)\s+production|(?:is\s+)?currently\s+filming|"
-        r"(?:is|are)\s+(?:now\s+)?filming|on\s+set)\b",
+        r"(?:is|are)\s+(?:now\s+)?filming|now\s+filming|on\s+set)\b",
         re.IGNORECASE,
     ),
     "filming_wrapped": re.compile(
@@ -43,7 +48,8 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"is\s+here|is\s+out|unveiled|revealed|landed|lands|shows|reveals|teases|offers|features)|"
         r"(?:released|dropped|drops|debuted|debuts|unveiled|unveils|shared|shares|releases|reveals|revealed|"
         r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
-        r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailer|teaser))\b",
+        r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailers?|teasers?)|"
+        r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))",
         re.IGNORECASE,
     ),
     "date_announced": re.compile(

@@ -22,7 +22,7 @@ from airdate.errors import ExtractionError
 from airdate.extract import cast as cast_mod
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
-from airdate.extract.platforms import find_platforms
+from airdate.extract.platforms import GAZETTEER, find_platforms
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
 from airdate.models import CERTAINTY_RANK, Article, CastMember, Event, Extraction, Release, Window
@@ -56,8 +56,8 @@ UPCOMING = re.compile(
     r"\b(?:upcoming|will|coming|returns?|returning|set\s+to|expected|next\s+season|new\s+season|confirmed|"
     r"in\s+the\s+works|development|production|joins?|joining|adds?|release\s+date|premiere\s+date|countdown|"
     r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
-    r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|filming|"
-    r"casts?|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up|release|premiere|sequel)\b",
+    r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|"
+    r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up)\b",
     re.IGNORECASE,
 )
 REVIEW = re.compile(
@@ -71,6 +71,9 @@ HISTORY = re.compile(
     r"like\s+the\s+first|since\s+its)\b",
     re.IGNORECASE,
 )
+PLATFORM_NAMES = frozenset(a for names in GAZETTEER.values() for a in names)
+NO_SEASON = re.compile(r"\b(?:no|without|not\s+a|nor)\s+$", re.IGNORECASE)
+RELEASE_HINT = re.compile(r"premiere|release|debut|return|coming|arriv|launch|drop|stream|airs|date|bow|opens", re.I)
 FUTURE = re.compile(r"\b(?:will|upcoming|coming|set\s+to|expected|returns|next|new|renewed|is\s+due|slated)\b", re.I)
 
 
@@ -147,7 +150,7 @@ def segment(article: Article) -> list[Sentence]:
 def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for idx, s in enumerate(sentences):
-        s.mentions = find_titles(s.text)
+        s.mentions = find_titles(s.text, headline=s.headline)
         for m in s.mentions:
             k = title_key(m.title)
             if not k:
@@ -205,9 +208,14 @@ def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None
 
 
 def _owner(s: Sentence, pos: int, focus: str | None) -> str | None:
-    """The title a finding at `pos` belongs to: the nearest mention before it, else after."""
+    """The title a finding at `pos` belongs to: the nearest mention before it, else after.
+
+    A title that opens the sentence before a colon ("'Ahsoka': …") owns all of it.
+    """
     if not s.keys:
         return focus
+    if s.mentions[0].begin <= 1 and s.text[s.mentions[0].end : s.mentions[0].end + 2].lstrip()[:1] in (":", "|"):
+        return s.keys[0]
     before = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin <= pos]
     return before[-1] if before else s.keys[0]
 
@@ -301,12 +309,16 @@ class Extractor:
         for m, k in zip(s.mentions, s.keys, strict=True):
             if m.season:
                 clusters[k].seasons.append((m.season, _season_history(text)))
+            if m.part:
+                clusters[k].parts.append(m.part)
         for n, b, _ in find_parts(text):
             k = _owner(s, b, focus)
             if k:
                 clusters[k].parts.append(n)
-        ctx = s.headline or any(m.season for m in s.mentions)
+        ctx = (s.headline or any(m.season for m in s.mentions)) and bool(RELEASE_HINT.search(text))
         for w in release_windows(text, dct, anime=anime, cue_in_context=ctx):
+            if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):
+                continue  # a number inside a title ("Blade Runner 2099")
             k = _owner(s, w.found.begin, focus)
             if k is None:
                 continue
@@ -316,10 +328,14 @@ class Extractor:
             k = _owner(s, p.begin, focus)
             if k and p.name not in clusters[k].platforms and not _platform_history(text):
                 clusters[k].platforms.append(p.name)
-        blocked = {f for c in clusters.values() for f in c.forms}
-        found, characters = cast_mod.find_cast(text, blocked)
+        blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES
+        found, characters = cast_mod.find_cast(text, blocked, titlecase=s.headline and _titlecase(text))
         for cf in found:
+            # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
+            ahead = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin > cf.begin]
             k = _owner(s, cf.begin, focus)
+            if cf.status == "new" and ahead and _owner(s, 10**6, focus) != s.keys[0]:
+                k = ahead[0]
             if k:
                 clusters[k].cast.append(CastMember(cf.actor, cf.character, cf.status, text))  # type: ignore[arg-type]
         if characters:
@@ -346,9 +362,22 @@ class Extractor:
         parts = sorted(set(c.parts))
         part = parts[0] if len(parts) == 1 else None
         kind = "film" if c.film > c.series and not (season and season > 1) else "series"
+        words = title.split()
+        if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
+            # "Stranger Things 5" is shorthand for season 5 of a series.
+            if season is None or season < int(words[-1]):
+                title, season = " ".join(words[:-1]), int(words[-1])
+        if season and season > 1:
+            live = [Event("renewed", e.date, e.certainty, e.sentence) if e.type == "ordered" else e for e in live]
+            live = list({e.type: e for e in reversed(live)}.values())[::-1]
         platforms = tuple(c.platforms)
         characters = tuple(dict.fromkeys(x for x in c.characters if x not in {m.character for m in cast}))
         return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+
+
+def _titlecase(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 def _display(c: Cluster) -> str:

@@ -56,6 +56,7 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "Discovery+": ("Discovery+",),
     "Tubi": ("Tubi",),
     "The Roku Channel": ("The Roku Channel", "Roku Channel"),
+    "Roku": ("Roku",),
     "Freevee": ("Amazon Freevee", "Freevee", "IMDb TV"),
     "Crunchyroll": ("Crunchyroll",),
     "Funimation": ("Funimation",),
@@ -112,6 +113,11 @@ CARRIER = re.compile(
     re.IGNORECASE,
 )
 
+LEAVING = re.compile(r"\b(?i:exits|exiting|leaves|leaving|left|departs|removed\s+from|pulled\s+from)\s+$")
+TV_AFTER = re.compile(
+    r"(?:['’]s\b|\s+(?i:show|series|original|drama|comedy|film|movie|adaptation|spinoff|reboot|docuseries|thriller)\b)"
+)
+
 _ALIASES = sorted(((a, c) for c, al in GAZETTEER.items() for a in al), key=lambda x: -len(x[0]))
 _CANON = dict(_ALIASES)
 _RX = re.compile(
@@ -140,9 +146,11 @@ def find_platforms(sentence: str, when: date | None = None) -> list[PlatformMent
     out: list[PlatformMention] = []
     for m in _RX.finditer(sentence):
         alias = m.group(1)
+        if LEAVING.search(sentence[max(0, m.start() - 25) : m.start()]):
+            continue  # "exits Netflix": the platform it leaves
         if alias in AMBIGUOUS:
-            after = sentence[m.end() : m.end() + 3]
-            if not (CARRIER.search(sentence[max(0, m.start() - 30) : m.start()]) or after[:2] in ("'s", "’s")):
+            after = sentence[m.end() : m.end() + 14]
+            if not (CARRIER.search(sentence[max(0, m.start() - 30) : m.start()]) or TV_AFTER.match(after)):
                 continue
         out.append(PlatformMention(spell_at(_CANON[alias], when), m.start(), m.end()))
     return out

@@ -20,7 +20,7 @@ RELEASE_WORDS = re.compile(
     r"opens?|opening|bows?|out|slated|set|scheduled|dated|due|expected|coming|comes|back|available|"
     r"targeted|targeting|aims?|aiming|eyeing|eyes|planned|plans|tipped|pegged|penciled|pencilled|lined|"
     r"rolls?|rolling|unveils?|premiere|release|debut|launch|bow|return|arrival|rollout|date|dates|window|"
-    r"season|series|episodes?|film|movie|sequel|show|part|volume|cour|batch|finale|installment|chapter|"
+    r"season|series|episodes?|film|movie|sequel|show|part|volume|cour|batch|installment|chapter|"
     r"pushed|moved|delayed|postponed|shifted|bumped|rescheduled|will|expect|expecting|anticipated|"
     r"theaters|theatres|cinemas|screens|until|follow|follows|around|arrive|drop|air|stream|hit|open|land)$",
     re.IGNORECASE,
@@ -31,7 +31,7 @@ OTHER_WORDS = re.compile(
     r"pre-?orders?|book|novel|manga|album|single|tour|concert|game|stock|earnings|ceremony|awards?|emmys?|"
     r"oscars?|nominations?|renewed|renewal|announced|announcement|born|died|married|deal|contract|"
     r"writers?|writing|scripts?|strike|viewed|watched|views|hours|ratings|chart|charts|topped|ranked|"
-    r"season\s+1|recorded|gameplay|beta)$",
+    r"finale|recorded|gameplay|beta|exits|leaves|leaving|removed|olympics|election|anniversary|birthday|wedding|trial|hearing|sentencing)$",
     re.IGNORECASE,
 )
 PAST_RELEASE = re.compile(
@@ -123,7 +123,8 @@ def release_windows(
         clause = _clause_before(sentence, f.begin).rsplit(",", 1)[-1]
         if NEGATED.search(clause) and not re.search(r"\bnot\s+(?:before|until|earlier)\b", clause, re.I):
             continue
-        if _governed_by_release(sentence, f) or (cue_in_context and not _other_nearby(sentence, f)):
+        loose = cue_in_context and f.unit not in ("offset", "relative", "weekday", "dom")
+        if _governed_by_release(sentence, f) or (loose and not _other_nearby(sentence, f)):
             out.append(WindowClaim(f, False))
     return out
 

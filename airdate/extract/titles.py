@@ -28,12 +28,13 @@ _NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _ORD = r"(?P<o>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 
 SEASON_RX = re.compile(
-    r"\b(?:(?i:season|series)\s+" + _NUM + r"|S(?P<s>\d{1,2})(?!\w)|(?i:" + _ORD + r")\s+(?i:season|series)|"
-    r"(?P<final>(?i:final|last))\s+(?i:season|series))\b"
+    r"\b(?:(?i:season|series)\s+" + _NUM + r"(?P<half>[ab](?![\w]))?|S(?P<s>\d{1,2})(?!\w)|(?i:" + _ORD + r")\s+(?i:season|series)|"
+    r"(?P<final>(?i:final|last))\s+(?i:season|series))(?![\w])"
     r"(?!\s*(?:premiere|finale)?\s*(?:episode|ep\.))"
 )
 PART_RX = re.compile(
-    r"\b(?:(?i:part|volume|vol\.)\s+(?P<n>\d|one|two|three|four|I{1,3}|IV)(?![\w])|"
+    r"\b(?:(?i:part|volume|vol\.|act)\s+(?P<n>\d|one|two|three|four|I{1,3}|IV)(?![\w])|"
+    r"(?i:season)\s+\d{1,2}(?P<half>[ab])(?![\w])|"
     r"(?P<o>(?i:first|second|third|fourth|2nd|3rd))\s+(?i:cour|part|volume|batch))"
 )
 
@@ -62,12 +63,13 @@ HEADLINE_STOP = {
     "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
     "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
 }
+# Single words that are never a title on their own.
+NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
 # Ordinary words that open a sentence and are not part of a title after them.
 SENTENCE_START = {
     "now", "meanwhile", "while", "after", "before", "when", "if", "but", "and", "so", "also", "here's",
     "heres", "everything", "why", "how", "as", "like", "with", "in", "on", "for", "by", "from", "at", "once",
-    "since", "until", "although", "though", "even", "then", "still", "yet", "plus", "today", "this", "that",
-    "these", "those", "new", "all-new", "brand-new", "is", "are", "will", "does", "did", "can", "could",
+    "since", "until", "although", "though", "even", "then", "still", "yet", "plus", "today", "new", "all-new", "brand-new", "is", "are", "will", "does", "did", "can", "could",
 }
 PLATFORM_WORDS = {a.lower() for al in GAZETTEER.values() for a in al} | {
     f"{a.lower()}'s" for al in GAZETTEER.values() for a in al
@@ -81,6 +83,10 @@ QUOTE_RX = re.compile(
     r"|\"(?P<d>[A-Z0-9][^\"\n]*?)\")"
 )
 WORD_RX = re.compile(r"\S+")
+SPEECH_BEFORE = re.compile(
+    r"(?<!title )(?<!titled )\b(?i:be|is|are|was|were|says?|said|calls?|called|feels?|felt|seems?|looks?|sounds?|promises?|"
+    r"admits?|tells?|told|insists?|claims?|teases?|describes?|described\s+as|an?|it['’]s)\s*$|:\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,7 @@ def find_seasons(sentence: str) -> list[SeasonMention]:
 def find_parts(sentence: str) -> list[tuple[int, int, int]]:
     out = []
     for m in PART_RX.finditer(sentence):
-        n = _number(m.group("n") or m.group("o"))
+        n = _number(m.group("n") or m.group("o")) or {"a": 1, "b": 2}.get(m.group("half") or "")
         if n:
             out.append((n, m.start(), m.end()))
     return out
@@ -162,7 +168,7 @@ def _is_titleish(words: list[str]) -> bool:
     return caps / len(content) >= 0.75
 
 
-def _trim_left(words: list[str]) -> list[str]:
+def _trim_left(words: list[str], at_start: bool = True) -> list[str]:
     """Drop headline verbs, platforms and connectors from the left edge."""
     # Cut after the last stop word: "Netflix Confirms Stranger Things" → "Stranger Things".
     cut = 0
@@ -171,7 +177,7 @@ def _trim_left(words: list[str]) -> list[str]:
         if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith((",", ":")):
             cut = i + 1
     words = words[cut:]
-    if len(words) > 1 and words[0].lower() in SENTENCE_START:
+    if cut == 0 and at_start and len(words) > 1 and words[0].lower() in SENTENCE_START:
         words = words[1:]
     while words and words[0].lower() in CONNECT - {"the", "a", "an"}:
         words = words[1:]
@@ -180,16 +186,16 @@ def _trim_left(words: list[str]) -> list[str]:
     return words
 
 
-def _left_title(before: str) -> tuple[str, int] | None:
+def _left_title(before: str) -> tuple[str, int, bool] | None:
     """The title that ends right before a season mention, and where it starts."""
-    stripped = before.rstrip()
+    stripped = before.rstrip().rstrip("|:").rstrip()
     stripped = re.sub(r"['’]s$", "", stripped)
     if stripped.endswith(("’", "'", "”", '"')):
         qs = list(QUOTE_RX.finditer(stripped))
         if qs and qs[-1].end() == len(stripped):
             q = qs[-1]
             t = _clean(next(g for g in q.groups() if g))
-            return (t, q.start()) if t else None
+            return (t, q.start(), False) if t else None
     words = list(WORD_RX.finditer(stripped))
     picked: list[re.Match[str]] = []
     for m in reversed(words):
@@ -203,14 +209,19 @@ def _left_title(before: str) -> tuple[str, int] | None:
             continue
         break
     picked.reverse()
-    kept = _trim_left([m.group(0) for m in picked])
+    at_start = not picked or not stripped[: picked[0].start()].strip()
+    kept = _trim_left([m.group(0) for m in picked], at_start)
+    dropped = [m.group(0).lower().strip(",:;") for m in picked[: len(picked) - len(kept)]]
+    trimmed = any(w in HEADLINE_STOP or w in PLATFORM_WORDS for w in dropped)
     if not kept or not _is_titleish(kept):
         return None
     start = picked[len(picked) - len(kept)].start()
     title = _clean(" ".join(kept))
-    if not title or title.lower() in HEADLINE_STOP or title.lower() in PLATFORM_WORDS:
+    if not title or title.lower() in HEADLINE_STOP | NOT_TITLES or title.lower() in PLATFORM_WORDS:
         return None
-    return title, start
+    if re.fullmatch(r"(?i:act|part|volume|vol\.|chapter|season|series|episode)\s+\S+", title):
+        return None
+    return title, start, trimmed
 
 
 def _right_title(after: str) -> str | None:
@@ -237,27 +248,44 @@ def _right_title(after: str) -> str | None:
     return t if t.lower() not in PLATFORM_WORDS else None
 
 
+INNER_SEASON = re.compile(
+    r"[\s:(–—-]*(?:(?P<final>(?:The\s+)?Final\s+Season)|(?i:season)\s+(?P<n>\d{1,2}))?"
+    r"[\s:)–—-]*(?:(?i:part|vol\.?|volume|act)\s+(?P<p>\d|I{1,3}|IV)\)?)?$"
+)
+
+
+def _split_quoted(t: str) -> tuple[str, int | None, int | None]:
+    """'Attack on Titan The Final Season - Part 2' → ('Attack on Titan', None, 2)."""
+    m = INNER_SEASON.search(t)
+    if not m or m.start() == 0 or not (m.group("final") or m.group("n") or m.group("p")):
+        return t, None, None
+    return t[: m.start()].strip(), _number(m.group("n")), _number(m.group("p"))
+
+
 def quoted_titles(sentence: str) -> list[TitleMention]:
     out = []
     for q in QUOTE_RX.finditer(sentence):
         raw = next(g for g in q.groups() if g)
-        t = _clean(raw)
+        t, season, part = _split_quoted(_clean(raw))
         words = t.split()
         if not t or len(t) > 70 or len(words) > 10 or not _is_titleish(words):
             continue
         if t.lower() in PLATFORM_WORDS or t.lower() in HEADLINE_STOP:
             continue
-        out.append(TitleMention(t, q.start(), q.end(), how="quoted"))
+        if SPEECH_BEFORE.search(sentence[max(0, q.start() - 25) : q.start()]):
+            continue  # a quotation ("Will Be “Quite Different”"), not a title
+        out.append(TitleMention(t, q.start(), q.end(), season=season, part=part, how="quoted"))
     return out
 
 
-def find_titles(sentence: str) -> list[TitleMention]:
+def find_titles(sentence: str, *, headline: bool = False) -> list[TitleMention]:
     """Every title mention in the sentence, with the season or part it names."""
     mentions = quoted_titles(sentence)
     for s in find_seasons(sentence):
         left = _left_title(sentence[: s.begin])
-        if left:
-            t, b = left
+        quoted_before = any(q.end <= s.begin for q in mentions if q.how == "quoted")
+        if left and not (left[2] and quoted_before):
+            t, b, _ = left
             mentions.append(TitleMention(t, b, s.end, season=s.number, how="before-season"))
             continue
         m = re.match(r"\s+of\s+", sentence[s.end :])
@@ -265,7 +293,39 @@ def find_titles(sentence: str) -> list[TitleMention]:
             t2 = _right_title(sentence[s.end + m.end() :])
             if t2:
                 mentions.append(TitleMention(t2, s.begin, s.end + m.end() + len(t2), season=s.number, how="after-season"))
+    if headline:
+        mentions += [h for h in headline_titles(sentence) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)]
     return _dedupe(mentions)
+
+
+TYPE_AFTER = re.compile(
+    r"\s+(?:TV\s+|Live-Action\s+|live-action\s+|Animated\s+|animated\s+)?(?:[Ss]eries|[Rr]eboot|[Rr]evival|[Aa]nime|"
+    r"[Mm]ovie|[Ss]pinoff|[Ss]pin-[Oo]ff|[Aa]daptation|[Ss]equel|[Pp]requel|[Cc]ast|[Tt]railer|[Tt]easer|"
+    r"[Ss]how|[Dd]ocuseries|[Mm]iniseries|[Ff]ilm)\b"
+)
+LEAD_RX = re.compile(
+    r"^[‘'\"“]?(?P<t>[A-Z0-9][^\s:|;,]*(?:\s+[^\s:|;,]+){0,7}?)[’'\"”]?"
+    r"(?=\s*[:|]\s|\s+(?:share|shares|tease|teases|gets|get|returns|return|renewed|cancell?ed|sets|drops|"
+    r"reveals|premieres|confirmed|confirms|starts|begins|wraps|is\s+(?:back|returning|coming)|will\s+return)\b)"
+)
+
+
+def headline_titles(headline: str) -> list[TitleMention]:
+    """Unquoted titles a headline names: "MacGruber TV Series Gets …", "Arcane | Act III Teaser",
+    "Black Monday: Cancelled", "Peaky Blinders share first look …"."""
+    out: list[TitleMention] = []
+    for m in TYPE_AFTER.finditer(headline):
+        left = _left_title(headline[: m.start()])
+        if left and not left[2]:
+            out.append(TitleMention(left[0], left[1], m.start(), how="headline"))
+    lead = LEAD_RX.match(headline)
+    if lead and not out:
+        words = lead.group("t").split()
+        if _is_titleish(words) and words[0].lower() not in HEADLINE_STOP | SENTENCE_START:
+            t = _clean(lead.group("t"))
+            if t and t.lower() not in PLATFORM_WORDS and not any(w.lower() in HEADLINE_STOP for w in words):
+                out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))
+    return out
 
 
 def _dedupe(mentions: list[TitleMention]) -> list[TitleMention]:

@@ -132,7 +132,12 @@ _pat(
     "dmy",
 )
 _pat(r"\b(?P<mod>" + MOD + r")[-\s]+(?P<mon>" + MON + r")" + YEAR_TAIL, "modmonth")
-_pat(r"\b(?i:on\s+)?(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b", "dom")
+_pat(
+    r"\b(?i:on\s+)?(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"(?!\s+(?i:anniversary|century|birthday|episode|season|annual|edition|time|place|consecutive|straight|of|"
+    r"film|movie|installment|entry|chapter|series|day|week|year|most|highest|best|largest|biggest))",
+    "dom",
+)
 _pat(r"\b(?P<pos>" + POS + r")\s+(?P<mon>" + MON_FULL + r")" + YEAR_TAIL, "modmonth")
 _pat(r"\b(?P<mon>" + MON + r"),?\s+(?P<y>" + YEAR + r")", "month")
 _pat(
@@ -180,7 +185,7 @@ _pat(
     "holiday",
 )
 _pat(
-    r"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|Boxing\s+Day|New\s+Year['’]s\s+(?:Eve|Day)|Valentine['’]s\s+Day|"
+    r"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|Boxing\s+Day|New\s+Year['’]?s\s+(?:Eve|Day)|Valentine['’]?s\s+Day|"
     r"Halloween|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>" + YEAR + r"))?",
     "holiday",
 )
@@ -264,7 +269,7 @@ def _build(m: re.Match[str], kind: str) -> Expr | None:
         h = int(g["h"]) if g.get("h") else ORDINALS[g["ord"].lower()]
         return Expr("half", year=year, rel_year=rel, number=h, **span)
     if kind == "holiday":
-        name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
+        name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'").replace("years", "year's").replace("valentines", "valentine's")
         return Expr("holiday", year=year, name=name, **span)
     if kind == "relative":
         return Expr("relative", name=re.sub(r"\s+", " ", g["r"].lower()), **span)
@@ -527,6 +532,8 @@ def resolve_all(
             first = replace(first, year=last.year)
         r1 = resolve(first, dct, anime=anime, year_hint=year_hint)
         r2 = resolve(last, dct, anime=anime, year_hint=year_hint) if last is not first else r1
+        if r1 is None and r2 is None and (dct is not None or first.year is not None):
+            continue  # not a real day ("February 30"), not an unresolved relative phrase
         begin, end = first.begin, last.end
         before = sentence[max(0, begin - 24) : begin]
         if len(group) == 2:

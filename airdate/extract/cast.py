@@ -48,7 +48,7 @@ NEW_AS = V.format(
 PLAYS = V.format(r"plays|played|portrays|portrayed|stars\s+as|starring\s+as|voices|will\s+voice|is\s+playing")
 LEAVE = V.format(
     r"(?:has\s+been\s+|was\s+|been\s+)?(?:sacked|fired|axed|ousted|dropped|written\s+out)|will\s+not\s+(?:return|be\s+returning|be\s+back|reprise)|won['’]t\s+(?:return|be\s+returning|be\s+back|reprise)|"
-    r"is\s+(?:not\s+returning|leaving|exiting|departing)|has\s+(?:left|exited|departed|quit)|exits|departs|quits|"
+    r"is\s+(?:not\s+returning|leaving|exiting|departing)|has\s+(?:left|exited|departed|quit)|exits|departs|quits|leaves|"
     r"will\s+(?:exit|leave|depart)|is\s+out|has\s+stepped\s+down"
 )
 JOIN = V.format(
@@ -77,6 +77,8 @@ SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r",?\s+(?:is\s+|are\s+)?" + ADV + V.format(r"returning|returns|will\s+return|set\s+to\s+return|to\s+return|back") + r"\s+(?:for|to|in)\b"), "returning"),
     (re.compile(A + r"\s+" + V.format(r"starring|stars\s+in|to\s+star\s+in|will\s+star\s+in|leads") + r"\b"), "unknown"),
     (re.compile(A + r"['’]s?\s+" + V.format(r"exit|departure|firing|ouster")), "leaving"),
+    (re.compile(A + r"\s+" + V.format(r"will\s+take\s+on|takes\s+on|is\s+taking\s+on|takes\s+over|will\s+take\s+over|is\s+taking\s+over|steps\s+into")), "new"),
+    (re.compile(A + r"(?:,?\s+and\s+more)?\s+" + V.format(r"star\s+in|are\s+coming\s+back|are\s+returning|are\s+back|return\s+for|come\s+back")), "unknown"),
     (re.compile(A + r",?\s+" + LEAVE), "leaving"),
     (re.compile(A + r",?\s+(?:" + JOIN + r")\s+(?:the\s+)?(?:cast|ensemble|lineup|series|show|season|film|sequel)"), "new"),
     (re.compile(A + r"\s+" + V.format(r"joining\s+the\s+cast|has\s+been\s+cast|was\s+cast|is\s+cast|boards|signs\s+on")), "new"),
@@ -85,7 +87,7 @@ LIST_TRIGGER = re.compile(
     r"\b(?i:(?:returning\s+)?cast\s+(?:also\s+)?(?:includes?|including|features?|members?\s+include|is\s+led\s+by)|"
     r"starring|also\s+stars?|co-?stars?|stars|ensemble\s+(?:includes?|features?)|alongside|joined\s+by|"
     r"newcomers?\s+(?:include|are)|new\s+cast\s+members?\s+(?:include|are)|returning\s+(?:stars?|cast(?:\s+members?)?)\s+(?:include|are)|"
-    r"(?:the\s+)?cast\s*:|lead\s+actors?|led\s+by|returnees?\s+include|adds?(?:\s+\w+)?\s+to\s+(?:its\s+|the\s+)?cast,?|"
+    r"(?:the\s+)?cast\s*:|lead\s+actors?|returnees?\s+include|adds?(?:\s+\w+)?\s+to\s+(?:its\s+|the\s+)?cast,?|"
     r"casts|adds|taps|enlists|recruits|nabs|books|ropes\s+in)\s*:?\s+"
 )
 CHARACTER_TRIGGER = re.compile(
@@ -93,7 +95,11 @@ CHARACTER_TRIGGER = re.compile(
 )
 LIST_ITEM = re.compile(A + r"(?:\s+\((?:as\s+)?" + C + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?")
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
-COORDINATED = re.compile(A + r"\s*(?:,|&|\band\b)\s*$")
+COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
+REPLACES = re.compile(A + r"\s+" + V.format(r"replaces|is\s+replacing|will\s+replace|to\s+replace|takes\s+over\s+for") + r"\s+" + A.replace("?P<a>", "?P<b>"))
+OPPOSITE = re.compile(r"\b(?i:opposite|alongside)\s+" + A + r"['’]s\s+" + C)
+LEAD_ROLE = re.compile(r"\b(?i:his|her|their)\s+(?:\w+\s+){0,2}?(?i:role)\s+" + AS + r"\s+" + C)
+LEAD_SUBJECT = re.compile(r"^(?:(?:The|the)\s+(?:actor|actress|star|singer|rapper|comedian|model|performer)|He|She)\b")
 CREW = re.compile(
     r"(?i:director|directed|showrunner|creator|created|writer|written|executive\s+producer|producer|produced|"
     r"composer|author|novelist|screenwriter|co-creator|helmer|filmmaker|boss|ep)\s+$"
@@ -188,14 +194,17 @@ def _names_after(sentence: str, pos: int, add: Any, free: Any) -> None:
 
 
 def find_cast(
-    sentence: str, blocked: frozenset[str] = frozenset(), *, titlecase: bool = False
+    sentence: str, blocked: frozenset[str] = frozenset(), *, titlecase: bool = False, lead: str | None = None
 ) -> tuple[list[CastFind], list[str]]:
     """Cast entries and actor-less characters named in one sentence.
 
     `blocked` holds strings that are never people here (titles, platforms). In a
-    title-case headline a name can run into the next words, so names keep two words.
+    title-case headline a name can run into the next words, so names keep three words.
+    `lead` is the person the article is about: "The actor …", "her role as …" are theirs.
     """
     found: list[CastFind] = []
+    if lead:
+        sentence = LEAD_SUBJECT.sub(lead, sentence)
     taken: list[tuple[int, int]] = []
 
     def free(b: int, e: int) -> bool:
@@ -214,6 +223,14 @@ def find_cast(
         found.append(CastFind(actor_t, char_t, _status_in(sentence, status), b))
         taken.append((b, e))
 
+    for m in REPLACES.finditer(sentence):
+        add(m.group("a"), None, "new", m.start("a"), m.end("a"))
+        add(m.group("b"), None, "leaving", m.start("b"), m.end("b"))
+    for m in OPPOSITE.finditer(sentence):
+        add(m.group("a"), m.group("c"), "unknown", m.start("a"), m.end())
+    if lead:
+        for m in LEAD_ROLE.finditer(sentence):
+            add(lead, m.group("c"), "unknown", m.start(), m.end())
     for rx, status in PAIR_PATTERNS:
         for m in rx.finditer(sentence):
             if free(m.start("a"), m.end("a")):

@@ -166,9 +166,16 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                 continue
             ow = other.split()
             number = words[-1].isdigit() and words[:-1] == ow and 1 < int(words[-1]) < 30
-            if number or (len(ow) >= 1 and len(words) > len(ow) and words[-len(ow) :] == ow and len(ow[-1]) > 3):
+            suffix = len(words) > len(ow) and words[-len(ow) :] == ow and len(ow[-1]) > 3
+            subtitle = len(words) > len(ow) and words[: len(ow)] == ow and any(
+                f.startswith(g + ":") for f in clusters[k].forms for g in clusters[other].forms
+            )
+            if number or suffix or subtitle:
                 big = clusters.pop(k)
                 small = clusters[other]
+                if subtitle:  # the full "X: Subtitle" is the better name
+                    for f, n in big.forms.items():
+                        small.forms[f] = n + max(small.forms.values())
                 small.forms.update(big.forms)
                 small.first = min(small.first, big.first)
                 small.in_headline |= big.in_headline
@@ -210,14 +217,29 @@ def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None
 def _owner(s: Sentence, pos: int, focus: str | None) -> str | None:
     """The title a finding at `pos` belongs to: the nearest mention before it, else after.
 
-    A title that opens the sentence before a colon ("'Ahsoka': …") owns all of it.
+    A title that opens the sentence before a colon ("'Ahsoka': …") owns all of it; a
+    title named only for reference ("from 'Euphoria' creator …", "2009's 'The Princess
+    and the Frog'") owns nothing while the paragraph is about another one.
     """
     if not s.keys:
         return focus
     if s.mentions[0].begin <= 1 and s.text[s.mentions[0].end : s.mentions[0].end + 2].lstrip()[:1] in (":", "|"):
         return s.keys[0]
-    before = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin <= pos]
-    return before[-1] if before else s.keys[0]
+    pairs = [(m, k) for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
+    if not pairs:
+        return focus
+    before = [k for m, k in pairs if m.begin <= pos]
+    return before[-1] if before else pairs[0][1]
+
+
+REFERENCE = re.compile(
+    r"(?:\b(?:from|like|than|since|unlike|including|with|by|of|original|classic|the\s+makers\s+of)\s+|\b\d{4}['’]s\s+)[‘'\"“]?$",
+    re.IGNORECASE,
+)
+
+
+def _is_reference(text: str, m: TitleMention) -> bool:
+    return m.how in ("quoted", "known") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 
 def _season_history(text: str) -> bool:
@@ -242,6 +264,7 @@ class Extractor:
         dct = article.published
         anime = bool(ANIME.search(article.text) or ANIME.search(article.title or ""))
         framing: list[Window] = []
+        lead = _lead_person(sentences[0]) if sentences and sentences[0].headline else None
         focus: str | None = None
         single = next(iter(clusters)) if len(clusters) == 1 else None
         heading_focus: str | None = None
@@ -258,7 +281,10 @@ class Extractor:
                 heading_focus = None
             if single:
                 focus = single
-            self._read_sentence(s, clusters, focus, dct, anime, framing)
+            self._read_sentence(s, clusters, focus, dct, anime, framing, lead)
+        names = _full_names(sentences, clusters, lead)
+        for c in clusters.values():
+            c.cast = [_expand(m, names) for m in c.cast]
         releases = [r for r in (self._release(c, dct) for c in self._ordered(clusters)) if r is not None]
         if framing:
             releases = [
@@ -277,6 +303,7 @@ class Extractor:
         dct: date | None,
         anime: bool,
         framing: list[Window],
+        lead: str | None = None,
     ) -> None:
         text = s.text
         if not s.keys and focus is None:
@@ -329,7 +356,9 @@ class Extractor:
             if k and p.name not in clusters[k].platforms and not _platform_history(text):
                 clusters[k].platforms.append(p.name)
         blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES
-        found, characters = cast_mod.find_cast(text, blocked, titlecase=s.headline and _titlecase(text))
+        found, characters = cast_mod.find_cast(
+            text, blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else lead
+        )
         for cf in found:
             # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
             ahead = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin > cf.begin]
@@ -373,6 +402,47 @@ class Extractor:
         platforms = tuple(c.platforms)
         characters = tuple(dict.fromkeys(x for x in c.characters if x not in {m.character for m in cast}))
         return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+
+
+LEAD_RX = re.compile(
+    r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
+    + r"){1,2}?)(?=\s+(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
+    r"Recalls|Remembers|Addresses|Lands|Signs|Exits|Leaves|Returns|Won['’]t|Didn['’]t|Almost|Defends|Responds|"
+    r"Was|Has|Had|Wants|Says|Slams|Praises|Jokes|Goes|Looks|Debuts|Stuns|Shows|Drops|Weighs|Hints|[a-z]\w*)\b)"
+)
+
+
+def _lead_person(headline: Sentence) -> str | None:
+    """The person a headline is about ("Channing Tatum Reveals …"), if it names one first."""
+    m = LEAD_RX.search(headline.text)
+    if not m or any(mm.begin <= m.start("n") < mm.end for mm in headline.mentions):
+        return None
+    name = m.group("n")
+    return name if name not in PLATFORM_NAMES and name.split()[0] not in cast_mod.NOT_NAMES else None
+
+
+NAME_RX = re.compile(cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN + r"){1,2}")
+
+
+def _full_names(sentences: list[Sentence], clusters: dict[str, Cluster], lead: str | None) -> dict[str, str]:
+    """Surname → the full name the article uses for it, where that is unambiguous."""
+    full: dict[str, set[str]] = defaultdict(set)
+    known = [m.actor for c in clusters.values() for m in c.cast] + ([lead] if lead else [])
+    for n in known:
+        if len(n.split()) > 1:
+            full[n.split()[-1]].add(n)
+    for s in sentences:
+        for m in NAME_RX.finditer(s.text):
+            words = m.group(0).split()
+            if words[0] not in cast_mod.NOT_NAMES and not any(w in cast_mod.NOT_IN_NAMES for w in words):
+                full[words[-1]].add(m.group(0))
+    return {last: next(iter(v)) for last, v in full.items() if len(v) == 1}
+
+
+def _expand(m: CastMember, names: dict[str, str]) -> CastMember:
+    if " " in m.actor or m.actor not in names:
+        return m
+    return CastMember(names[m.actor], m.character, m.status, m.sentence)
 
 
 def _titlecase(text: str) -> bool:

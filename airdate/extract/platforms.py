@@ -103,11 +103,41 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "JioHotstar": ("JioHotstar", "JioCinema", "Hotstar"),
     "SonyLIV": ("SonyLIV",),
     "YouTube": ("YouTube", "YouTube Premium", "YouTube Originals"),
+    "Comedy Central": ("Comedy Central",),
+    "MTV": ("MTV",),
+    "VH1": ("VH1",),
+    "E!": ("E!",),
+    "TLC": ("TLC",),
+    "HGTV": ("HGTV",),
+    "Food Network": ("Food Network",),
+    "Discovery Channel": ("Discovery Channel", "Discovery"),
+    "History": ("History Channel",),
+    "A&E": ("A&E",),
+    "National Geographic": ("National Geographic", "Nat Geo"),
+    "IFC": ("IFC",),
+    "AMC+": ("AMC+",),
+    "Sundance TV": ("Sundance TV", "SundanceTV"),
+    "OWN": ("OWN",),
+    "Oxygen": ("Oxygen",),
+    "Univision": ("Univision",),
+    "Telemundo": ("Telemundo",),
+    "Global": ("Global TV",),
+    "CTV": ("CTV",),
+    "UKTV": ("UKTV", "Dave", "Gold"),
+    "Alibi": ("Alibi",),
+    "U&Alibi": ("U&Alibi",),
+    "Sky Showcase": ("Sky Showcase",),
+    "Sky Comedy": ("Sky Comedy",),
+    "Shahid": ("Shahid",),
+    "ABC iview": ("ABC iview",),
+    "Binge": ("Binge",),
+    "Peacock Premium": ("Peacock Premium",),
 }
 
 # Ordinary words or names too: they need a carrying word before, or a possessive after.
 AMBIGUOUS = {"Max", "Stan", "Crave", "Fox", "Sky", "Bravo", "Lifetime", "Hallmark", "Amazon", "Apple TV", "ENA", "Viu",
-             "Showtime", "Peacock", "CW", "BBC"}
+             "Showtime", "Peacock", "CW", "BBC", "Discovery", "Dave", "Gold", "OWN", "Oxygen", "Binge", "Global TV",
+             "Alibi", "E!"}
 CARRIER = re.compile(
     r"(?:\b(?:on|to|at|by|from|via|onto|exclusively\s+on|streaming\s+on|streams\s+on|airs\s+on|and|or|with)\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -115,7 +145,9 @@ CARRIER = re.compile(
 
 LEAVING = re.compile(r"\b(?i:exits|exiting|leaves|leaving|left|departs|removed\s+from|pulled\s+from)\s+$")
 TV_AFTER = re.compile(
-    r"(?:['’]s\b|\s+(?i:show|series|original|drama|comedy|film|movie|adaptation|spinoff|reboot|docuseries|thriller)\b)"
+    r"(?:['’]s\b|\s+(?i:show|series|original|drama|comedy|film|movie|adaptation|spinoff|reboot|docuseries|thriller)\b|"
+    r"\s+(?:greenlights|orders|renews|cancels|picks\s+up|sets|announces|confirms|releases|debuts|drops|has\s+renewed|"
+    r"has\s+ordered|has\s+cancell?ed|Greenlights|Orders|Renews|Cancels|Picks\s+Up|Sets|Announces|Confirms|Debuts|Drops)\b)"
 )
 
 _ALIASES = sorted(((a, c) for c, al in GAZETTEER.items() for a in al), key=lambda x: -len(x[0]))

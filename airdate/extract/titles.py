@@ -65,6 +65,7 @@ HEADLINE_STOP = {
 }
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
+FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
 # Ordinary words that open a sentence and are not part of a title after them.
 SENTENCE_START = {
     "now", "meanwhile", "while", "after", "before", "when", "if", "but", "and", "so", "also", "here's",
@@ -221,6 +222,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
         return None
     if re.fullmatch(r"(?i:act|part|volume|vol\.|chapter|season|series|episode)\s+\S+", title):
         return None
+    if all(w.lower() in FILLER for w in title.split()):
+        return None
     return title, start, trimmed
 
 
@@ -250,7 +253,7 @@ def _right_title(after: str) -> str | None:
 
 INNER_SEASON = re.compile(
     r"[\s:(–—-]*(?:(?P<final>(?:The\s+)?Final\s+Season)|(?i:season)\s+(?P<n>\d{1,2}))?"
-    r"[\s:)–—-]*(?:(?i:part|vol\.?|volume|act)\s+(?P<p>\d|I{1,3}|IV)\)?)?$"
+    r"[\s:)–—-]*(?:(?i:part|vol\.?|volume|act)\s+(?P<p>\d|I{1,3}|IV|One|Two|Three|Four)\)?)?$"
 )
 
 

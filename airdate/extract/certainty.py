@@ -31,7 +31,7 @@ REPORTED = re.compile(
 )
 HEDGE = re.compile(
     r"\b(?:could|might|(?-i:may)|likely|unlikely|possibly|possible|probably|perhaps|potentially|presumably|"
-    r"expected|expect|expects|predict(?:ed|s)?|guess|estimate[ds]?|speculat\w*|assum\w*|"
+    r"expected|expect|expects|predict(?:ed|s)?|guess|estimate[ds]?|(?:is|are|was|it['’]s)\s+speculated|assum\w*|"
     r"best[-\s]case|if\s+(?:it|the\s+(?:show|series|film|season)|netflix|production|all\s+goes|things)|"
     r"should\s+(?:arrive|land|return|premiere|debut|drop|be)|would\s+(?:arrive|land|return|put|mean|be|"
     r"premiere|debut|follow)|hopefully|hope|around\s+the\s+same\s+time|seems|appears\s+to|looks\s+like|"

@@ -150,13 +150,13 @@ def segment(article: Article) -> list[Sentence]:
 def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for idx, s in enumerate(sentences):
-        s.mentions = find_titles(s.text, headline=s.headline)
+        s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading)
         for m in s.mentions:
             k = title_key(m.title)
             if not k:
                 continue
             c = clusters.setdefault(k, Cluster(k, first=idx))
-            c.forms[m.title] += 3 if s.headline else 2 if m.how != "quoted" else 1
+            c.forms[m.title] += 3 if s.headline or m.how == "heading" else 2 if m.how != "quoted" else 1
             c.in_headline |= s.headline
     # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things".
     for k in sorted(clusters, key=len, reverse=True):

@@ -139,7 +139,7 @@ AMBIGUOUS = {"Max", "Stan", "Crave", "Fox", "Sky", "Bravo", "Lifetime", "Hallmar
              "Showtime", "Peacock", "CW", "BBC", "Discovery", "Dave", "Gold", "OWN", "Oxygen", "Binge", "Global TV",
              "Alibi", "E!"}
 CARRIER = re.compile(
-    r"(?:\b(?:on|to|at|by|from|via|onto|exclusively\s+on|streaming\s+on|streams\s+on|airs\s+on|and|or|with)\s+(?:the\s+)?)$",
+    r"(?:\b(?:on|to|at|by|from|via|onto|exclusively\s+on|streaming\s+on|streams\s+on|airs\s+on|and|or|with)\s+(?:the\s+)?|\(\s*)$",
     re.IGNORECASE,
 )
 

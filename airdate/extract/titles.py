@@ -281,8 +281,10 @@ def quoted_titles(sentence: str) -> list[TitleMention]:
     return out
 
 
-def find_titles(sentence: str, *, headline: bool = False) -> list[TitleMention]:
+def find_titles(sentence: str, *, headline: bool = False, heading: bool = False) -> list[TitleMention]:
     """Every title mention in the sentence, with the season or part it names."""
+    if heading and (h := heading_title(sentence)):
+        return [h]
     mentions = quoted_titles(sentence)
     for s in find_seasons(sentence):
         left = _left_title(sentence[: s.begin])
@@ -329,6 +331,36 @@ def headline_titles(headline: str) -> list[TitleMention]:
             if t and t.lower() not in PLATFORM_WORDS and not any(w.lower() in HEADLINE_STOP for w in words):
                 out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))
     return out
+
+
+GENERIC_HEADINGS = {
+    "summary", "summary of this article", "cast", "the cast", "plot", "trailer", "release date", "overview",
+    "introduction", "conclusion", "verdict", "related", "advertisement", "read more", "more", "latest",
+    "streaming", "where to watch", "what we know", "recap", "news", "updates", "update", "photos", "video",
+}
+HEADING_SUFFIX = re.compile(
+    r"(?:[,:–—-]?\s*(?:(?i:season|series)\s+(?P<n>\d{1,2})|(?i:part)\s+(?P<p>\d)))?\s*(?:\((?P<paren>[^()]{1,40})\))?\s*$"
+)
+
+
+def heading_title(heading: str) -> TitleMention | None:
+    """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
+    "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)"."""
+    m = HEADING_SUFFIX.search(heading)
+    if not m or not (m.group("paren") or m.group("n")):
+        return None
+    core = heading[: m.start()].strip()
+    begin = 0
+    if ":" in core:
+        left, right = core.rsplit(":", 1)
+        if not _is_titleish(left.split()):
+            begin = len(left) + 1
+            core = right.strip()
+    words = core.split()
+    t = _clean(core)
+    if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS:
+        return None
+    return TitleMention(t, heading.index(core, begin), m.start(), season=_number(m.group("n")), part=_number(m.group("p")), how="heading")
 
 
 def _dedupe(mentions: list[TitleMention]) -> list[TitleMention]:

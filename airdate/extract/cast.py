@@ -125,8 +125,8 @@ NOT_IN_NAMES = {
     "Netflix", "Premiere", "Finale", "Episode", "Reboot", "Revival", "Sequel", "Movie", "Film", "Show",
     "Drama", "Comedy", "Thriller", "Crime", "Horror", "Sitcom", "Documentary", "Docuseries", "Anime", "After",
     "Before", "By", "For", "From", "With", "At", "In", "On", "Of", "Studios", "Pictures", "Entertainment",
-    "Among", "Join", "Joins", "Starring", "Starts", "Sets", "Gets", "Exits", "Officially", "Official", "Villains",
-    "Villain", "Regulars", "Recurring", "Tease", "Teases", "New", "First", "Look", "Image", "Images", "Photos",
+    "Join", "Starring", "Starts", "Exits", "Officially", "Official", "Villains",
+    "Villain", "Regulars", "Tease", "New", "First", "Look", "Image", "Images", "Photos",
 }
 
 

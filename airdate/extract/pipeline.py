@@ -11,7 +11,7 @@ discusses.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -23,9 +23,10 @@ from airdate.extract import cast as cast_mod
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
 from airdate.extract.platforms import GAZETTEER, find_platforms
+from airdate.extract.releases import Cluster, build_releases, with_framing
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
-from airdate.models import CERTAINTY_RANK, Article, CastMember, Event, Extraction, Release, Window
+from airdate.models import Article, CastMember, Event, Extraction, Window
 
 EXTRACTOR_NAME = "airdate.rules"
 EXTRACTOR_VERSION = __version__
@@ -85,28 +86,6 @@ class Sentence:
     heading: bool = False
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
-
-
-@dataclass
-class Cluster:
-    """Everything the article says about one title."""
-
-    key: str
-    forms: Counter[str] = field(default_factory=Counter)
-    seasons: list[tuple[int, bool]] = field(default_factory=list)  # (number, history?)
-    parts: list[int] = field(default_factory=list)
-    windows: list[Window] = field(default_factory=list)
-    replaced: list[Window] = field(default_factory=list)
-    platforms: list[str] = field(default_factory=list)
-    cast: list[CastMember] = field(default_factory=list)
-    characters: list[str] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    film: int = 0
-    series: int = 0
-    upcoming: int = 0
-    review: int = 0
-    first: int = 0
-    in_headline: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +160,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                 small.in_headline |= big.in_headline
                 if number:
                     small.seasons.append((int(words[-1]), False))
+                    small.season_focus = int(words[-1])
                 break
     return clusters
 
@@ -261,10 +241,12 @@ class Extractor:
         if not clusters:
             return Extraction(article, ())
         _find_known(sentences, clusters)
-        dct = article.published
-        anime = bool(ANIME.search(article.text) or ANIME.search(article.title or ""))
-        framing: list[Window] = []
-        lead = _lead_person(sentences[0]) if sentences and sentences[0].headline else None
+        ctx = _Context(
+            clusters=clusters,
+            dct=article.published,
+            anime=bool(ANIME.search(article.text) or ANIME.search(article.title or "")),
+            lead=_lead_person(sentences[0]) if sentences and sentences[0].headline else None,
+        )
         focus: str | None = None
         single = next(iter(clusters)) if len(clusters) == 1 else None
         heading_focus: str | None = None
@@ -279,129 +261,132 @@ class Extractor:
                     heading_focus = s.keys[0]
             elif s.heading:
                 heading_focus = None
-            if single:
-                focus = single
-            self._read_sentence(s, clusters, focus, dct, anime, framing, lead)
-        names = _full_names(sentences, clusters, lead)
+            _read_sentence(s, single or focus, ctx)
+        names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
-            c.cast = [_expand(m, names) for m in c.cast]
-        releases = [r for r in (self._release(c, dct) for c in self._ordered(clusters)) if r is not None]
-        if framing:
-            releases = [
-                r if r.windows else _with_windows(r, framing) for r in releases
-            ]
+            c.cast = [(t, _expand(m, names)) for t, m in c.cast]
+        releases = [r for c in sorted(clusters.values(), key=lambda c: c.first) for r in build_releases(c)]
+        releases = [with_framing(r, ctx.framing) for r in releases]
         return Extraction(article, tuple(releases))
 
-    def _ordered(self, clusters: dict[str, Cluster]) -> list[Cluster]:
-        return sorted(clusters.values(), key=lambda c: c.first)
 
-    def _read_sentence(
-        self,
-        s: Sentence,
-        clusters: dict[str, Cluster],
-        focus: str | None,
-        dct: date | None,
-        anime: bool,
-        framing: list[Window],
-        lead: str | None = None,
-    ) -> None:
-        text = s.text
-        if not s.keys and focus is None:
-            if s.heading or s.headline:
-                for w in release_windows(text, dct, anime=anime, cue_in_context=True):
-                    if not w.replaced:
-                        framing.append(_window(w.found, "confirmed", text))
+@dataclass
+class _Context:
+    """What reading one article carries from sentence to sentence."""
+
+    clusters: dict[str, Cluster]
+    dct: date | None
+    anime: bool
+    lead: str | None
+    framing: list[Window] = field(default_factory=list)
+
+
+def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
+    text, clusters, dct = s.text, ctx.clusters, ctx.dct
+    listing = s.headline and len(set(s.keys)) > 1
+    if (not s.keys and focus is None) or listing:
+        # A heading or intro that names no title frames the items below it.
+        for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=s.heading or s.headline):
+            if not w.replaced:
+                ctx.framing.append(_window(w.found, classify(text), text))
+        if not s.keys:
             return
-        for k in s.keys:
-            c = clusters[k]
-            if FILM.search(text):
-                c.film += 1
-            if SERIES.search(text):
-                c.series += 1
-            if UPCOMING.search(text):
-                c.upcoming += 1
-            if REVIEW.search(text) and s.headline:
-                c.review += 1
-        if focus and not s.keys:
-            c = clusters[focus]
-            c.film += bool(FILM.search(text))
-            c.series += bool(SERIES.search(text))
-        if not CUES.search(text):
-            return
-        certainty = classify(text)
-        for sm in find_seasons(text):
-            k = _owner(s, sm.begin, focus)
-            if k and sm.number:
-                clusters[k].seasons.append((sm.number, _season_history(text)))
-        for m, k in zip(s.mentions, s.keys, strict=True):
-            if m.season:
-                clusters[k].seasons.append((m.season, _season_history(text)))
-            if m.part:
-                clusters[k].parts.append(m.part)
-        for n, b, _ in find_parts(text):
-            k = _owner(s, b, focus)
-            if k:
-                clusters[k].parts.append(n)
-        ctx = (s.headline or any(m.season for m in s.mentions)) and bool(RELEASE_HINT.search(text))
-        for w in release_windows(text, dct, anime=anime, cue_in_context=ctx):
+    _count_cues(s, focus, clusters)
+    if not CUES.search(text):
+        return
+    certainty = classify(text)
+    marks = _season_marks(s, focus, clusters)
+
+    def tag(k: str, pos: int) -> int | None:
+        mine = [(p, n) for kk, p, n, hist in marks if kk == k and not hist]
+        before = [n for p, n in mine if p <= pos]
+        if before:
+            return before[-1]
+        return mine[0][1] if mine else clusters[k].season_focus
+
+    for n, b, _ in find_parts(text):
+        k = _owner(s, b, focus)
+        if k and not _season_history(text):
+            clusters[k].parts.append((tag(k, b), n))
+    for m, k in zip(s.mentions, s.keys, strict=True):
+        if m.part:
+            clusters[k].parts.append((tag(k, m.begin), m.part))
+    cue = (s.headline or any(m.season for m in s.mentions)) and bool(RELEASE_HINT.search(text))
+    if not listing:
+        for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=cue):
             if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):
                 continue  # a number inside a title ("Blade Runner 2099")
             k = _owner(s, w.found.begin, focus)
-            if k is None:
-                continue
-            win = _window(w.found, certainty, text)
-            (clusters[k].replaced if w.replaced else clusters[k].windows).append(win)
+            if k is not None:
+                claim = (tag(k, w.found.begin), _window(w.found, certainty, text))
+                (clusters[k].replaced if w.replaced else clusters[k].windows).append(claim)
+    if not _platform_history(text):
         for p in find_platforms(text, dct):
             k = _owner(s, p.begin, focus)
-            if k and p.name not in clusters[k].platforms and not _platform_history(text):
-                clusters[k].platforms.append(p.name)
-        blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES
-        found, characters = cast_mod.find_cast(
-            text, blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else lead
-        )
-        for cf in found:
-            # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
-            ahead = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin > cf.begin]
-            k = _owner(s, cf.begin, focus)
-            if cf.status == "new" and ahead and _owner(s, 10**6, focus) != s.keys[0]:
-                k = ahead[0]
             if k:
-                clusters[k].cast.append(CastMember(cf.actor, cf.character, cf.status, text))  # type: ignore[arg-type]
-        if characters:
-            k = _owner(s, 0, focus)
-            if k:
-                clusters[k].characters.extend(characters)
-        for kind, pos in find_events(text):
-            k = _owner(s, pos, focus)
-            if k:
-                clusters[k].events.append(Event(kind, None, certainty, text))
+                clusters[k].platforms.append((tag(k, p.begin), p.name))
+    blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES
+    found, characters = cast_mod.find_cast(
+        text, blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else ctx.lead
+    )
+    for cf in found:
+        # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
+        ahead = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin > cf.begin]
+        k = _owner(s, cf.begin, focus)
+        if cf.status == "new" and ahead and _owner(s, 10**6, focus) != s.keys[0]:
+            k = ahead[0]
+        if k:
+            member = CastMember(cf.actor, cf.character, cf.status, text)  # type: ignore[arg-type]
+            clusters[k].cast.append((tag(k, cf.begin), member))
+    if characters and (k := _owner(s, 0, focus)):
+        clusters[k].characters.extend((tag(k, 0), x) for x in characters)
+    for kind, pos in find_events(text):
+        k = _owner(s, pos, focus)
+        if k:
+            clusters[k].events.append((tag(k, pos), Event(kind, None, certainty, text)))
+    for k in {kk for kk, _, _, hist in marks if not hist}:
+        clusters[k].season_focus = max(
+            ((p, n) for kk, p, n, hist in marks if kk == k and not hist), key=lambda x: x[0]
+        )[1]
 
-    def _release(self, c: Cluster, dct: date | None) -> Release | None:
-        title = _display(c)
-        windows = _merge_windows(c.windows)
-        events = _merge_events(c.events, c.replaced, windows)
-        cast = _merge_cast(c.cast)
-        live = [e for e in events if e.type not in ("premiered",)]
-        season = _season(c)
-        if not (windows or live or any(m.status != "unknown" for m in cast) or (c.upcoming and (season or 0) >= 2)
-                or (c.upcoming and c.in_headline and (cast or c.platforms))):
-            return None
-        if c.review and not (windows or live):
-            return None
-        parts = sorted(set(c.parts))
-        part = parts[0] if len(parts) == 1 else None
-        kind = "film" if c.film > c.series and not (season and season > 1) else "series"
-        words = title.split()
-        if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
-            # "Stranger Things 5" is shorthand for season 5 of a series.
-            if season is None or season < int(words[-1]):
-                title, season = " ".join(words[:-1]), int(words[-1])
-        if season and season > 1:
-            live = [Event("renewed", e.date, e.certainty, e.sentence) if e.type == "ordered" else e for e in live]
-            live = list({e.type: e for e in reversed(live)}.values())[::-1]
-        platforms = tuple(c.platforms)
-        characters = tuple(dict.fromkeys(x for x in c.characters if x not in {m.character for m in cast}))
-        return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+
+def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
+    text = s.text
+    for k in set(s.keys) or ({focus} if focus else set()):
+        c = clusters[k]
+        c.film += bool(FILM.search(text))
+        c.series += bool(SERIES.search(text))
+        if s.keys:
+            c.upcoming += bool(UPCOMING.search(text))
+            c.review += bool(REVIEW.search(text) and s.headline)
+
+
+def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> list[tuple[str, int, int, bool]]:
+    """(title key, position, season, history?) for each season the sentence names."""
+    marks: list[tuple[str, int, int, bool]] = []
+    for sm in find_seasons(s.text):
+        k = _owner(s, sm.begin, focus)
+        if k and sm.number:
+            marks.append((k, sm.begin, sm.number, _mention_history(s.text, sm.begin, sm.end)))
+    for m, k in zip(s.mentions, s.keys, strict=True):
+        if m.season and not any(kk == k and n == m.season for kk, _, n, _ in marks):
+            marks.append((k, m.begin, m.season, _mention_history(s.text, m.begin, m.end)))
+    for k, _, n, hist in marks:
+        clusters[k].seasons.append((n, hist))
+    return marks
+
+
+LOCAL_BREAK = re.compile(r"[,;:—()]|\s(?:but|while|and|which|who|after|before|when)\s")
+
+
+def _mention_history(text: str, begin: int, end: int) -> bool:
+    """A season named as history: "Season 2, which premiered …", "after season 1", "Season 2's schedule"."""
+    if re.match(r"['’]s\b", text[end : end + 2]) or re.search(r"\b(?:after|since|like|than|unlike)\s+(?:the\s+)?$", text[max(0, begin - 12) : begin], re.I):
+        return True
+    left = max((m.end() for m in LOCAL_BREAK.finditer(text, 0, begin)), default=0)
+    right = next((m.start() for m in LOCAL_BREAK.finditer(text, end)), len(text))
+    clause = text[left:right]
+    return bool(HISTORY.search(clause)) and not FUTURE.search(clause)
 
 
 LEAD_RX = re.compile(
@@ -427,7 +412,7 @@ NAME_RX = re.compile(cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN + r"){1,2}")
 def _full_names(sentences: list[Sentence], clusters: dict[str, Cluster], lead: str | None) -> dict[str, str]:
     """Surname → the full name the article uses for it, where that is unambiguous."""
     full: dict[str, set[str]] = defaultdict(set)
-    known = [m.actor for c in clusters.values() for m in c.cast] + ([lead] if lead else [])
+    known = [m.actor for c in clusters.values() for _, m in c.cast] + ([lead] if lead else [])
     for n in known:
         if len(n.split()) > 1:
             full[n.split()[-1]].add(n)
@@ -445,73 +430,14 @@ def _expand(m: CastMember, names: dict[str, str]) -> CastMember:
     return CastMember(names[m.actor], m.character, m.status, m.sentence)
 
 
+def _window(f: Any, certainty: str, sentence: str) -> Window:
+    return Window(f.text, f.start, f.stop, certainty, sentence)  # type: ignore[arg-type]
+
+
 def _titlecase(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
-def _display(c: Cluster) -> str:
-    best = max(c.forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
-    return best
-
-
-def _season(c: Cluster) -> int | None:
-    current = [n for n, hist in c.seasons if not hist]
-    pool = current or [n for n, _ in c.seasons]
-    return max(pool) if pool else None
-
-
-def _window(f: Any, certainty: str, sentence: str) -> Window:
-    return Window(f.text, f.start, f.stop, certainty, sentence)  # type: ignore[arg-type]
-
-
-def _merge_windows(windows: list[Window]) -> list[Window]:
-    """One window per day range, at the strongest certainty stated."""
-    best: dict[tuple[date | None, date | None, str], Window] = {}
-    for w in windows:
-        key = (w.start, w.end, w.text if w.start is None and w.end is None else "")
-        if key not in best or CERTAINTY_RANK[w.certainty] > CERTAINTY_RANK[best[key].certainty]:
-            best[key] = w
-    return list(best.values())
-
-
-def _merge_events(events: list[Event], replaced: list[Window], windows: list[Window]) -> list[Event]:
-    out: dict[str, Event] = {}
-    for e in events:
-        if e.type not in out or CERTAINTY_RANK[e.certainty] > CERTAINTY_RANK[out[e.type].certainty]:
-            out[e.type] = e
-    for r in replaced:
-        later = any(w.start and r.start and w.start > r.start for w in windows)
-        kind = "delayed" if later or not windows else "date_announced"
-        out.setdefault(kind, Event(kind, None, r.certainty, r.sentence))
-    return list(out.values())
-
-
-def _merge_cast(cast: list[CastMember]) -> list[CastMember]:
-    by_actor: dict[str, list[CastMember]] = defaultdict(list)
-    for m in cast:
-        by_actor[title_key(m.actor)].append(m)
-    out: list[CastMember] = []
-    for entries in by_actor.values():
-        named = [e for e in entries if e.character]
-        pool = named or entries[:1]
-        seen: dict[str, CastMember] = {}
-        for e in pool:
-            ck = title_key(e.character or "")
-            status = e.status
-            if status == "unknown":
-                status = next((x.status for x in entries if x.status != "unknown"), "unknown")
-            if ck not in seen:
-                seen[ck] = CastMember(e.actor, e.character, status, e.sentence)  # type: ignore[arg-type]
-        out.extend(seen.values())
-    return out
-
-
 def _platform_history(text: str) -> bool:
     return bool(re.search(r"\b(?:season\s+(?:1|one)|first\s+season|previous\s+seasons?)\b[^.]*\b(?:aired|streamed|premiered|was)\b", text, re.I)) and not FUTURE.search(text)
-
-
-def _with_windows(r: Release, framing: list[Window]) -> Release:
-    from dataclasses import replace
-
-    return replace(r, windows=tuple(framing))

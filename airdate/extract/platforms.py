@@ -115,7 +115,6 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "A&E": ("A&E",),
     "National Geographic": ("National Geographic", "Nat Geo"),
     "IFC": ("IFC",),
-    "AMC+": ("AMC+",),
     "Sundance TV": ("Sundance TV", "SundanceTV"),
     "OWN": ("OWN",),
     "Oxygen": ("Oxygen",),

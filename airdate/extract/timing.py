@@ -16,13 +16,13 @@ from airdate.extract.windows import Found, resolve_all
 
 RELEASE_WORDS = re.compile(
     r"^(?:premieres?|premiering|releases?|releasing|debuts?|debuting|arrives?|arriving|returns?|returning|"
-    r"drops?|dropping|streams?|streaming|airs?|airing|launch(?:es)?|launching|lands?|landing|hits?|hitting|"
-    r"opens?|opening|bows?|out|slated|set|scheduled|dated|due|expected|coming|comes|back|available|"
+    r"drops?|dropping|streams?|streaming|airs?|airing|launch(?:es)?|launching|lands?|landing|hitting|"
+    r"opens?|opening|bows?|out|slated|set|scheduled|dated|due|expected|coming|comes|back|available|hits|"
     r"targeted|targeting|aims?|aiming|eyeing|eyes|planned|plans|tipped|pegged|penciled|pencilled|lined|"
     r"rolls?|rolling|unveils?|premiere|release|debut|launch|bow|return|arrival|rollout|date|dates|window|"
     r"season|series|episodes?|film|movie|sequel|show|part|volume|cour|batch|installment|chapter|"
     r"pushed|moved|delayed|postponed|shifted|bumped|rescheduled|will|expect|expecting|anticipated|"
-    r"theaters|theatres|cinemas|screens|until|follow|follows|around|arrive|drop|air|stream|hit|open|land)$",
+    r"theaters|theatres|cinemas|screens|until|follow|follows|arrive|drop|air|stream|open|land)$",
     re.IGNORECASE,
 )
 OTHER_WORDS = re.compile(
@@ -31,18 +31,19 @@ OTHER_WORDS = re.compile(
     r"pre-?orders?|book|novel|manga|album|single|tour|concert|game|stock|earnings|ceremony|awards?|emmys?|"
     r"oscars?|nominations?|renewed|renewal|announced|announcement|born|died|married|deal|contract|"
     r"writers?|writing|scripts?|strike|viewed|watched|views|hours|ratings|chart|charts|topped|ranked|"
-    r"finale|recorded|gameplay|beta|exits|leaves|leaving|removed|olympics|election|anniversary|birthday|wedding|trial|hearing|sentencing)$",
+    r"recorded|gameplay|beta|exits|leaves|leaving|removed|library|catalog|catalogue|archive|currently|successes|"
+    r"success|hit|speculation|olympics|election|anniversary|birthday|wedding|trial|hearing|sentencing)$",
     re.IGNORECASE,
 )
 PAST_RELEASE = re.compile(
     r"^(?:premiered|aired|debuted|released|dropped|arrived|launched|returned|opened|bowed|streamed|ended|"
-    r"concluded|finished|came|wrapped|was|were|had|ran)$",
+    r"concluded|finished|came|wrapped|was|were|had|ran|been)$",
     re.IGNORECASE,
 )
 FUTURE_AUX = re.compile(r"^(?:be|been|being|will|to|is|are|gets|get)$", re.IGNORECASE)
 REPORTING = re.compile(
     r"\b(?:announced|said|says|revealed|confirmed|told|shared|posted|tweeted|unveiled|teased|reported|"
-    r"noted|explained|added|statement|wrote)\s+(?:\w+\s+){0,2}(?:on\s+|in\s+|at\s+|last\s+)?$",
+    r"noted|explained|added|statement|wrote)\s+(?:(?:\w+\s+){0,2}|(?:in|at|during)\s+(?:\w+['’]?\w*\s+){1,4})(?:on\s+|in\s+|at\s+|last\s+)?$",
     re.IGNORECASE,
 )
 REPLACED = re.compile(
@@ -75,22 +76,51 @@ def _clause_before(sentence: str, pos: int) -> str:
     return head[cut:]
 
 
+RELEASE_NOUNS = re.compile(
+    r"^(?:season|series|episodes?|film|movie|sequel|show|part|volume|cour|batch|installment|chapter|premiere|"
+    r"release|debut|launch|return|special|drama|comedy|thriller|documentary|docuseries|anime|it|they|"
+    r"adaptation|reboot|remake|revival|spinoff|spin-off|prequel|finale|episode)$",
+    re.IGNORECASE,
+)
+PAST_VERB = re.compile(
+    r"^(?:renewed|announced|confirmed|revealed|said|told|began|started|ended|ordered|picked|filmed|shot|"
+    r"cancell?ed|greenlit|commissioned|wrapped|teased|unveiled|shared|posted|launched|finished|was|were)$",
+    re.IGNORECASE,
+)
+FUTURE_WORD = re.compile(r"^(?:will|would|set|slated|scheduled|due|expected|to|shall|ll|going|plans?|aims?)$", re.IGNORECASE)
+
+
 def _governed_by_release(sentence: str, f: Found) -> bool:
     """Look at the words around the expression for what it dates."""
     after = WORD.findall(sentence[f.end : f.end + 40])[:2]
     if any(re.match(r"^(?:release|premiere|debut|launch|bow|return|arrival|rollout|date|window|slot)s?$", w, re.I) for w in after):
         return True
-    before = WORD.findall(_clause_before(sentence, f.begin))
+    clause = _clause_before(sentence, f.begin)
+    head = sentence[: f.begin]
+    if re.search(r",\s*(?:which|that)\s+[^,]*$", head):
+        # "a teaser, which could drop in the spring": the antecedent is the subject.
+        antecedent = WORD.findall(head[: head.rfind(",")])[-3:]
+        if any(OTHER_WORDS.match(w) for w in antecedent):
+            return False
+    before = WORD.findall(clause)
+    if f.unit in ("day", "month", "weekday", "dom", "holiday", "season") and _past_clause(before):
+        return False  # "renewed … in January": a date in the past, not a release
     for i in range(len(before) - 1, -1, -1):
         w = before[i]
         if PAST_RELEASE.match(w):
             prev = before[i - 1] if i else ""
-            if w.lower() in ("was", "were", "had") or not FUTURE_AUX.match(prev):
+            if w.lower() in ("was", "were", "had", "been") or not FUTURE_AUX.match(prev):
                 return False
             return True
         if OTHER_WORDS.match(w):
             return False
         if RELEASE_WORDS.match(w):
+            # The verb is a release verb; its subject must not be a trailer or a shoot.
+            for v in reversed(before[:i]):
+                if OTHER_WORDS.match(v):
+                    return False
+                if RELEASE_NOUNS.match(v):
+                    break
             return True
     for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
         if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
@@ -127,6 +157,16 @@ def release_windows(
         if _governed_by_release(sentence, f) or (loose and not _other_nearby(sentence, f)):
             out.append(WindowClaim(f, False))
     return out
+
+
+def _past_clause(words: list[str]) -> bool:
+    """The nearest verb before the expression is in the past, with nothing future after it."""
+    for w in reversed(words):
+        if FUTURE_WORD.match(w) or RELEASE_WORDS.match(w) and not PAST_VERB.match(w):
+            return False
+        if PAST_VERB.match(w):
+            return True
+    return False
 
 
 def _other_nearby(sentence: str, f: Found) -> bool:

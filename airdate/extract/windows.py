@@ -184,6 +184,7 @@ _pat(
     r"\b(?P<h>" + I + r"(?:this\s+)?holiday\s+season|the\s+holidays|this\s+holiday))\b(?:\s+(?P<y>" + YEAR + r"))?",
     "holiday",
 )
+_pat(r"\b(?P<y>" + YEAR + r")\s+(?P<h>" + I + r"holiday\s+season|holidays))\b", "holiday")
 _pat(
     r"\b(?P<h>Christmas(?:\s+Day|\s+Eve)?|Boxing\s+Day|New\s+Year['’]?s\s+(?:Eve|Day)|Valentine['’]?s\s+Day|"
     r"Halloween|Thanksgiving(?:\s+Day)?)(?:\s+(?P<y>" + YEAR + r"))?",
@@ -200,7 +201,11 @@ _pat(
     r"(?P<u>" + I + r"days?|weeks?))\b",
     "offset",
 )
-_pat(r"\b(?:(?P<rel>" + I + r"this|next|on|coming|this\s+coming))\s+)?(?P<wd>" + WD + r")(?![a-z])(?!s\b)", "weekday")
+_pat(
+    r"(?<!every )(?<!each )(?<!Every )\b(?:(?P<rel>" + I + r"this|next|on|coming|this\s+coming))\s+)?(?P<wd>" + WD + r")(?![a-z])(?!s\b)"
+    r"(?![-–/]" + WD + r")(?!\s+" + I + r"slot|nights?|evenings?|mornings?|lineup|schedule|block|edition|episodes?))",
+    "weekday",
+)
 _pat(r"(?<![\w$#.,/-])(?P<y>" + YEAR + r")(?![\w-]|/\d)", "year")
 
 

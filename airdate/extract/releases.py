@@ -1,0 +1,151 @@
+"""From what an article says about a title to the releases it reports.
+
+Every claim is filed under its title with the season in focus when it was made
+("series 7 … will begin on Sunday 14 September", then "a further series 8 has been
+commissioned"), so one article can report two seasons of one show. A title becomes a
+release only when the article discusses its upcoming release, renewal or production.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from airdate.extract.titles import title_key
+from airdate.models import CERTAINTY_RANK, CastMember, Event, Release, Window
+
+Tag = int | None  # the season in focus when a claim was made
+
+
+@dataclass
+class Cluster:
+    """Everything the article says about one title."""
+
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    seasons: list[tuple[int, bool]] = field(default_factory=list)  # (number, history?)
+    parts: list[tuple[Tag, int]] = field(default_factory=list)
+    windows: list[tuple[Tag, Window]] = field(default_factory=list)
+    replaced: list[tuple[Tag, Window]] = field(default_factory=list)
+    platforms: list[tuple[Tag, str]] = field(default_factory=list)
+    cast: list[tuple[Tag, CastMember]] = field(default_factory=list)
+    characters: list[tuple[Tag, str]] = field(default_factory=list)
+    events: list[tuple[Tag, Event]] = field(default_factory=list)
+    season_focus: Tag = None
+    film: int = 0
+    series: int = 0
+    upcoming: int = 0
+    review: int = 0
+    first: int = 0
+    in_headline: bool = False
+
+
+def build_releases(c: Cluster) -> list[Release]:
+    """The releases this title's claims add up to: one per season the claims are about."""
+    tags = sorted({t for t, _ in c.windows + c.events + c.cast + c.replaced if t is not None})
+    if len(tags) <= 1:
+        r = _release(c, _season(c), lambda t: True)
+        return [r] if r else []
+    top = tags[-1]
+    out = []
+    for t in tags:
+        r = _release(c, t, lambda tag, t=t: tag == t or (tag is None and t == top))  # type: ignore[misc]
+        if r:
+            out.append(r)
+    return out
+
+
+def _release(c: Cluster, season: int | None, mine: object) -> Release | None:
+    keep = mine  # a predicate over tags
+    assert callable(keep)
+    windows = _merge_windows([w for t, w in c.windows if keep(t)])
+    events = _merge_events([e for t, e in c.events if keep(t)], [w for t, w in c.replaced if keep(t)], windows)
+    cast = _merge_cast([m for t, m in c.cast if keep(t)])
+    live = [e for e in events if e.type != "premiered"]
+    platforms = tuple(dict.fromkeys(p for t, p in c.platforms if keep(t)))
+    if not (
+        windows
+        or live
+        or any(m.status != "unknown" for m in cast)
+        or (c.upcoming and (season or 0) >= 2)
+        or (c.upcoming and c.in_headline and (cast or platforms))
+    ):
+        return None
+    if c.review and not (windows or live):
+        return None
+    title = _display(c)
+    parts = sorted({n for t, n in c.parts if keep(t)})
+    part = parts[0] if len(parts) == 1 else None
+    kind = "film" if c.film > c.series and not (season and season > 1) else "series"
+    words = title.split()
+    if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
+        # "Stranger Things 5" is shorthand for season 5 of a series.
+        if season is None or season < int(words[-1]):
+            title, season = " ".join(words[:-1]), int(words[-1])
+    if season and season > 1:  # a further season is renewed, not ordered
+        live = [replace(e, type="renewed") if e.type == "ordered" else e for e in live]
+        live = list({e.type: e for e in reversed(live)}.values())[::-1]
+    roles = {m.character for m in cast}
+    characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
+    return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+
+
+def _display(c: Cluster) -> str:
+    return max(c.forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+
+
+def _season(c: Cluster) -> int | None:
+    current = [n for n, hist in c.seasons if not hist]
+    pool = current or [n for n, _ in c.seasons]
+    return max(pool) if pool else None
+
+
+def _merge_windows(windows: list[Window]) -> list[Window]:
+    """One window per day range, at the strongest certainty stated."""
+    best: dict[tuple[date | None, date | None, str], Window] = {}
+    for w in windows:
+        key = (w.start, w.end, w.text if w.start is None and w.end is None else "")
+        if key not in best or CERTAINTY_RANK[w.certainty] > CERTAINTY_RANK[best[key].certainty]:
+            best[key] = w
+    return list(best.values())
+
+
+def _merge_events(events: list[Event], replaced: list[Window], windows: list[Window]) -> list[Event]:
+    out: dict[str, Event] = {}
+    for e in events:
+        if e.type not in out or CERTAINTY_RANK[e.certainty] > CERTAINTY_RANK[out[e.type].certainty]:
+            out[e.type] = e
+    for r in replaced:
+        later = any(w.start and r.start and w.start > r.start for w in windows)
+        earlier = any(w.start and r.start and w.start < r.start for w in windows)
+        kind = "date_announced" if earlier and not later else "delayed"
+        out.setdefault(kind, Event(kind, None, r.certainty, r.sentence))
+    return list(out.values())
+
+
+def _merge_cast(cast: list[CastMember]) -> list[CastMember]:
+    """One entry per actor and role; a role named anywhere beats a bare name."""
+    by_actor: dict[str, list[CastMember]] = {}
+    for m in cast:
+        by_actor.setdefault(title_key(m.actor), []).append(m)
+    out: list[CastMember] = []
+    for entries in by_actor.values():
+        named = [e for e in entries if e.character]
+        pool = named or entries[:1]
+        seen: dict[str, CastMember] = {}
+        for e in pool:
+            ck = title_key(e.character or "")
+            status = e.status
+            if status == "unknown":
+                status = next((x.status for x in entries if x.status != "unknown"), "unknown")
+            if not any(ck != k and (ck in k or k in ck) for k in seen) and ck not in seen:
+                seen[ck] = replace(e, status=status)
+        out.extend(seen.values())
+    return out
+
+
+def with_framing(r: Release, framing: list[Window]) -> Release:
+    """A heading's window ("TV shows coming in 2027") for an item that names none."""
+    return r if r.windows or not framing else replace(r, windows=tuple(framing))
+

@@ -12,9 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from airdate.extract.platforms import GAZETTEER
+
+# Platform names and their possessives are never people or roles.
+PLATFORM_NAMES = frozenset(
+    form for names in GAZETTEER.values() for n in names for form in (n, n + "'s", n + "’s")
+)
 UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 LOW = r"[a-zà-öø-ÿā-ž]"
-TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:['’\-]" + UP + r"?" + LOW + r"+)*\.?"
+# A name word; an apostrophe inside it ("O'Brien", "D’Onofrio") but not a possessive "'s".
+TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:(?:-|['’](?![sS]\b))" + UP + r"?" + LOW + r"+)*\.?"
 PARTICLE = r"(?:de|da|del|della|der|van|von|di|du|la|le|bin|al|dos|das|ter)"
 NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?(?:" + TOKEN + r")){0,3}(?:,?\s+Jr\.|\s+I{2,3})?"
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
@@ -23,7 +30,16 @@ ROLE = r"(?:the\s+)?" + NAME
 A = r"(?P<a>" + NAME + r")"
 AS = r"(?:as|As)"
 ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
-C = r"(?P<c>" + ROLE + r")"
+C0 = r"(?P<c>" + ROLE + r")"
+# What may stand between "as" and the role's name: "as rival auditor Ha Ji-won", "as his
+# handler, Margaux", "as Amos's long-lost sister, Ruth", "as MI6 analyst Cressida Vale".
+DESC = (
+    r"(?:(?:(?!well\b|soon\b|long\b|much\b|far\b|part\b|such\b|of\b|if\b|though\b|a\s+result\b)"
+    r"(?:the|a|an|his|her|their|its|[a-z][a-z'’-]*|" + UP + r"\w*['’]s|[A-Z]{2,}\d*),?\s+){0,5}?)"
+)
+C = DESC + C0
+# Before an actor: "veteran character actor X", "French star X", "idol-turned-actor X".
+ADESC = r"(?:(?:[a-z][a-z'’-]*|[A-Z][a-z]+(?=\s+(?:star|actor|actress|newcomer|singer|comedian|rapper|idol)\b))\s+){0,4}?"
 V = r"(?i:{})"
 
 RETURN_AS = V.format(
@@ -45,7 +61,10 @@ NEW_AS = V.format(
     r"has\s+signed\s+on|comes\s+aboard|boards|lands\s+(?:the\s+)?role|newcomer|new\s+addition|"
     r"steps\s+in|takes\s+over"
 )
-PLAYS = V.format(r"plays|played|portrays|portrayed|stars\s+as|starring\s+as|voices|will\s+voice|is\s+playing")
+PLAYS = V.format(
+    r"plays|played|portrays|portrayed|stars\s+as|starring\s+as|voices|will\s+voice|is\s+playing|leads\s+as|"
+    r"will\s+lead\s+as|is\s+playing|is\s+voiced\s+by"
+)
 LEAVE = V.format(
     r"(?:has\s+been\s+|was\s+|been\s+)?(?:sacked|fired|axed|ousted|dropped|written\s+out)|will\s+not\s+(?:return|be\s+returning|be\s+back|reprise)|won['’]t\s+(?:return|be\s+returning|be\s+back|reprise)|"
     r"is\s+(?:not\s+returning|leaving|exiting|departing)|has\s+(?:left|exited|departed|quit)|exits|departs|quits|leaves|"
@@ -67,11 +86,13 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r",?\s+" + V.format(r"will\s+play|is\s+set\s+to\s+play|to\s+play|has\s+been\s+cast\s+to\s+play") + r"\s+" + C), "new"),
     (re.compile(A + r",\s+who\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(A + r"\s+" + PLAYS + r"\s+" + C), "unknown"),
-    (re.compile(C + r",?\s+" + V.format(r"played|portrayed|voiced") + r"\s+by\s+" + A), "unknown"),
-    (re.compile(C + r"\s+\(" + V.format(r"played\s+by") + r"\s+" + A + r"\)"), "unknown"),
-    (re.compile(A + r"\s+\((?:as\s+)?" + C + r"\)"), "unknown"),
+    (re.compile(C0 + r",?\s+" + V.format(r"played|portrayed|voiced") + r"(?:\s+once\s+again)?\s+by\s+" + ADESC + A), "unknown"),
+    (re.compile(C0 + r"\s+\(" + V.format(r"played\s+by") + r"\s+" + A + r"\)"), "unknown"),
+    (re.compile(V.format(r"returning|back|new") + r"\s+" + AS + r"\s+" + C + r"\s+(?:is|will\s+be)\s+" + ADESC + A), "returning"),
+    (re.compile(A + r"\s+\((?:as\s+)?" + C0 + r"\)"), "unknown"),
     (re.compile(r"(?<!such )(?<!known )(?<!well )(?<!same )" + A + r"\s+" + AS + r"\s+" + C), "unknown"),
 ]
+PAREN_PAIR = next(rx for rx, _ in PAIR_PATTERNS if rx.pattern.startswith(A + r"\s+\("))
 SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r"\s+" + V.format(r"joins?|has\s+joined|is\s+joining|will\s+join|boards|signs\s+on\s+(?:to|for)|set\s+to\s+star|to\s+star|cast\s+in|to\s+recur|set\s+to\s+recur|among|round\s+out|rounds\s+out") + r"\b"), "new"),
     (re.compile(A + r",?\s+(?:is\s+|are\s+)?" + ADV + V.format(r"returning|returns|will\s+return|set\s+to\s+return|to\s+return|back") + r"\s+(?:for|to|in)\b"), "returning"),
@@ -93,12 +114,22 @@ LIST_TRIGGER = re.compile(
 CHARACTER_TRIGGER = re.compile(
     r"\b(?i:characters?\s+(?:including|includes?|such\s+as|like)|characters?\s*:|roles?\s+(?:of|including))\s+"
 )
-LIST_ITEM = re.compile(A + r"(?:\s+\((?:as\s+)?" + C + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?")
+LIST_ITEM = re.compile(ADESC + A + r"(?:\s+\((?:as\s+)?" + C0 + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?")
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
 COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
 REPLACES = re.compile(A + r"\s+" + V.format(r"replaces|is\s+replacing|will\s+replace|to\s+replace|takes\s+over\s+for") + r"\s+" + A.replace("?P<a>", "?P<b>"))
 OPPOSITE = re.compile(r"\b(?i:opposite|alongside)\s+" + A + r"['’]s\s+" + C)
 LEAD_ROLE = re.compile(r"\b(?i:his|her|their)\s+(?:\w+\s+){0,2}?(?i:role)\s+" + AS + r"\s+" + C)
+RANKS = re.compile(
+    r"^(?:Dr|DI|DS|DC|DCI|PC|Sgt|Det|Detective|Inspector|Superintendent|Sergeant|Constable|Captain|Capt|Commander|"
+    r"Colonel|Col|General|Gen|Major|Lieutenant|Lt|Agent|Officer|Sheriff|Deputy|Judge|Professor|Prof|Reverend|"
+    r"Rev|Father|Sister|Mother|Brother|Queen|King|Prince|Princess|Lord|Lady|Sir|Dame|Duke|Duchess|Count|"
+    r"Countess|Emperor|Empress|Mr|Mrs|Ms|Miss|Madame|Uncle|Aunt|Grandma|Grandpa|President|Senator|Mayor|Chief)\.?$"
+)
+# A role-first list: "Returning characters include street-food king Ma Dong-gu (Pyo Jae-seok)".
+ROLE_CONTEXT = re.compile(r"(?i:characters?|roles?)\b")
+ACTOR_LEAD_IN = {"and", "with", "by", "includes", "include", "including", "led", "starring", "stars", "alongside",
+                 "actor", "actress", "star", "newcomer", "cast", "also", "plus", "as", "are", "is", "regulars"}
 LEAD_SUBJECT = re.compile(r"^(?:(?:The|the)\s+(?:actor|actress|star|singer|rapper|comedian|model|performer)|He|She)\b")
 CREW = re.compile(
     r"(?i:director|directed|showrunner|creator|created|writer|written|executive\s+producer|producer|produced|"
@@ -149,7 +180,17 @@ def _status_in(sentence: str, default: str) -> str:
     return "unknown"
 
 
-def _ok_name(name: str, blocked: set[str]) -> bool:
+def _role_first(sentence: str, begin: int, first: str) -> bool:
+    """Whether "X (Y)" names the role first: a rank, a descriptor before it, or a character list."""
+    if RANKS.match(first.split()[0]):
+        return True
+    before = sentence[:begin].split()
+    if before and before[-1][:1].islower() and before[-1].strip(",:") not in ACTOR_LEAD_IN:
+        return True
+    return bool(ROLE_CONTEXT.search(sentence[max(0, begin - 60) : begin]))
+
+
+def _ok_name(name: str, blocked: frozenset[str] | set[str]) -> bool:
     words = name.replace(",", " ").split()
     if not words or words[0] in NOT_NAMES or name in blocked or any(w in NOT_IN_NAMES for w in words):
         return False
@@ -214,9 +255,9 @@ def find_cast(
         actor_t, char_t = _tidy(actor), _tidy(character)
         if titlecase and actor_t and len(actor_t.split()) > 3:
             actor_t = " ".join(actor_t.split()[:3])
-        if not actor_t or not _ok_name(actor_t, blocked):
+        if not actor_t or not _ok_name(actor_t, blocked) or not _ok_name(actor_t, PLATFORM_NAMES):
             return
-        if char_t is not None and (not _ok_name(char_t, blocked) or char_t == actor_t):
+        if char_t is not None and (not _ok_name(char_t, PLATFORM_NAMES) or char_t == actor_t):
             return
         if CREW.search(sentence[max(0, b - 30) : b]):
             return
@@ -234,7 +275,10 @@ def find_cast(
     for rx, status in PAIR_PATTERNS:
         for m in rx.finditer(sentence):
             if free(m.start("a"), m.end("a")):
-                add(m.group("a"), m.group("c"), status, m.start("a"), m.end())
+                a, c = m.group("a"), m.group("c")
+                if rx is PAREN_PAIR and _role_first(sentence, m.start("a"), a):
+                    a, c = c, a  # "DS Tom Pryce (Callum O'Driscoll)": the role comes first
+                add(a, c, status, m.start("a"), m.end())
     for rx, status in SOLO_PATTERNS:
         for m in rx.finditer(sentence):
             if free(m.start("a"), m.end("a")):

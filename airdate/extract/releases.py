@@ -39,6 +39,7 @@ class Cluster:
     review: int = 0
     first: int = 0
     in_headline: bool = False
+    media: int = 0  # sentences about songs, tours, books, games
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
 
 
@@ -85,6 +86,9 @@ def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]
         return None
     if c.review and not (windows or live):
         return None
+    screen = c.film + c.series + len(platforms)
+    if c.media and c.media >= screen:
+        return None  # a song, a tour, a book: not a screen release
     title = _display(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
     part = parts[0] if len(parts) == 1 else None

@@ -1,0 +1,205 @@
+"""The database schema as numbered migrations, each applied once and recorded in `migrations`.
+
+A migration is appended, never edited: a database records which numbers it has, and
+opening it applies the missing ones in order, each in its own transaction. Migration
+SQL holds no semicolons inside statements (they are split on `;`).
+
+    articles   one row per distinct text (content digest UNIQUE), with its provenance
+    releases   one row per identity (title key, season, part), with its display title
+    aliases    identity → release, written by merge and split (article_id pins one article)
+    mentions   one release as one article names it; every claim hangs off a mention
+    windows, platforms, cast, characters, events   the claims, in the article's order
+    failures   what could not be ingested: path, stage, reason, when
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from airdate.store.errors import StoreError
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "articles, releases, aliases, mentions and claims",
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            digest TEXT NOT NULL UNIQUE,
+            path TEXT,
+            url TEXT,
+            headline TEXT,
+            publisher TEXT,
+            author TEXT,
+            published TEXT,
+            text TEXT NOT NULL,
+            extractor TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE TABLE releases (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            season INTEGER,
+            part INTEGER,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('series', 'film'))
+        );
+        CREATE UNIQUE INDEX releases_identity ON releases (key, IFNULL(season, -1), IFNULL(part, -1));
+        CREATE TABLE aliases (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            season INTEGER,
+            part INTEGER,
+            article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+            release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX aliases_identity
+            ON aliases (key, IFNULL(season, -1), IFNULL(part, -1), IFNULL(article_id, 0));
+        CREATE INDEX aliases_release ON aliases (release_id);
+        CREATE TABLE mentions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            release_id INTEGER NOT NULL REFERENCES releases (id),
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            key TEXT NOT NULL,
+            season INTEGER,
+            part INTEGER,
+            kind TEXT NOT NULL CHECK (kind IN ('series', 'film')),
+            UNIQUE (article_id, position)
+        );
+        CREATE INDEX mentions_release ON mentions (release_id);
+        CREATE INDEX mentions_identity ON mentions (key, IFNULL(season, -1), IFNULL(part, -1));
+        CREATE TABLE windows (
+            id INTEGER PRIMARY KEY,
+            mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            start TEXT,
+            end TEXT,
+            certainty TEXT NOT NULL CHECK (certainty IN ('confirmed', 'reported', 'speculated')),
+            sentence TEXT NOT NULL
+        );
+        CREATE INDEX windows_mention ON windows (mention_id);
+        CREATE TABLE platforms (
+            id INTEGER PRIMARY KEY,
+            mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL
+        );
+        CREATE INDEX platforms_mention ON platforms (mention_id);
+        CREATE TABLE cast (
+            id INTEGER PRIMARY KEY,
+            mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            character TEXT,
+            status TEXT NOT NULL CHECK (status IN ('returning', 'new', 'leaving', 'unknown')),
+            sentence TEXT NOT NULL
+        );
+        CREATE INDEX cast_mention ON cast (mention_id);
+        CREATE TABLE characters (
+            id INTEGER PRIMARY KEY,
+            mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL
+        );
+        CREATE INDEX characters_mention ON characters (mention_id);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT,
+            certainty TEXT NOT NULL CHECK (certainty IN ('confirmed', 'reported', 'speculated')),
+            sentence TEXT NOT NULL
+        );
+        CREATE INDEX events_mention ON events (mention_id);
+        """,
+    ),
+    (
+        2,
+        "failures",
+        """
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (path, stage)
+        );
+        """,
+    ),
+)
+
+
+def now() -> str:
+    """The current UTC time as an ISO string, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), WAL, foreign keys on, migrated."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+    except sqlite3.Error as e:
+        raise StoreError(f"cannot open the database {path}: {e}") from e
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal" and str(path) != ":memory:":
+            raise StoreError(f"the database {path} cannot use WAL mode (got {mode})")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # WAL with synchronous=NORMAL keeps every committed transaction across a killed
+        # process; only a power cut can lose the last few, and never corrupts.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    except sqlite3.Error as e:
+        conn.close()
+        raise StoreError(f"cannot use the database {path}: {e}") from e
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def applied(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
+    """The migrations recorded in the database: (version, name, applied_at)."""
+    return [tuple(r) for r in conn.execute("SELECT version, name, applied_at FROM migrations ORDER BY version")]
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply the migrations the database lacks, each in its own transaction; return their numbers."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations "
+        "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    done = {v for (v,) in conn.execute("SELECT version FROM migrations")}
+    newest = max(v for v, _, _ in MIGRATIONS)
+    if done and max(done) > newest:
+        raise StoreError(
+            f"the database has migration {max(done)} but this airdate knows only up to {newest}; upgrade airdate"
+        )
+    ran = []
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        # BEGIN IMMEDIATE takes the write lock before the check, so two processes opening
+        # a new database at once apply each migration exactly once.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if conn.execute("SELECT 1 FROM migrations WHERE version = ?", (version,)).fetchone() is None:
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute("INSERT INTO migrations VALUES (?, ?, ?)", (version, name, now()))
+                ran.append(version)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return ran

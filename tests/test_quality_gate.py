@@ -1,0 +1,85 @@
+"""The regression gate: extraction quality on gold corpora, scored by the shared scorer.
+
+Floors live in tests/quality_floors.json and only ever move up. The corpora:
+our own fixture articles (tests/fixtures/articles), the seed, and the real-text dev
+set (tests/dev, text read from ../shared by item index).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from airdate.extract.pipeline import Extractor
+from airdate.settings import Settings
+from airdate.sources import read_source
+
+HERE = Path(__file__).resolve().parent
+FLOORS = json.loads((HERE / "quality_floors.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _score(shared: Path, gold_dir: Path, text_dir: Path, tmp: Path, extractor: Extractor) -> dict:
+    """Extract every gold article in-process, then score with ../shared/eval/score.py."""
+    pred_dir = tmp / "pred"
+    pred_dir.mkdir(parents=True, exist_ok=True)
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        article_name = json.loads(gold_file.read_text())["article"]
+        articles = read_source(str(text_dir / article_name), Settings())
+        pred = extractor.extract(articles[0]).to_json()
+        (pred_dir / (Path(article_name).stem + ".json")).write_text(json.dumps(pred))
+    out = tmp / "scores.json"
+    subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), "--gold", str(gold_dir), "--pred", str(pred_dir),
+         "--json", str(out), "-q"],
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(out.read_text())["summary"]
+
+
+def _check(summary: dict, floors: dict[str, float], name: str) -> None:
+    low = []
+    for field, floor in floors.items():
+        got = summary["macro_f1"] if field == "macro_f1" else summary[field]["f1"]
+        print(f"{name:12} {field:12} F1 {got:.3f}  (floor {floor:.3f})")
+        if got + 1e-9 < floor:
+            low.append(f"{field} {got:.3f} < floor {floor:.3f}")
+    assert not low, f"{name}: " + "; ".join(low)
+
+
+def test_fixture_corpus_meets_its_floors(shared: Path, tmp_path: Path, extractor: Extractor) -> None:
+    corpus = HERE / "fixtures" / "articles"
+    summary = _score(shared, corpus, corpus, tmp_path, extractor)
+    assert summary["articles"] >= 30 and summary["failures"] == 0
+    _check(summary, FLOORS["fixtures"], "fixtures")
+
+
+def test_seed_scores_perfectly(shared: Path, tmp_path: Path, extractor: Extractor) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "seed.json").write_text((shared / "spec" / "seed-gold.json").read_text())
+    summary = _score(shared, gold, shared / "seeds", tmp_path, extractor)
+    for field in ("releases", "windows", "certainty", "platforms", "cast_pairs", "actors", "events"):
+        assert summary[field]["f1"] == 1.0, field
+
+
+@pytest.mark.parametrize("corpus", ["headlines", "huffpost", "newspaper3k", "scrapinghub"])
+def test_real_text_dev_set_meets_its_floors(shared: Path, tmp_path: Path, extractor: Extractor, corpus: str) -> None:
+    sys.path.insert(0, str(HERE / "dev"))
+    try:
+        from materialize import materialize
+    finally:
+        sys.path.pop(0)
+    materialize(shared, tmp_path / "dev")
+    summary = _score(shared, tmp_path / "dev" / f"{corpus}-gold", tmp_path / "dev" / corpus, tmp_path, extractor)
+    assert summary["failures"] == 0
+    _check(summary, FLOORS[corpus], corpus)

@@ -356,7 +356,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         clusters[k].characters.extend((tag(k, 0), x) for x in characters)
     for kind, pos in find_events(text):
         k = _owner(s, pos, focus)
-        if k:
+        past_only = any(kk == k for kk, _, _, _ in marks) and all(hist for kk, _, _, hist in marks if kk == k)
+        if k and not ((past_only or _history_at(text, pos)) and kind not in ("renewed", "cancelled", "ordered")):
             clusters[k].events.append((tag(k, pos), Event(kind, None, certainty, text)))
     for k in {kk for kk, _, _, hist in marks if not hist}:
         clusters[k].season_focus = max(
@@ -400,6 +401,14 @@ def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) 
 
 
 LOCAL_BREAK = re.compile(r"[,;:—()]|\s(?:but|while|and|which|who|after|before|when)\s")
+
+
+def _history_at(text: str, pos: int) -> bool:
+    """The comma-bounded stretch around `pos` tells of the past ("…, which premiered after filming began,")."""
+    left = text.rfind(",", 0, pos) + 1
+    right = text.find(",", pos)
+    part = text[left : right if right >= 0 else len(text)]
+    return bool(HISTORY.search(part)) and not FUTURE.search(part)
 
 
 def _mention_history(text: str, begin: int, end: int) -> bool:

@@ -144,6 +144,11 @@ NOT_NAMES = {
     "There", "Who", "What", "When", "Where", "Why", "How", "If", "As", "Now", "Then", "Later", "Earlier",
     "After", "Before", "Netflix's", "Its", "Our", "Your", "My", "A", "An", "Expect", "Watch", "Fan", "Everyone",
 }
+NATIONALITIES = {
+    "Irish", "British", "American", "Korean", "Japanese", "French", "Spanish", "Canadian", "Australian", "German",
+    "Italian", "Chinese", "Indian", "Mexican", "Nigerian", "Scottish", "Welsh", "English", "Swedish", "Danish",
+    "Norwegian", "Brazilian", "Turkish", "Thai", "Filipino", "Hollywood", "Marvel", "Disney", "Oscar", "Emmy",
+}
 # Names that are also calendar words: fine inside a longer name ("Wednesday Addams"), not alone.
 NOT_ALONE = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
@@ -196,7 +201,7 @@ def _ok_name(name: str, blocked: frozenset[str] | set[str]) -> bool:
         return False
     if "Will" in words[1:] or any(len(w) > 4 and w.isupper() for w in words):
         return False
-    return not (len(words) == 1 and words[0] in NOT_ALONE)
+    return not (len(words) == 1 and (words[0] in NOT_ALONE or words[0] in NATIONALITIES))
 
 
 # Descriptors that title-case headlines put in front of a name ("Alum Simon Helberg").
@@ -211,7 +216,7 @@ def _tidy(name: str | None) -> str | None:
         return None
     name = re.sub(r"\s+", " ", name).strip().rstrip(".,")
     words = name.split()
-    while len(words) > 1 and words[0] in DESCRIPTORS:
+    while len(words) > 1 and (words[0] in DESCRIPTORS or words[0].rstrip(":") in NOT_IN_NAMES):
         words = words[1:]
     cut = next((i for i, w in enumerate(words) if i and (w in NOT_IN_NAMES or w.rstrip("’'s") in NOT_IN_NAMES)), None)
     if cut:

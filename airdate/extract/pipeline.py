@@ -58,7 +58,8 @@ UPCOMING = re.compile(
     r"in\s+the\s+works|development|production|joins?|joining|adds?|release\s+date|premiere\s+date|countdown|"
     r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
     r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|"
-    r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up)\b",
+    r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up|reveals?|revealed|unveils?|"
+    r"unveiled|sets|cast|images?|photos?)\b",
     re.IGNORECASE,
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
@@ -67,6 +68,10 @@ MEDIA = re.compile(
     r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
     r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",
     re.IGNORECASE,
+)
+STRONG_UPCOMING = re.compile(
+    r"\b(?i:coming\s+soon|coming\s+to|is\s+coming|are\s+coming|set\s+to\s+(?:premiere|debut|return|arrive)|"
+    r"gets?\s+(?:a\s+)?series\s+order|greenlit|in\s+the\s+works|in\s+development|first\s+look|upcoming)\b"
 )
 REVIEW = re.compile(
     r"\b(?:review|recap|ranked|ranking|reactions?|explained|ending\s+explained|binge|rewatch|best\s+episodes?|"
@@ -330,14 +335,12 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=cue):
             if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):
                 continue  # a number inside a title ("Blade Runner 2099")
-            k = _owner(s, w.found.begin, focus)
-            if k is not None:
+            for k in _group(s, _owner(s, w.found.begin, focus)):
                 claim = (tag(k, w.found.begin), _window(w.found, certainty, text))
                 (clusters[k].replaced if w.replaced else clusters[k].windows).append(claim)
     if not _platform_history(text):
         for p in find_platforms(text, dct):
-            k = _owner(s, p.begin, focus)
-            if k:
+            for k in _group(s, _owner(s, p.begin, focus)):
                 clusters[k].platforms.append((tag(k, p.begin), p.name))
     blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES
     found, characters = cast_mod.find_cast(
@@ -355,14 +358,37 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     if characters and (k := _owner(s, 0, focus)):
         clusters[k].characters.extend((tag(k, 0), x) for x in characters)
     for kind, pos in find_events(text):
-        k = _owner(s, pos, focus)
-        past_only = any(kk == k for kk, _, _, _ in marks) and all(hist for kk, _, _, hist in marks if kk == k)
-        if k and not ((past_only or _history_at(text, pos)) and kind not in ("renewed", "cancelled", "ordered")):
-            clusters[k].events.append((tag(k, pos), Event(kind, None, certainty, text)))
+        for k in _group(s, _owner(s, pos, focus)):
+            past_only = any(kk == k for kk, _, _, _ in marks) and all(hist for kk, _, _, hist in marks if kk == k)
+            if not ((past_only or _history_at(text, pos)) and kind not in ("renewed", "cancelled", "ordered")):
+                clusters[k].events.append((tag(k, pos), Event(kind, None, certainty, text)))
     for k in {kk for kk, _, _, hist in marks if not hist}:
         clusters[k].season_focus = max(
             ((p, n) for kk, p, n, hist in marks if kk == k and not hist), key=lambda x: x[0]
         )[1]
+
+
+COORD = re.compile(r"^[\s,]*(?:&|and|or|,)?[\s,]*(?:&|and|or)?\s*$", re.IGNORECASE)
+
+
+def _group(s: Sentence, k: str | None) -> list[str]:
+    """`k` and the titles coordinated with it ("'Birdgirl' & 'Smiling Friends' Renewed")."""
+    if k is None:
+        return []
+    idx = [i for i, kk in enumerate(s.keys) if kk == k]
+    if not idx:
+        return [k]
+    group = {k}
+    for start in idx:
+        for step in (-1, 1):
+            i = start
+            while 0 <= i + step < len(s.keys):
+                a, b = sorted((s.mentions[i], s.mentions[i + step]), key=lambda m: m.begin)
+                if not COORD.match(s.text[a.end : b.begin]):
+                    break
+                i += step
+                group.add(s.keys[i])
+    return [k] + sorted(group - {k})
 
 
 def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
@@ -374,6 +400,7 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c.media += bool(MEDIA.search(_without_titles(s)))
         if s.keys:
             c.upcoming += bool(UPCOMING.search(text))
+            c.strong += bool(s.headline and STRONG_UPCOMING.search(text))
             c.review += bool(REVIEW.search(text) and s.headline)
 
 
@@ -389,9 +416,12 @@ def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) 
     marks: list[tuple[str, int, int, bool]] = []
     question = s.text.rstrip().endswith("?")  # "Will there be a season 4?" is no season in focus
     for sm in find_seasons(s.text):
-        k = _owner(s, sm.begin, focus)
-        if k and sm.number:
-            marks.append((k, sm.begin, sm.number, question or _mention_history(s.text, sm.begin, sm.end)))
+        owner = _owner(s, sm.begin, focus)
+        # "'Lanterns of Hollow Bay' Season 2, 'The Quiet Part'": a season right after a title is its alone.
+        glued = any(m.begin <= sm.begin <= m.end + 2 for m in s.mentions)
+        for k in [owner] if glued else _group(s, owner):
+            if k and sm.number:
+                marks.append((k, sm.begin, sm.number, question or _mention_history(s.text, sm.begin, sm.end)))
     for m, k in zip(s.mentions, s.keys, strict=True):
         if m.season and not any(kk == k and n == m.season for kk, _, n, _ in marks):
             marks.append((k, m.begin, m.season, question or _mention_history(s.text, m.begin, m.end)))

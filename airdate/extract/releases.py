@@ -40,6 +40,7 @@ class Cluster:
     first: int = 0
     in_headline: bool = False
     media: int = 0  # sentences about songs, tours, books, games
+    strong: int = 0  # headline sentences that announce it as coming
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
 
 
@@ -82,6 +83,7 @@ def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]
         or any(m.status != "unknown" for m in cast)
         or (c.upcoming and (season or 0) >= 2)
         or (c.upcoming and c.in_headline and (cast or platforms))
+        or c.strong
     ):
         return None
     if c.review and not (windows or live):

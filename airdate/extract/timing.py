@@ -82,6 +82,13 @@ RELEASE_NOUNS = re.compile(
     r"adaptation|reboot|remake|revival|spinoff|spin-off|prequel|finale|episode)$",
     re.IGNORECASE,
 )
+# Nouns that, as the subject of a release verb, make the date theirs and not the release's.
+OTHER_NOUNS = re.compile(
+    r"^(?:filming|shoot|shooting|photography|production|cameras|trailer|teaser|poster|posters|casting|auditions?|"
+    r"panel|tickets|pre-?orders?|book|novel|manga|album|single|tour|concert|game|ceremony|awards?|deal|"
+    r"contract|strike|library|catalog|catalogue|archive|scripts?|writers?|interview|convention|upfronts?)$",
+    re.IGNORECASE,
+)
 PAST_VERB = re.compile(
     r"^(?:renewed|announced|confirmed|revealed|said|told|began|started|ended|ordered|picked|filmed|shot|"
     r"cancell?ed|greenlit|commissioned|wrapped|teased|unveiled|shared|posted|launched|finished|was|were)$",
@@ -117,7 +124,7 @@ def _governed_by_release(sentence: str, f: Found) -> bool:
         if RELEASE_WORDS.match(w):
             # The verb is a release verb; its subject must not be a trailer or a shoot.
             for v in reversed(before[:i]):
-                if OTHER_WORDS.match(v):
+                if OTHER_NOUNS.match(v):
                     return False
                 if RELEASE_NOUNS.match(v):
                     break

@@ -62,6 +62,7 @@ HEADLINE_STOP = {
     "live-action", "korean", "japanese", "british", "hit", "popular", "acclaimed", "beloved", "smash",
     "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
     "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
+    "among", "additional", "regulars", "recurring", "alum", "following", "despite", "ahead", "villains",
 }
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
@@ -87,7 +88,7 @@ QUOTE_RX = re.compile(
 )
 WORD_RX = re.compile(r"\S+")
 SPEECH_BEFORE = re.compile(
-    r"(?<!title )(?<!titled )\b(?i:be|is|are|was|were|says?|said|calls?|called|feels?|felt|seems?|looks?|sounds?|promises?|"
+    r"(?<!title )(?<!titled )(?<!Title )(?<!Titled )\b(?i:be|is|are|was|were|says?|said|calls?|called|feels?|felt|seems?|looks?|sounds?|promises?|"
     r"admits?|tells?|told|insists?|claims?|teases?|describes?|described\s+as|an?|it['’]s)\s*$|:\s*$"
 )
 
@@ -298,7 +299,8 @@ def find_titles(
     for s in find_seasons(sentence):
         left = _left_title(sentence[: s.begin])
         quoted_before = any(q.end <= s.begin for q in mentions if q.how == "quoted")
-        if left and not (left[2] and quoted_before):
+        inside_quote = left is not None and any(left[1] < q.end <= s.begin for q in mentions if q.how == "quoted")
+        if left and not (left[2] and quoted_before) and not inside_quote:
             t, b, _ = left
             mentions.append(TitleMention(t, b, s.end, season=s.number, how="before-season"))
             continue

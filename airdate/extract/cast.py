@@ -34,7 +34,9 @@ C0 = r"(?P<c>" + ROLE + r")"
 # What may stand between "as" and the role's name: "as rival auditor Ha Ji-won", "as his
 # handler, Margaux", "as Amos's long-lost sister, Ruth", "as MI6 analyst Cressida Vale".
 DESC = (
-    r"(?:(?:(?!well\b|soon\b|long\b|much\b|far\b|part\b|such\b|of\b|if\b|though\b|a\s+result\b)"
+    r"(?:(?:(?!well\b|soon\b|long\b|much\b|far\b|part\b|such\b|of\b|if\b|though\b|a\s+result\b|"
+    r"(?:who|which|that|to|in|at|on|from|with|for|by|and|or|but|is|are|was|were|has|have|had|will|would|"
+    r"when|where|while|after|before|into|about)\b)"
     r"(?:the|a|an|his|her|their|its|[a-z][a-z'’-]*|" + UP + r"\w*['’]s|[A-Z]{2,}\d*),?\s+){0,5}?)"
 )
 C = DESC + C0
@@ -114,7 +116,10 @@ LIST_TRIGGER = re.compile(
 CHARACTER_TRIGGER = re.compile(
     r"\b(?i:characters?\s+(?:including|includes?|such\s+as|like)|characters?\s*:|roles?\s+(?:of|including))\s+"
 )
-LIST_ITEM = re.compile(ADESC + A + r"(?:\s+\((?:as\s+)?" + C0 + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?")
+LIST_ITEM = re.compile(
+    r"(?:(?:[a-z-]*(?:actor|actress|star|newcomer|veteran|comedian|singer|rapper|idol|alum)|veteran|newcomer)\s+){0,2}"
+    + A + r"(?:\s+\((?:as\s+)?" + C0 + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?"
+)
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
 COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
 REPLACES = re.compile(A + r"\s+" + V.format(r"replaces|is\s+replacing|will\s+replace|to\s+replace|takes\s+over\s+for") + r"\s+" + A.replace("?P<a>", "?P<b>"))
@@ -151,7 +156,7 @@ NATIONALITIES = {
 }
 # Names that are also calendar words: fine inside a longer name ("Wednesday Addams"), not alone.
 NOT_ALONE = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
 }
 # Title-case headline words that show a "name" ran into the verb after it.

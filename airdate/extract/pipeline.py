@@ -273,13 +273,14 @@ class Extractor:
             if s.para != last_para and not s.keys and heading_focus:
                 focus = heading_focus
             last_para = s.para
-            if s.keys:
-                focus = s.keys[-1]
+            _read_sentence(s, single or focus, ctx)
+            own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
+            if own:
+                focus = own[-1]
                 if s.heading:
-                    heading_focus = s.keys[0]
+                    heading_focus = own[0]
             elif s.heading:
                 heading_focus = None
-            _read_sentence(s, single or focus, ctx)
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]

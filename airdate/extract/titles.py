@@ -63,6 +63,7 @@ HEADLINE_STOP = {
     "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
     "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
     "among", "additional", "regulars", "recurring", "alum", "following", "despite", "ahead", "villains",
+    "talks", "play", "plays", "scripted",
 }
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}

@@ -27,10 +27,10 @@ NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?(?:" + TOKEN + r")){0,
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
 ROLE = r"(?:the\s+)?" + NAME
 
-A = r"(?P<a>" + NAME + r")"
+A = r"(?P<a>" + NAME + r")(?!\d)"
 AS = r"(?:as|As)"
 ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
-C0 = r"(?P<c>" + ROLE + r")"
+C0 = r"(?P<c>" + ROLE + r")(?![’']s\b|\d)"
 # What may stand between "as" and the role's name: "as rival auditor Ha Ji-won", "as his
 # handler, Margaux", "as Amos's long-lost sister, Ruth", "as MI6 analyst Cressida Vale".
 DESC = (
@@ -53,7 +53,8 @@ REPRISE = V.format(
     r"(?:his|her|their)\s+roles?"
 )
 CONTINUE = V.format(
-    r"(?:is|are)\s+(?:expected|set|slated|likely|poised|tipped)\s+to\s+(?:continue|return|reprise\s+(?:his|her|their)\s+role|be\s+back)|"
+    r"(?:is|are)\s+(?:also\s+)?(?:expected|set|slated|likely|poised|tipped|said|rumou?red|reported|understood|"
+    r"confirmed)\s+to\s+(?:continue|return|reprise\s+(?:his|her|their)\s+role|be\s+back)|"
     r"will\s+(?:continue|be\s+back)|continues"
 )
 NEW_AS = V.format(
@@ -97,7 +98,8 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 PAREN_PAIR = next(rx for rx, _ in PAIR_PATTERNS if rx.pattern.startswith(A + r"\s+\("))
 SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r"\s+" + V.format(r"joins?|has\s+joined|is\s+joining|will\s+join|boards|signs\s+on\s+(?:to|for)|set\s+to\s+star|to\s+star|cast\s+in|to\s+recur|set\s+to\s+recur|among|round\s+out|rounds\s+out") + r"\b"), "new"),
-    (re.compile(A + r",?\s+(?:is\s+|are\s+)?" + ADV + V.format(r"returning|returns|will\s+return|set\s+to\s+return|to\s+return|back") + r"\s+(?:for|to|in)\b"), "returning"),
+    (re.compile(A + r",?\s+(?:is\s+|are\s+)?" + ADV + V.format(r"returning|returns|will\s+return|set\s+to\s+return|to\s+return|back") + r"\s+(?:for|to|in)\b(?!\s+(?i:direct|animate|write|produce|helm|score|compose|pen|run|oversee)\b)"), "returning"),
+    (re.compile(A + r"\s+" + V.format(r"(?:is|are)\s+(?:also\s+)?(?:expected|set|due|said|tipped|confirmed)\s+(?:to\s+be\s+)?back")), "returning"),
     (re.compile(A + r"\s+" + V.format(r"starring|stars\s+in|to\s+star\s+in|will\s+star\s+in|leads") + r"\b"), "unknown"),
     (re.compile(A + r"['’]s?\s+" + V.format(r"exit|departure|firing|ouster")), "leaving"),
     (re.compile(A + r"\s+" + V.format(r"will\s+take\s+on|takes\s+on|is\s+taking\s+on|takes\s+over|will\s+take\s+over|is\s+taking\s+over|steps\s+into")), "new"),
@@ -221,7 +223,9 @@ def _tidy(name: str | None) -> str | None:
         return None
     name = re.sub(r"\s+", " ", name).strip().rstrip(".,")
     words = name.split()
-    while len(words) > 1 and (words[0] in DESCRIPTORS or words[0].rstrip(":") in NOT_IN_NAMES):
+    while len(words) > 1 and (
+        words[0] in DESCRIPTORS or words[0].rstrip(":") in NOT_IN_NAMES or re.match(r"^[A-Z][a-z]+-(?:actor|actress|singer|rapper|star|comedian)$", words[0])
+    ):
         words = words[1:]
     cut = next((i for i, w in enumerate(words) if i and (w in NOT_IN_NAMES or w.rstrip("’'s") in NOT_IN_NAMES)), None)
     if cut:

@@ -158,7 +158,7 @@ def release_windows(
         if f.unit in ("weekday", "relative") and REPORTING.search(head):
             continue  # the date of the announcement, not of the release
         clause = _clause_before(sentence, f.begin).rsplit(",", 1)[-1]
-        if NEGATED.search(clause) and not re.search(r"\bnot\s+(?:before|until|earlier)\b", clause, re.I):
+        if NEGATED.search(clause) and not re.search(r"\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?(?:before|until|earlier)\b", clause, re.I):
             continue
         loose = cue_in_context and f.unit not in ("offset", "relative", "weekday", "dom")
         if _governed_by_release(sentence, f) or (loose and not _other_nearby(sentence, f)):

@@ -311,7 +311,10 @@ def find_titles(
             if t2:
                 mentions.append(TitleMention(t2, s.begin, s.end + m.end() + len(t2), season=s.number, how="after-season"))
     if headline:
-        mentions += [h for h in headline_titles(sentence) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)]
+        quoted = any(m.how == "quoted" for m in mentions)
+        mentions += [
+            h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
+        ]
     return _dedupe(mentions)
 
 
@@ -323,11 +326,17 @@ TYPE_AFTER = re.compile(
 LEAD_RX = re.compile(
     r"^[‘'\"“]?(?P<t>[A-Z0-9][^\s:|;,]*(?:\s+[^\s:|;,]+){0,7}?)[’'\"”]?"
     r"(?=\s*[:|]\s|\s+(?:share|shares|tease|teases|gets|get|returns|return|renewed|cancell?ed|sets|drops|"
-    r"reveals|premieres|confirmed|confirms|starts|begins|wraps|is\s+(?:back|returning|coming)|will\s+return)\b)"
+    r"reveals|premieres|confirmed|confirms|starts|begins|wraps|is\s+(?:back|returning|coming)|will\s+return|"
+    r"[Ww]on['’]t\s+[Aa]rrive|[Ww]ill\s+[Aa]rrive|[Aa]rrives|[Ll]ands|[Hh]its|[Ss]treams|[Dd]ebuts|[Ii]s\s+[Cc]oming|"
+    r"[Ss]tarts\s+[Ff]ilming|[Bb]egins\s+[Ff]ilming|[Ww]raps|[Rr]eturns|[Gg]ets|[Ss]ets|[Pp]remieres)\b)"
 )
 
 
-def headline_titles(headline: str) -> list[TitleMention]:
+STUDIOS = {"disney", "marvel", "pixar", "lucasfilm", "dc", "warner bros", "warner bros.", "universal", "sony",
+           "paramount", "lionsgate", "a24", "neon", "searchlight", "focus features", "mgm", "amazon mgm", "bbc studios"}
+
+
+def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
     """Unquoted titles a headline names: "MacGruber TV Series Gets …", "Arcane | Act III Teaser",
     "Black Monday: Cancelled", "Peaky Blinders share first look …"."""
     out: list[TitleMention] = []
@@ -336,11 +345,11 @@ def headline_titles(headline: str) -> list[TitleMention]:
         if left and not left[2]:
             out.append(TitleMention(left[0], left[1], m.start(), how="headline"))
     lead = LEAD_RX.match(headline)
-    if lead and not out:
+    if lead and not out and not quoted:
         words = lead.group("t").split()
         if _is_titleish(words) and words[0].lower() not in HEADLINE_STOP | SENTENCE_START:
             t = _clean(lead.group("t"))
-            if t and t.lower() not in PLATFORM_WORDS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
+            if t and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
                 out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))
     return out
 

@@ -14,7 +14,7 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:gets|lands|scores|earns|secures)\s+(?:a\s+)?(?:speedy\s+|early\s+)?(?:season\s+\w+|\w+\s+season)\s+(?:renewal|order|pickup)|"
         r"(?:is|has\s+been)\s+(?:officially\s+)?(?:coming\s+back|returning)\s+for\s+(?:a\s+)?(?:\w+\s+)?season|"
         r"(?:gets?|getting|lands?|earns?|scores?|secures?)\s+(?:an?\s+)?(?:\w+\s+)?(?:season|series)(?!\s+order)|"
-        r"rescued|saved\s+by|commissioned\s+(?:a\s+)?(?:\w+\s+)?(?:season|series))\b",
+        r"rescued|saved\s+by|commissioned\s+(?:an?\s+)?(?:\w+\s+)?(?:season|series)|picked\s+(?:it\s+)?up\s+for\s+(?:a\s+)?(?:\w+\s+)?(?:season|series|third|second|fourth|fifth))\b",
         re.IGNORECASE,
     ),
     "ordered": re.compile(

@@ -57,7 +57,7 @@ def build_releases(c: Cluster, framing: list[Window] | None = None) -> list[Rele
     top = tags[-1] if tags else None
     tags = [t for t in tags if t in dated or t == top]
     if len(tags) <= 1:
-        groups: list[tuple[int | None, object]] = [(_season(c), lambda t: True)]
+        groups: list[tuple[int | None, object]] = [(tags[0] if tags else _season(c), lambda t: True)]
     else:
         groups = [(t, lambda tag, t=t: tag == t or (tag not in tags and t == top)) for t in tags]
     out = []

@@ -21,7 +21,7 @@ PLATFORM_NAMES = frozenset(
 UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 LOW = r"[a-zà-öø-ÿā-ž]"
 # A name word; an apostrophe inside it ("O'Brien", "D’Onofrio") but not a possessive "'s".
-TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:(?:-|['’](?![sS]\b))" + UP + r"?" + LOW + r"+)*\.?"
+TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:(?:-|['’](?![sS]\b))" + UP + r"?" + LOW + r"+)*(?:\.|(?![a-zà-ÿ]))"
 PARTICLE = r"(?:de|da|del|della|der|van|von|di|du|la|le|bin|al|dos|das|ter)"
 NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?(?:" + TOKEN + r")){0,3}(?:,?\s+Jr\.|\s+I{2,3})?"
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
@@ -58,7 +58,7 @@ CONTINUE = V.format(
     r"will\s+(?:continue|be\s+back)|continues"
 )
 NEW_AS = V.format(
-    r"(?:has\s+been|was|is|been|is\s+being|will\s+be)\s+cast|(?:has\s+)?joined\s+(?:the\s+)?(?:cast|ensemble)?|"
+    r"cast|(?:has\s+been|was|is|been|is\s+being|will\s+be)\s+cast|(?:has\s+)?joined\s+(?:the\s+)?(?:cast|ensemble)?|"
     r"joins(?:\s+the\s+(?:cast|ensemble))?|is\s+joining(?:\s+the\s+(?:cast|ensemble))?|will\s+join(?:\s+the\s+cast)?|"
     r"(?:is\s+)?set\s+to\s+(?:join|play|star)|will\s+(?:play|star)|to\s+play|to\s+star|signs?\s+on|"
     r"has\s+signed\s+on|comes\s+aboard|boards|lands\s+(?:the\s+)?role|newcomer|new\s+addition|"

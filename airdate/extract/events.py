@@ -20,7 +20,8 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
     "ordered": re.compile(
         r"\b(?:(?:series|straight-to-series|pilot)\s+order|ordered|greenlit|green-?lit|green\s+light|"
         r"picked\s+up\s+to\s+series|gets\s+(?:a\s+)?(?:series\s+)?order|officially\s+announced|in\s+development|"
-        r"in\s+the\s+works|has\s+been\s+commissioned|commissions)\b",
+        r"in\s+the\s+works|has\s+been\s+commissioned|commissions|"
+        r"(?:series|show|anime|film|movie|spinoff|spin-off|sequel|adaptation|reboot|revival)\s+(?:officially\s+)?announced)\b",
         re.IGNORECASE,
     ),
     "cancelled": re.compile(

@@ -71,6 +71,8 @@ MEDIA = re.compile(
 )
 STRONG_UPCOMING = re.compile(
     r"\b(?i:coming\s+soon|coming\s+to|is\s+coming|are\s+coming|set\s+to\s+(?:premiere|debut|return|arrive)|"
+    r"new\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|anime|film|movie|thriller)|lands\s+(?:at|on)|"
+    r"heads\s+to|moves\s+to|returns|returning|is\s+back|announced|in\s+production|starts\s+production|"
     r"gets?\s+(?:a\s+)?series\s+order|greenlit|in\s+the\s+works|in\s+development|first\s+look|upcoming)\b"
 )
 REVIEW = re.compile(

@@ -63,8 +63,9 @@ HEADLINE_STOP = {
     "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
     "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
     "among", "additional", "regulars", "recurring", "alum", "following", "despite", "ahead", "villains",
-    "talks", "play", "plays", "scripted",
+    "talks", "play", "plays", "scripted", "host", "hosts", "hosting",
 }
+ABBREV = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Vol.", "Pt.", "Lt.", "Sgt.", "Capt.", "Prof."}
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
 FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
@@ -165,8 +166,13 @@ def _clean(title: str) -> str:
     return re.sub(r"\s+", " ", t)
 
 
+# Short words a title keeps lower-case in the middle ("Raised by Wolves").
+MINOR = CONNECT | {"by", "as", "up", "out", "off", "about", "than", "so", "if", "it", "me", "you", "we", "us", "am",
+                   "was", "were", "has", "have", "had", "do", "does", "did", "can", "will", "just", "too", "per", "via"}
+
+
 def _is_titleish(words: list[str]) -> bool:
-    content = [w for w in words if w.lower() not in CONNECT]
+    content = [w for w in words if w.lower() not in MINOR] or words  # "Us", "It", "Her" are titles too
     if not content:
         return False
     caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha())
@@ -205,7 +211,7 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     picked: list[re.Match[str]] = []
     for m in reversed(words):
         w = m.group(0)
-        if w.endswith((".", ",", ";", "!", "?", ")", "—")) and picked:
+        if w.endswith((".", ",", ";", "!", "?", ")", "—")) and picked and w not in ABBREV:
             break
         if w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECT or w in ("&",):
             picked.append(m)
@@ -214,6 +220,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
             continue
         break
     picked.reverse()
+    while picked and picked[0].group(0)[:1].islower():
+        picked = picked[1:]  # "the Italian Narcos": a title starts with a capital
     at_start = not picked or not stripped[: picked[0].start()].strip()
     kept = _trim_left([m.group(0) for m in picked], at_start)
     dropped = [m.group(0).lower().strip(",:;") for m in picked[: len(picked) - len(kept)]]
@@ -321,7 +329,7 @@ def find_titles(
 TYPE_AFTER = re.compile(
     r"\s+(?:TV\s+|Live-Action\s+|live-action\s+|Animated\s+|animated\s+)?(?:[Ss]eries|[Rr]eboot|[Rr]evival|[Aa]nime|"
     r"[Mm]ovie|[Ss]pinoff|[Ss]pin-[Oo]ff|[Aa]daptation|[Ss]equel|[Pp]requel|[Cc]ast|[Tt]railer|[Tt]easer|"
-    r"[Ss]how|[Dd]ocuseries|[Mm]iniseries|[Ff]ilm)\b"
+    r"[Ss]how|[Dd]ocuseries|[Mm]iniseries|[Ff]ilm|[Tt]hriller|[Dd]rama|[Cc]omedy|[Ss]itcom|[Ll]imited\s+[Ss]eries)\b"
 )
 LEAD_RX = re.compile(
     r"^[‘'\"“]?(?P<t>[A-Z0-9][^\s:|;,]*(?:\s+[^\s:|;,]+){0,7}?)[’'\"”]?"

@@ -8,6 +8,8 @@
     │   ├── SourceTooLarge     over the size limit (file or download)
     │   └── FetchError         an http(s) URL could not be fetched (timeout, status, network)
     ├── ExtractionError        the extractor could not process an article
+    ├── StoreError             the database could not be opened, migrated or written
+    ├── NotFound               no release, alias or article matches what was asked for
     └── UsageError             a bad option value (date format, …)
 
 The CLI turns any AirdateError into one line on stderr and a non-zero exit.
@@ -48,6 +50,14 @@ class FetchError(SourceError):
 
 class ExtractionError(AirdateError):
     """The extractor could not process an article."""
+
+
+class StoreError(AirdateError):
+    """The database could not be opened, migrated or written."""
+
+
+class NotFound(AirdateError):
+    """No release, alias or article matches what was asked for."""
 
 
 class UsageError(AirdateError):

@@ -40,165 +40,63 @@ December, reported)" for a window; "within 4 days (…)" once it has begun; "pas
 **History** replays the articles in publication order and records each change of the
 best window (range or certainty) with the article that caused it; a later range is a
 delay: "moved from 2026-05-21..31 to 2027-10-01, per Variety on 2026-04-02".
+
+`reconcile(claims, today)` gives the full state (for `show`); `summarize(claims)` the
+part that does not depend on today, which the store keeps per release for `list`.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import PurePath
 from typing import Any
-from urllib.parse import urlsplit
 
+from airdate.claims import (
+    CastClaim,
+    EventClaim,
+    NameClaim,
+    ReleaseClaims,
+    ReleaseInfo,
+    Source,
+    WindowClaim,
+)
+from airdate.countdown import Countdown, countdown, format_range
 from airdate.models import CERTAINTY_RANK, Certainty
+
+__all__ = [
+    "CastClaim",
+    "CastEntry",
+    "Conflict",
+    "EventClaim",
+    "HistoryEntry",
+    "NameClaim",
+    "ReleaseClaims",
+    "ReleaseInfo",
+    "ReleaseState",
+    "Source",
+    "Summary",
+    "WindowClaim",
+    "WindowState",
+    "best_window",
+    "find_conflicts",
+    "history",
+    "is_overdue",
+    "move_sources",
+    "pick_nested",
+    "reconcile",
+    "replaces",
+    "status_of",
+    "summarize",
+    "supersession",
+    "union_cast",
+    "union_names",
+]
 
 SLACK_DAYS = 10  # rule 3's slack, and the gap a conflict must exceed
 SUPERSEDE_DAYS = 30  # rule 1b; conflicts are the pairs published closer than this
 MOVE_EVENTS = frozenset({"delayed", "date_announced"})
-MOVE_WORDS = re.compile(
-    r"\b(?:push(?:ed|es|ing)?\s+(?:back|to|into|out|from)|pushed|mov(?:ed|es|ing)\s+(?:back|up|to|from|into|out)|"
-    r"instead\s+of|postpon\w+|delay(?:ed|s)?|reschedul\w+|bumped|shifted\s+(?:back|to|from)|slipped\s+to|"
-    r"no\s+longer)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class Source:
-    """The article a claim came from."""
-
-    article_id: int
-    published: date | None
-    publisher: str | None = None
-    headline: str | None = None
-    path: str | None = None
-    url: str | None = None
-    digest: str = ""  # content hash: a tiebreak that does not depend on ingest order
-
-    @property
-    def order(self) -> tuple[date, str, int]:
-        return (self.published or date.min, self.digest, self.article_id)
-
-    @property
-    def label(self) -> str:
-        """How the source is named to a reader: publisher, site, file name, headline."""
-        if self.publisher:
-            return self.publisher
-        host = urlsplit(self.url).hostname if self.url else None
-        if host:
-            return host.removeprefix("www.")
-        if self.path:
-            return PurePath(self.path).name
-        return self.headline or f"article {self.article_id}"
-
-    @property
-    def outlet(self) -> str:
-        """Who said it, for conflicts: an unknown outlet is only ever itself."""
-        if self.publisher:
-            return self.publisher.casefold()
-        host = urlsplit(self.url).hostname if self.url else None
-        return host.removeprefix("www.") if host else f"#{self.digest or self.article_id}"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "label": self.label,
-            "path": self.path,
-            "url": self.url,
-            "headline": self.headline,
-            "publisher": self.publisher,
-            "published": _iso(self.published),
-        }
-
-
-@dataclass(frozen=True)
-class WindowClaim:
-    """One release window as one article states it."""
-
-    start: date | None
-    end: date | None
-    certainty: Certainty
-    text: str
-    sentence: str
-    source: Source
-    moved: bool = False  # the statement says the date moved (also read from the sentence)
-
-    @property
-    def published(self) -> date | None:
-        return self.source.published
-
-    @property
-    def says_moved(self) -> bool:
-        return self.moved or bool(MOVE_WORDS.search(self.sentence))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "start": _iso(self.start),
-            "end": _iso(self.end),
-            "certainty": self.certainty,
-            "text": self.text,
-            "sentence": self.sentence,
-            "source": self.source.to_json(),
-        }
-
-
-@dataclass(frozen=True)
-class EventClaim:
-    type: str
-    date: str | None
-    certainty: Certainty
-    sentence: str
-    source: Source
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "type": self.type,
-            "date": self.date,
-            "certainty": self.certainty,
-            "sentence": self.sentence,
-            "source": self.source.to_json(),
-        }
-
-
-@dataclass(frozen=True)
-class NameClaim:
-    """A platform or a character named for the release."""
-
-    name: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class CastClaim:
-    actor: str
-    character: str | None
-    status: str
-    sentence: str
-    source: Source
-
-
-@dataclass(frozen=True)
-class ReleaseInfo:
-    id: int
-    title: str
-    season: int | None
-    part: int | None
-    kind: str
-
-
-@dataclass(frozen=True)
-class ReleaseClaims:
-    """Everything stored about one release: reconcile's input."""
-
-    release: ReleaseInfo
-    windows: tuple[WindowClaim, ...] = ()
-    events: tuple[EventClaim, ...] = ()
-    platforms: tuple[NameClaim, ...] = ()
-    cast: tuple[CastClaim, ...] = ()
-    characters: tuple[NameClaim, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,14 +126,6 @@ class CastEntry:
     character: str | None
     status: str
     sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class Countdown:
-    today: date
-    days_to_start: int | None
-    days_to_end: int | None
-    text: str
 
 
 @dataclass(frozen=True)
@@ -298,36 +188,131 @@ class ReleaseState:
         }
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the board shows of a release: its state without history, cast or today's countdown."""
+
+    release: ReleaseInfo
+    start: date | None
+    end: date | None
+    certainty: Certainty | None
+    text: str | None
+    status: str
+    conflicts: int
+    platforms: tuple[str, ...]
+    articles: int
+    updated: date | None  # the newest article's publication day
+
+    def overdue(self, today: date) -> bool:
+        return is_overdue(self.end, self.status, today)
+
+    def countdown(self, today: date) -> Countdown:
+        return countdown(self.start, self.end, self.certainty, today)
+
+    def to_json(self, today: date) -> dict[str, Any]:
+        r, c = self.release, self.countdown(today)
+        best = None
+        if self.start or self.end:
+            best = {
+                "start": _iso(self.start),
+                "end": _iso(self.end),
+                "certainty": self.certainty,
+                "text": self.text,
+            }
+        return {
+            "id": r.id,
+            "title": r.title,
+            "season": r.season,
+            "part": r.part,
+            "kind": r.kind,
+            "status": self.status,
+            "overdue": self.overdue(today),
+            "platforms": list(self.platforms),
+            "best": best,
+            "countdown": {
+                "from": today.isoformat(),
+                "days_to_start": c.days_to_start,
+                "days_to_end": c.days_to_end,
+                "text": c.text,
+            },
+            "conflicts": self.conflicts,
+            "articles": self.articles,
+            "updated": _iso(self.updated),
+        }
+
+
 # --- the state -------------------------------------------------------------------------
 
 
 def reconcile(claims: ReleaseClaims, today: date) -> ReleaseState:
     """The current state of one release from all its claims, as of `today`."""
-    windows = sorted(claims.windows, key=_claim_order)
-    events = sorted(claims.events, key=lambda e: (e.source.order, e.type, e.date or ""))
+    windows, events = _in_order(claims)
     reasons = supersession(windows, events)
-    current = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
-    best = _best(current)
-    top = [w for w in current if best is not None and w.certainty == best.certainty]
+    best, conflicts = _settle(windows, reasons)
     status = status_of(events, best)
-    overdue = best is not None and best.end is not None and best.end < today and status not in (
-        "premiered",
-        "cancelled",
-    )
     return ReleaseState(
         release=claims.release,
         best=best,
         status=status,
-        overdue=overdue,
-        conflicts=find_conflicts(top),
+        overdue=is_overdue(best.end if best else None, status, today),
+        conflicts=conflicts,
         platforms=union_names(claims.platforms),
         history=history(windows, events),
         cast=union_cast(claims.cast),
         characters=_characters(claims),
         events=tuple(events),
         windows=tuple(WindowState(w, why) for w, why in zip(windows, reasons, strict=True)),
-        countdown=countdown(best, today),
+        countdown=_countdown(best, today),
     )
+
+
+def summarize(claims: ReleaseClaims) -> Summary:
+    """The part of the state that does not depend on today (no history, cast or countdown)."""
+    windows, events = _in_order(claims)
+    best, conflicts = _settle(windows, supersession(windows, events))
+    sources = {w.source for w in windows} | {e.source for e in events} | {p.source for p in claims.platforms}
+    sources |= {c.source for c in claims.cast} | {n.source for n in claims.characters}
+    return Summary(
+        release=claims.release,
+        start=best.start if best else None,
+        end=best.end if best else None,
+        certainty=best.certainty if best else None,
+        text=best.text if best else None,
+        status=status_of(events, best),
+        conflicts=len(conflicts),
+        platforms=union_names(claims.platforms),
+        articles=len(sources),
+        updated=max((s.published for s in sources if s.published), default=None),
+    )
+
+
+def is_overdue(end: date | None, status: str, today: date) -> bool:
+    """The best window ended before today and nothing says it premiered (or was cancelled)."""
+    return end is not None and end < today and status not in ("premiered", "cancelled")
+
+
+def _in_order(claims: ReleaseClaims) -> tuple[list[WindowClaim], list[EventClaim]]:
+    windows = sorted(claims.windows, key=_claim_order)
+    events = sorted(
+        claims.events, key=lambda e: (e.source.order, e.type, e.date or "", e.certainty, e.sentence)
+    )
+    return windows, events
+
+
+def _settle(
+    windows: Sequence[WindowClaim], reasons: Sequence[str | None]
+) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
+    """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""
+    current = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
+    best = _best(current)
+    top = [w for w in current if best is not None and w.certainty == best.certainty]
+    return best, find_conflicts(top)
+
+
+def _countdown(best: WindowClaim | None, today: date) -> Countdown:
+    if best is None:
+        return countdown(None, None, None, today)
+    return countdown(best.start, best.end, best.certainty, today)
 
 
 def best_window(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> WindowClaim | None:
@@ -339,25 +324,31 @@ def best_window(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = (
 
 def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> list[str | None]:
     """Rule 1, per claim: why it is superseded, or None while it is current."""
-    moves = sorted(move_sources(windows, events), key=lambda s: s.order)
-    later = sorted(windows, key=_claim_order)
+    moves = move_sources(windows, events)
+    by_day = sorted((w for w in windows if _resolved(w)), key=lambda w: (_day(w.source), _claim_order(w)))
+    days = [_day(w.source) for w in by_day]
     out: list[str | None] = []
     for w in windows:
         day = _day(w.source)
         why = next((f"date moved, per {_per(m)}" for m in moves if _day(m) > day), None)
-        if why is None:
-            for b in later:
-                if (
-                    _resolved(w)
-                    and _resolved(b)
-                    and _rank(b) >= _rank(w)
-                    and (_day(b.source) - day).days >= SUPERSEDE_DAYS
-                    and not overlaps(w, b)
-                ):
-                    why = f"replaced by {format_range(b.start, b.end)} ({b.certainty}), per {_per(b.source)}"
-                    break
+        if why is None and _resolved(w):
+            first = bisect_left(days, _shift(day, SUPERSEDE_DAYS))
+            b = next((b for b in by_day[first:] if replaces(b, w)), None)
+            if b is not None:
+                why = f"replaced by {format_range(b.start, b.end)} ({b.certainty}), per {_per(b.source)}"
         out.append(why)
     return out
+
+
+def replaces(newer: WindowClaim, older: WindowClaim) -> bool:
+    """Rule 1b: same or higher certainty, published 30 or more days later, no overlap."""
+    return (
+        _resolved(newer)
+        and _resolved(older)
+        and _rank(newer) >= _rank(older)
+        and (_day(newer.source) - _day(older.source)).days >= SUPERSEDE_DAYS
+        and not overlaps(newer, older)
+    )
 
 
 def move_sources(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> list[Source]:
@@ -373,8 +364,10 @@ def _best(current: Sequence[WindowClaim]) -> WindowClaim | None:
         return None
     top = max(_rank(w) for w in current)
     pool = [w for w in current if _rank(w) == top]
-    days = sorted({_day(w.source) for w in pool}, reverse=True)
-    picks = [pick_nested([w for w in pool if _day(w.source) == d]) for d in days]
+    by_day: dict[date, list[WindowClaim]] = {}
+    for w in pool:
+        by_day.setdefault(_day(w.source), []).append(w)
+    picks = [pick_nested(by_day[d]) for d in sorted(by_day, reverse=True)]
     best = picks[0]
     for older in picks[1:]:
         if _width(older) < _width(best) and inside(older, best, SLACK_DAYS):
@@ -417,25 +410,44 @@ def status_of(events: Sequence[EventClaim], best: WindowClaim | None) -> str:
         return "cancelled"
     if best is not None and best.certainty == "confirmed":
         return "dated"
-    for kind, status in (("filming_wrapped", "wrapped"), ("filming_started", "in production"), ("renewed", "renewed")):
+    for kind, status in (
+        ("filming_wrapped", "wrapped"),
+        ("filming_started", "in production"),
+        ("renewed", "renewed"),
+    ):
         if kind in types:
             return status
     return "announced"
 
 
 def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> tuple[HistoryEntry, ...]:
-    """How the best window changed, article by article in publication order, and why."""
+    """How the best window changed, article by article in publication order, and why.
+
+    Incremental: a claim can only be superseded by a later day's article, so replaying in
+    order and dropping what each new article supersedes gives the same best window as
+    `best_window` over the claims seen so far.
+    """
     sources = sorted({w.source for w in windows} | {e.source for e in events}, key=lambda s: s.order)
     moves = set(move_sources(windows, events))
+    # A date announcement alone is no delay; a `delayed` event or move wording is.
+    delays = {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
+    delays |= {w.source for w in windows if w.says_moved}
+    said: dict[Source, list[WindowClaim]] = {}
+    for w in sorted(windows, key=_claim_order):
+        if _resolved(w):
+            said.setdefault(w.source, []).append(w)
     out: list[HistoryEntry] = []
+    live: list[WindowClaim] = []
     before: WindowClaim | None = None
     for s in sources:
-        after = best_window(
-            [w for w in windows if w.source.order <= s.order], [e for e in events if e.source.order <= s.order]
-        )
+        new = said.get(s, [])
+        if s in moves:
+            live = [w for w in live if _day(w.source) >= _day(s)]
+        live = [w for w in live if not any(replaces(b, w) for b in new)] + new
+        after = _best(live)
         if (before and (_range(before), before.certainty)) == (after and (_range(after), after.certainty)):
             continue
-        kind, text = _change(before, after, s in moves)
+        kind, text = _change(before, after, s in delays)
         out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
         before = after
     return tuple(out)
@@ -509,106 +521,6 @@ def _characters(claims: ReleaseClaims) -> tuple[str, ...]:
     return tuple(n for n in union_names(claims.characters) if _key(n) not in cast_roles)
 
 
-# --- countdown ---------------------------------------------------------------------------
-
-
-def countdown(best: WindowClaim | None, today: date) -> Countdown:
-    """Days from `today` to the best window's first and last day, with wording that fits it."""
-    if best is None:
-        return Countdown(today, None, None, "TBA")
-    to_start = (best.start - today).days if best.start else None
-    to_end = (best.end - today).days if best.end else None
-    label = f"{describe_window(best.start, best.end, today)}, {best.certainty}"
-    if best.start is not None and best.start == best.end:
-        assert to_start is not None
-        if to_start < 0:
-            text = "passed"
-        elif to_start == 0:
-            text = "today"
-        else:
-            text = "tomorrow" if to_start == 1 else f"in {to_start} days"
-            if best.certainty != "confirmed":
-                text += f" ({label})"
-    elif to_end is not None and to_end < 0:
-        text = "passed"
-    elif to_start is None or to_start <= 0:
-        if to_end is None:
-            text = f"any day now ({label})"
-        elif to_end == 0:
-            text = f"today at the latest ({label})"
-        else:
-            text = f"within {_days(to_end)} ({label})"
-    elif to_end is None:
-        text = f"in {to_start}+ days ({label})"
-    else:
-        text = f"in {to_start}–{to_end} days ({label})"
-    return Countdown(today, to_start, to_end, text)
-
-
-MONTHS = calendar.month_name
-_YEAR_PARTS = {
-    ((1, 1), (12, 31)): "{y}",
-    ((1, 1), (4, 30)): "early {y}",
-    ((5, 1), (8, 31)): "mid {y}",
-    ((9, 1), (12, 31)): "late {y}",
-    ((1, 1), (3, 31)): "Q1 {y}",
-    ((4, 1), (6, 30)): "Q2 {y}",
-    ((7, 1), (9, 30)): "Q3 {y}",
-    ((10, 1), (12, 31)): "Q4 {y}",
-    ((1, 1), (6, 30)): "first half of {y}",
-    ((7, 1), (12, 31)): "second half of {y}",
-    ((3, 1), (5, 31)): "spring {y}",
-    ((6, 1), (8, 31)): "summer {y}",
-    ((9, 1), (11, 30)): "fall {y}",
-    ((11, 15), (12, 31)): "holiday season {y}",
-}
-
-
-def describe_window(start: date | None, end: date | None, today: date) -> str:
-    """A window in words at its own precision: "early December", "summer 2027", "June 7"."""
-    if start is None:
-        return "TBA" if end is None else f"by {_day_words(end, today)}"
-    if end is None:
-        return f"from {_day_words(start, today)}"
-    year = "" if start.year == today.year else f" {start.year}"
-    if start == end:
-        return _day_words(start, today)
-    if start.year == end.year:
-        named = _YEAR_PARTS.get(((start.month, start.day), (end.month, end.day)))
-        if named:
-            return named.format(y=start.year)
-        last = calendar.monthrange(end.year, end.month)[1]
-        if start.month == end.month:
-            for lo, hi, word in ((1, 10, "early "), (11, 20, "mid "), (21, last, "late "), (1, last, "")):
-                if (start.day, end.day) == (lo, hi):
-                    return f"{word}{MONTHS[start.month]}{year}"
-        elif start.day == 1 and end.day == last:
-            return f"{MONTHS[start.month]}–{MONTHS[end.month]}{year}"
-    feb_end = calendar.monthrange(end.year, 2)[1]
-    if end.year == start.year + 1 and (start.month, start.day, end.month, end.day) == (12, 1, 2, feb_end):
-        return f"winter {start.year}/{str(end.year)[2:]}"
-    return format_range(start, end)
-
-
-def _day_words(day: date, today: date) -> str:
-    return f"{MONTHS[day.month]} {day.day}" + ("" if day.year == today.year else f", {day.year}")
-
-
-def format_range(start: date | None, end: date | None) -> str:
-    """Compact ISO range: 2027-10-01, 2026-05-21..31, 2026-09-01..12-31, 2026-12-01..2027-01-15."""
-    if start is None and end is None:
-        return "TBA"
-    if start is None or end is None:
-        return f"{_iso(start) or ''}..{_iso(end) or ''}"
-    if start == end:
-        return start.isoformat()
-    if start.year != end.year:
-        return f"{start.isoformat()}..{end.isoformat()}"
-    if start.month != end.month:
-        return f"{start.isoformat()}..{end.isoformat()[5:]}"
-    return f"{start.isoformat()}..{end.isoformat()[8:]}"
-
-
 # --- window arithmetic ---------------------------------------------------------------------
 
 
@@ -671,10 +583,6 @@ def _per(s: Source) -> str:
 
 def _fmt(w: WindowClaim) -> str:
     return format_range(w.start, w.end)
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 def _iso(d: date | None) -> str | None:

@@ -62,7 +62,7 @@ HEADLINE_STOP = {
     "live-action", "korean", "japanese", "british", "hit", "popular", "acclaimed", "beloved", "smash",
     "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
     "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
-    "among", "additional", "regulars", "recurring", "alum", "following", "despite", "ahead", "villains",
+    "among", "additional", "regulars", "recurring", "alum", "following", "despite", "villains",
     "talks", "play", "plays", "scripted", "host", "hosts", "hosting",
 }
 ABBREV = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Vol.", "Pt.", "Lt.", "Sgt.", "Capt.", "Prof."}
@@ -250,7 +250,7 @@ def _right_title(after: str) -> str | None:
     q = QUOTE_RX.match(after)
     if q:
         return _clean(next(g for g in q.groups() if g))
-    picked = []
+    picked: list[str] = []
     for m in WORD_RX.finditer(after):
         w = m.group(0)
         core = w.rstrip(".,;:!?)")

@@ -22,8 +22,10 @@ _WORDS = {
     "sophomore": 2, "i": 1, "ii": 2, "iii": 3, "iv": 4,
 }  # fmt: skip
 _CARDINAL = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|" \
+_ORDINAL = (
+    r"\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|sophomore"
+)
 SEASON_RX = re.compile(
     rf"\b(?:(?:season|series)\s+(?P<n>{_CARDINAL})|s(?P<s>\d{{1,2}})|(?:the\s+)?(?P<o>{_ORDINAL})\s+season|"
     r"(?:the\s+)?(?:final|last)\s+season)\b",

@@ -8,7 +8,8 @@ SQL holds no semicolons inside statements (they are split on `;`).
     releases   one row per identity (title key, season, part), with its display title
     aliases    identity → release, written by merge and split (article_id pins one article)
     mentions   one release as one article names it; every claim hangs off a mention
-    windows, platforms, cast, characters, events   the claims, in the article's order
+    windows, platforms, cast_members, characters, events   the claims, in the article's order
+    board      each release's reconciled summary (best window, status, …), rewritten with its claims
     failures   what could not be ingested: path, stage, reason, when
 """
 
@@ -79,8 +80,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
             position INTEGER NOT NULL,
             text TEXT NOT NULL,
-            start TEXT,
-            end TEXT,
+            start_date TEXT,
+            end_date TEXT,
             certainty TEXT NOT NULL CHECK (certainty IN ('confirmed', 'reported', 'speculated')),
             sentence TEXT NOT NULL
         );
@@ -92,7 +93,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             name TEXT NOT NULL
         );
         CREATE INDEX platforms_mention ON platforms (mention_id);
-        CREATE TABLE cast (
+        CREATE TABLE cast_members (
             id INTEGER PRIMARY KEY,
             mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
             position INTEGER NOT NULL,
@@ -101,7 +102,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             status TEXT NOT NULL CHECK (status IN ('returning', 'new', 'leaving', 'unknown')),
             sentence TEXT NOT NULL
         );
-        CREATE INDEX cast_mention ON cast (mention_id);
+        CREATE INDEX cast_members_mention ON cast_members (mention_id);
         CREATE TABLE characters (
             id INTEGER PRIMARY KEY,
             mention_id INTEGER NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
@@ -119,6 +120,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             sentence TEXT NOT NULL
         );
         CREATE INDEX events_mention ON events (mention_id);
+        CREATE TABLE board (
+            release_id INTEGER PRIMARY KEY REFERENCES releases (id) ON DELETE CASCADE,
+            start_date TEXT,
+            end_date TEXT,
+            certainty TEXT,
+            text TEXT,
+            status TEXT NOT NULL,
+            conflicts INTEGER NOT NULL,
+            platforms TEXT NOT NULL,
+            articles INTEGER NOT NULL,
+            updated TEXT
+        );
         """,
     ),
     (
@@ -169,7 +182,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
 
 def applied(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
     """The migrations recorded in the database: (version, name, applied_at)."""
-    return [tuple(r) for r in conn.execute("SELECT version, name, applied_at FROM migrations ORDER BY version")]
+    return [
+        tuple(r) for r in conn.execute("SELECT version, name, applied_at FROM migrations ORDER BY version")
+    ]
 
 
 def migrate(conn: sqlite3.Connection) -> list[int]:

@@ -1,0 +1,163 @@
+"""Claims with their evidence: what one article says about one release, and where it said it.
+
+The store builds these from its rows; `airdate.reconcile` turns a release's claims into
+its current state.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from airdate.models import Certainty
+
+# Wording that says a date moved (rule 1a of airdate.reconcile).
+MOVE_WORDS = re.compile(
+    r"\b(?:push(?:ed|es|ing)?\s+(?:back|to|into|out|from)|pushed|mov(?:ed|es|ing)\s+(?:back|up|to|from|into|out)|"
+    r"instead\s+of|postpon\w+|delay(?:ed|s)?|reschedul\w+|bumped|shifted\s+(?:back|to|from)|slipped\s+to|"
+    r"no\s+longer)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The article a claim came from."""
+
+    article_id: int
+    published: date | None
+    publisher: str | None = None
+    headline: str | None = None
+    path: str | None = None
+    url: str | None = None
+    digest: str = ""  # content hash: a tiebreak that does not depend on ingest order
+
+    @property
+    def order(self) -> tuple[date, str, int]:
+        return (self.published or date.min, self.digest, self.article_id)
+
+    @property
+    def label(self) -> str:
+        """How the source is named to a reader: publisher, site, file name, headline."""
+        if self.publisher:
+            return self.publisher
+        host = urlsplit(self.url).hostname if self.url else None
+        if host:
+            return host.removeprefix("www.")
+        if self.path:
+            return PurePath(self.path).name
+        return self.headline or f"article {self.article_id}"
+
+    @property
+    def outlet(self) -> str:
+        """Who said it, for conflicts: an unknown outlet is only ever itself."""
+        if self.publisher:
+            return self.publisher.casefold()
+        host = urlsplit(self.url).hostname if self.url else None
+        return host.removeprefix("www.") if host else f"#{self.digest or self.article_id}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "label": self.label,
+            "path": self.path,
+            "url": self.url,
+            "headline": self.headline,
+            "publisher": self.publisher,
+            "published": _iso(self.published),
+        }
+
+
+@dataclass(frozen=True)
+class WindowClaim:
+    """One release window as one article states it."""
+
+    start: date | None
+    end: date | None
+    certainty: Certainty
+    text: str
+    sentence: str
+    source: Source
+    moved: bool = False  # the statement says the date moved (also read from the sentence)
+
+    @property
+    def published(self) -> date | None:
+        return self.source.published
+
+    @property
+    def says_moved(self) -> bool:
+        return self.moved or bool(MOVE_WORDS.search(self.sentence))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": _iso(self.start),
+            "end": _iso(self.end),
+            "certainty": self.certainty,
+            "text": self.text,
+            "sentence": self.sentence,
+            "source": self.source.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class EventClaim:
+    type: str
+    date: str | None
+    certainty: Certainty
+    sentence: str
+    source: Source
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "date": self.date,
+            "certainty": self.certainty,
+            "sentence": self.sentence,
+            "source": self.source.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class NameClaim:
+    """A platform or a character named for the release."""
+
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class CastClaim:
+    actor: str
+    character: str | None
+    status: str
+    sentence: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    id: int
+    title: str
+    season: int | None
+    part: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class ReleaseClaims:
+    """Everything stored about one release: reconcile's input."""
+
+    release: ReleaseInfo
+    windows: tuple[WindowClaim, ...] = ()
+    events: tuple[EventClaim, ...] = ()
+    platforms: tuple[NameClaim, ...] = ()
+    cast: tuple[CastClaim, ...] = ()
+    characters: tuple[NameClaim, ...] = ()
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None

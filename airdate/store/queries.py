@@ -1,0 +1,437 @@
+"""The store's SQL, as small functions over a connection. Callers own the transaction."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import date
+from typing import Any, cast
+
+from airdate.models import Article, Certainty, Release
+from airdate.reconcile import (
+    CastClaim,
+    EventClaim,
+    NameClaim,
+    ReleaseClaims,
+    ReleaseInfo,
+    Source,
+    Summary,
+    WindowClaim,
+)
+from airdate.store.keys import Identity
+
+# Identity columns compare NULL season/part as -1, matching the unique indexes.
+SAME_IDENTITY = "key = ? AND IFNULL(season, -1) = ? AND IFNULL(part, -1) = ?"
+
+
+def _ident(ident: Identity) -> tuple[str, int, int]:
+    return (ident.key, -1 if ident.season is None else ident.season, -1 if ident.part is None else ident.part)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# --- writes ------------------------------------------------------------------------------------
+
+
+def insert_article(
+    conn: sqlite3.Connection, article: Article, digest: str, extractor: str, version: str, at: str
+) -> int:
+    cur = conn.execute(
+        "INSERT INTO articles (digest, path, url, headline, publisher, author, published, text, extractor, "
+        "extractor_version, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            digest,
+            article.path,
+            article.url,
+            article.title,
+            article.publisher,
+            article.author,
+            article.published.isoformat() if article.published else None,
+            article.text,
+            extractor,
+            version,
+            at,
+        ),
+    )
+    return cast(int, cur.lastrowid)
+
+
+def insert_release(conn: sqlite3.Connection, ident: Identity, title: str, kind: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO releases (key, season, part, title, kind) VALUES (?, ?, ?, ?, ?)",
+        (ident.key, ident.season, ident.part, title, kind),
+    )
+    return cast(int, cur.lastrowid)
+
+
+def insert_mention(
+    conn: sqlite3.Connection,
+    article_id: int,
+    release_id: int,
+    position: int,
+    release: Release,
+    ident: Identity,
+) -> int:
+    """One release as one article names it, with all its claims."""
+    cur = conn.execute(
+        "INSERT INTO mentions (article_id, release_id, position, title, key, season, part, kind) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, release_id, position, release.title, ident.key, ident.season, ident.part, release.kind),
+    )
+    mention = cast(int, cur.lastrowid)
+    conn.executemany(
+        "INSERT INTO windows (mention_id, position, text, start_date, end_date, certainty, sentence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                mention,
+                i,
+                w.text,
+                w.start.isoformat() if w.start else None,
+                w.end.isoformat() if w.end else None,
+                w.certainty,
+                w.sentence,
+            )
+            for i, w in enumerate(release.windows)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO platforms (mention_id, position, name) VALUES (?, ?, ?)",
+        [(mention, i, p) for i, p in enumerate(release.platforms)],
+    )
+    conn.executemany(
+        "INSERT INTO cast_members (mention_id, position, actor, character, status, sentence) VALUES (?, ?, ?, ?, ?, ?)",
+        [(mention, i, c.actor, c.character, c.status, c.sentence) for i, c in enumerate(release.cast)],
+    )
+    conn.executemany(
+        "INSERT INTO characters (mention_id, position, name) VALUES (?, ?, ?)",
+        [(mention, i, n) for i, n in enumerate(release.characters)],
+    )
+    conn.executemany(
+        "INSERT INTO events (mention_id, position, type, date, certainty, sentence) VALUES (?, ?, ?, ?, ?, ?)",
+        [(mention, i, e.type, e.date, e.certainty, e.sentence) for i, e in enumerate(release.events)],
+    )
+    return mention
+
+
+def refresh_display(conn: sqlite3.Connection, release_id: int) -> None:
+    """Title and kind as most of the release's own-identity mentions write them, newest first on a tie.
+
+    A release none of whose mentions carry its identity (one split off by hand) keeps the title it was given.
+    """
+    for column in ("title", "kind"):
+        row = conn.execute(
+            f"SELECT m.{column} FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "JOIN releases r ON r.id = m.release_id WHERE m.release_id = ? "
+            "AND m.key = r.key AND m.season IS r.season AND m.part IS r.part "
+            f"GROUP BY m.{column} ORDER BY count(*) DESC, max(a.published) DESC, m.{column} LIMIT 1",
+            (release_id,),
+        ).fetchone()
+        if row is not None:
+            conn.execute(f"UPDATE releases SET {column} = ? WHERE id = ?", (row[0], release_id))
+
+
+def prune_release(conn: sqlite3.Connection, release_id: int) -> bool:
+    """Delete a release no mention or alias refers to; whether it was deleted."""
+    cur = conn.execute(
+        "DELETE FROM releases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions WHERE release_id = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM aliases WHERE release_id = ?)",
+        (release_id, release_id, release_id),
+    )
+    return cur.rowcount > 0
+
+
+# --- identity, aliases, merge and split ---------------------------------------------------------
+
+
+def release_id(conn: sqlite3.Connection, ident: Identity) -> int | None:
+    """The release whose own identity this is."""
+    row = conn.execute(f"SELECT id FROM releases WHERE {SAME_IDENTITY}", _ident(ident)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def identity_of(conn: sqlite3.Connection, release_id: int) -> Identity | None:
+    row = conn.execute("SELECT key, season, part FROM releases WHERE id = ?", (release_id,)).fetchone()
+    return None if row is None else Identity(*row)
+
+
+def alias_target(conn: sqlite3.Connection, ident: Identity, article_id: int | None) -> int | None:
+    """The release an alias files this identity under: pinned to the article first, then general."""
+    row = conn.execute(
+        f"SELECT release_id FROM aliases WHERE {SAME_IDENTITY} AND (article_id IS NULL OR article_id = ?) "
+        "ORDER BY article_id IS NULL LIMIT 1",
+        (*_ident(ident), article_id),
+    ).fetchone()
+    return None if row is None else int(row[0])
+
+
+def set_alias(
+    conn: sqlite3.Connection, ident: Identity, article_id: int | None, target: int, at: str
+) -> None:
+    conn.execute(
+        f"DELETE FROM aliases WHERE {SAME_IDENTITY} AND article_id IS ?", (*_ident(ident), article_id)
+    )
+    conn.execute(
+        "INSERT INTO aliases (key, season, part, article_id, release_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (ident.key, ident.season, ident.part, article_id, target, at),
+    )
+
+
+def delete_alias(conn: sqlite3.Connection, ident: Identity) -> None:
+    conn.execute(f"DELETE FROM aliases WHERE {SAME_IDENTITY} AND article_id IS NULL", _ident(ident))
+
+
+def move_identity(
+    conn: sqlite3.Connection, ident: Identity, to: int, from_release: int | None = None
+) -> None:
+    """Re-file every mention of this identity (not pinned to another release by article) under `to`."""
+    conn.execute(
+        f"UPDATE mentions SET release_id = ? WHERE {SAME_IDENTITY} AND (? IS NULL OR release_id = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM aliases p WHERE p.article_id = mentions.article_id "
+        "AND p.key = mentions.key AND IFNULL(p.season, -1) = IFNULL(mentions.season, -1) "
+        "AND IFNULL(p.part, -1) = IFNULL(mentions.part, -1))",
+        (to, *_ident(ident), from_release, from_release),
+    )
+
+
+def move_release(conn: sqlite3.Connection, source: int, to: int) -> None:
+    """Everything filed under `source` (mentions and aliases) goes to `to`."""
+    conn.execute("UPDATE mentions SET release_id = ? WHERE release_id = ?", (to, source))
+    conn.execute("UPDATE aliases SET release_id = ? WHERE release_id = ?", (to, source))
+
+
+def article_identities(conn: sqlite3.Connection, article_id: int, release_id: int) -> list[Identity]:
+    rows = conn.execute(
+        "SELECT DISTINCT key, season, part FROM mentions WHERE article_id = ? AND release_id = ?",
+        (article_id, release_id),
+    )
+    return [Identity(*r) for r in rows]
+
+
+def move_article(conn: sqlite3.Connection, article_id: int, source: int, to: int) -> int:
+    cur = conn.execute(
+        "UPDATE mentions SET release_id = ? WHERE article_id = ? AND release_id = ?", (to, article_id, source)
+    )
+    return cur.rowcount
+
+
+# --- reads ---------------------------------------------------------------------------------------
+
+
+def releases(conn: sqlite3.Connection, release_id: int | None = None) -> list[ReleaseInfo]:
+    if release_id is not None:
+        rows = conn.execute("SELECT id, title, season, part, kind FROM releases WHERE id = ?", (release_id,))
+        return [ReleaseInfo(*r) for r in rows]
+    rows = conn.execute(
+        "SELECT id, title, season, part, kind FROM releases "
+        "ORDER BY title COLLATE NOCASE, IFNULL(season, -1), IFNULL(part, -1), id"
+    )
+    return [ReleaseInfo(*r) for r in rows]
+
+
+def releases_by_id(conn: sqlite3.Connection, ids: set[int]) -> list[ReleaseInfo]:
+    rows = conn.execute(
+        "SELECT id, title, season, part, kind FROM releases WHERE id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY title COLLATE NOCASE, IFNULL(season, -1), IFNULL(part, -1), id",
+        (json.dumps(sorted(ids)),),
+    )
+    return [ReleaseInfo(*r) for r in rows]
+
+
+def keys_like(conn: sqlite3.Connection, fragments: list[str]) -> list[tuple[int, str]]:
+    """(release id, key) of own keys and general aliases containing any of the fragments."""
+    if not fragments:
+        return []
+    test = " OR ".join("instr(key, ?) > 0" for _ in fragments)
+    rows = conn.execute(
+        f"SELECT id, key FROM releases WHERE {test} "
+        f"UNION SELECT release_id, key FROM aliases WHERE article_id IS NULL AND ({test})",
+        (*fragments, *fragments),
+    )
+    return [(int(r[0]), str(r[1])) for r in rows]
+
+
+PLATFORM_SEP = "\t"  # platform names never hold a tab; cheaper to read back than JSON
+
+
+def write_summary(conn: sqlite3.Connection, s: Summary) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO board (release_id, start_date, end_date, certainty, text, status, conflicts, "
+        "platforms, articles, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            s.release.id,
+            _iso(s.start),
+            _iso(s.end),
+            s.certainty,
+            s.text,
+            s.status,
+            s.conflicts,
+            PLATFORM_SEP.join(s.platforms),
+            s.articles,
+            _iso(s.updated),
+        ),
+    )
+
+
+def board(
+    conn: sqlite3.Connection,
+    *,
+    ids: Collection[int] | None = None,
+    platform: str | None = None,
+    certainties: Collection[str] | None = None,
+    statuses: Collection[str] | None = None,
+    start_by: date | None = None,
+    end_from: date | None = None,
+) -> list[Summary]:
+    """Release summaries by earliest day (undated last), then title; every filter given must hold."""
+    where, args = [], []
+    if ids is not None:
+        where.append("r.id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(sorted(ids)))
+    if platform is not None:
+        where.append("instr(lower(? || b.platforms || ?), lower(? || ? || ?)) > 0")
+        args += [PLATFORM_SEP, PLATFORM_SEP, PLATFORM_SEP, platform, PLATFORM_SEP]
+    for column, values in (("b.certainty", certainties), ("b.status", statuses)):
+        if values is not None:
+            where.append(f"{column} IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(sorted(values)))
+    if start_by is not None:
+        where.append("b.start_date <= ?")
+        args.append(start_by.isoformat())
+    if end_from is not None:
+        where.append("(b.end_date IS NULL AND b.start_date IS NOT NULL OR b.end_date >= ?)")
+        args.append(end_from.isoformat())
+    rows = conn.execute(
+        "SELECT r.id, r.title, r.season, r.part, r.kind, b.start_date, b.end_date, b.certainty, b.text, b.status, "
+        "b.conflicts, b.platforms, b.articles, b.updated FROM board b JOIN releases r ON r.id = b.release_id "
+        + ("WHERE " + " AND ".join(where) + " " if where else "")
+        + "ORDER BY b.start_date IS NULL, b.start_date, b.end_date, r.title COLLATE NOCASE, r.season, r.part, r.id",
+        args,
+    )
+    return [
+        Summary(
+            ReleaseInfo(rid, title, season, part, kind),
+            _day(start),
+            _day(end),
+            _certainty(certainty) if certainty else None,
+            text,
+            status,
+            conflicts,
+            tuple(platforms.split(PLATFORM_SEP)) if platforms else (),
+            articles,
+            _day(updated),
+        )
+        for rid, title, season, part, kind, start, end, certainty, text, status, conflicts, platforms, articles, updated in rows
+    ]
+
+
+def release_keys(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(release id, key) for every release's own key and every general alias."""
+    rows = conn.execute(
+        "SELECT id, key FROM releases UNION SELECT release_id, key FROM aliases WHERE article_id IS NULL"
+    )
+    return [(int(r[0]), str(r[1])) for r in rows]
+
+
+def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list[ReleaseClaims]:
+    """Releases with every claim and its source; one release or all, in a fixed number of queries."""
+    infos = releases(conn, release_id)
+    if not infos:
+        return []
+    where, args = ("WHERE m.release_id = ?", (release_id,)) if release_id is not None else ("", ())
+    sources: dict[int, Source] = {}
+    owner: dict[int, tuple[int, Source]] = {}
+    for m_id, r_id, a_id, published, publisher, headline, path, url, digest in conn.execute(
+        "SELECT m.id, m.release_id, a.id, a.published, a.publisher, a.headline, a.path, a.url, a.digest "
+        f"FROM mentions m JOIN articles a ON a.id = m.article_id {where}",
+        args,
+    ):
+        if a_id not in sources:
+            sources[a_id] = Source(a_id, _day(published), publisher, headline, path, url, digest)
+        owner[m_id] = (r_id, sources[a_id])
+    found: dict[str, dict[int, list[Any]]] = {k: defaultdict(list) for k in ("w", "e", "p", "c", "n")}
+
+    def rows(table: str, columns: str) -> sqlite3.Cursor:
+        return conn.execute(
+            f"SELECT t.mention_id, {columns} FROM {table} t JOIN mentions m ON m.id = t.mention_id {where} "
+            "ORDER BY t.mention_id, t.position",
+            args,
+        )
+
+    for m_id, text, start, end, certainty, sentence in rows(
+        "windows", "t.text, t.start_date, t.end_date, t.certainty, t.sentence"
+    ):
+        r_id, src = owner[m_id]
+        found["w"][r_id].append(
+            WindowClaim(_day(start), _day(end), _certainty(certainty), text, sentence, src)
+        )
+    for m_id, kind, when, certainty, sentence in rows("events", "t.type, t.date, t.certainty, t.sentence"):
+        r_id, src = owner[m_id]
+        found["e"][r_id].append(EventClaim(kind, when, _certainty(certainty), sentence, src))
+    for m_id, name in rows("platforms", "t.name"):
+        r_id, src = owner[m_id]
+        found["p"][r_id].append(NameClaim(name, src))
+    for m_id, actor, character, status, sentence in rows(
+        "cast_members", "t.actor, t.character, t.status, t.sentence"
+    ):
+        r_id, src = owner[m_id]
+        found["c"][r_id].append(CastClaim(actor, character, status, sentence, src))
+    for m_id, name in rows("characters", "t.name"):
+        r_id, src = owner[m_id]
+        found["n"][r_id].append(NameClaim(name, src))
+    return [
+        ReleaseClaims(
+            info,
+            windows=tuple(found["w"][info.id]),
+            events=tuple(found["e"][info.id]),
+            platforms=tuple(found["p"][info.id]),
+            cast=tuple(found["c"][info.id]),
+            characters=tuple(found["n"][info.id]),
+        )
+        for info in infos
+    ]
+
+
+def _certainty(value: str) -> Certainty:
+    return cast(Certainty, value)  # the CHECK constraint admits only the three values
+
+
+ARTICLE_COLUMNS = "id, digest, path, url, headline, publisher, author, published, text, extractor, extractor_version, ingested_at"
+
+
+def article_ids(conn: sqlite3.Connection, stale_for: tuple[str, str] | None = None) -> list[int]:
+    if stale_for is None:
+        return [int(r[0]) for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM articles WHERE extractor != ? OR extractor_version != ? ORDER BY id", stale_for
+        )
+    ]
+
+
+def article_row(conn: sqlite3.Connection, article_id: int) -> tuple[Any, ...] | None:
+    row = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if row is None else tuple(row)
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    tables = (
+        "articles",
+        "releases",
+        "mentions",
+        "windows",
+        "events",
+        "cast_members",
+        "platforms",
+        "aliases",
+        "failures",
+    )
+    return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}

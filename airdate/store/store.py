@@ -1,0 +1,353 @@
+"""The store: articles and their claims in one SQLite file; writes are one transaction each."""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from airdate.models import Article, Extraction, Release
+from airdate.reconcile import ReleaseClaims, ReleaseInfo, Summary, summarize
+from airdate.store import queries
+from airdate.store.errors import NotFound, StoreError
+from airdate.store.keys import Identity, content_digest, release_identity
+from airdate.store.schema import applied, connect, now
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    stage: str
+    reason: str
+    at: str
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    article: Article
+    digest: str
+    extractor: str
+    version: str
+    ingested_at: str
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating and migrating as needed) the database at `path`."""
+    return Store(connect(path), str(path))
+
+
+class Store:
+    """Articles, releases and claims in one SQLite database. Use `open_store`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str = "") -> None:
+        self.conn = conn
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any exception (Ctrl-C included) rolls all of it back."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot write to {self.path or 'the database'} ({what}): {e}") from e
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as e:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(e, sqlite3.Error):
+                raise StoreError(f"cannot store {what}: {e}") from e
+            raise
+
+    # --- articles -----------------------------------------------------------------------------
+
+    def add_article(
+        self, article: Article, extraction: Extraction, extractor: str, version: str
+    ) -> tuple[int, bool]:
+        """Store an article and its claims in one transaction: (article id, whether it was new).
+
+        The key is a digest of headline and text ignoring case and whitespace, so the same
+        text under another path or URL stores nothing new. Failures recorded for the
+        article's path are cleared once it is stored (or found already stored).
+        """
+        digest = content_digest(article.title, article.text)
+        what = article.path or article.url or article.title or "an article"
+        with self._transaction(what) as db:
+            row = db.execute("SELECT id FROM articles WHERE digest = ?", (digest,)).fetchone()
+            if row is None:
+                article_id = queries.insert_article(db, article, digest, extractor, version, now())
+                self._insert_claims(article_id, extraction)
+            else:
+                article_id = row[0]
+            if article.path:
+                db.execute("DELETE FROM failures WHERE path = ?", (article.path,))
+        return article_id, row is None
+
+    def replace_claims(self, article_id: int, extraction: Extraction, extractor: str, version: str) -> None:
+        """Swap a stored article's claims for a new extraction (after an extractor upgrade)."""
+        with self._transaction(f"article {article_id}") as db:
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+                raise NotFound(f"no stored article with id {article_id}")
+            touched = {
+                r
+                for (r,) in db.execute("SELECT release_id FROM mentions WHERE article_id = ?", (article_id,))
+            }
+            db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            db.execute(
+                "UPDATE articles SET extractor = ?, extractor_version = ? WHERE id = ?",
+                (extractor, version, article_id),
+            )
+            self._insert_claims(article_id, extraction)
+            self._refresh(*touched)
+
+    def articles(self, *, stale_for: tuple[str, str] | None = None) -> Iterator[StoredArticle]:
+        """Stored articles in id order; with stale_for=(extractor, version), only those extracted otherwise."""
+        ids = queries.article_ids(self.conn, stale_for)
+        for article_id in ids:
+            row = queries.article_row(self.conn, article_id)
+            if row is not None:
+                yield row_to_stored(row)
+
+    def article(self, article_id: int) -> StoredArticle:
+        row = queries.article_row(self.conn, article_id)
+        if row is None:
+            raise NotFound(f"no stored article with id {article_id}")
+        return row_to_stored(row)
+
+    def _insert_claims(self, article_id: int, extraction: Extraction) -> None:
+        touched = []
+        for position, release in enumerate(extraction.releases):
+            ident = release_identity(release.title, release.season, release.part)
+            release_id = self._resolve(ident, article_id, release)
+            queries.insert_mention(self.conn, article_id, release_id, position, release, ident)
+            touched.append(release_id)
+        self._refresh(*touched)
+
+    def _resolve(self, ident: Identity, article_id: int, release: Release) -> int:
+        """The release an identity belongs to: an alias pinned to this article, an alias, its own row, a new row."""
+        found = queries.alias_target(self.conn, ident, article_id) or queries.release_id(self.conn, ident)
+        if found is not None:
+            return found
+        return queries.insert_release(self.conn, ident, release.title, release.kind)
+
+    # --- failures -------------------------------------------------------------------------------
+
+    def record_failure(self, path: str, stage: str, reason: str) -> None:
+        """Record (or refresh) why `path` failed at `stage`; one row per path and stage."""
+        with self._transaction(f"the failure of {path}") as db:
+            db.execute(
+                "INSERT INTO failures (path, stage, reason, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (path, stage) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+                (path, stage, reason, now()),
+            )
+
+    def failures(self) -> list[Failure]:
+        return [
+            Failure(*r)
+            for r in self.conn.execute("SELECT path, stage, reason, at FROM failures ORDER BY at, id")
+        ]
+
+    def clear_failures(self, path: str | None = None) -> int:
+        """Forget recorded failures (all, or one path's); returns how many."""
+        with self._transaction("clearing failures") as db:
+            cur = db.execute("DELETE FROM failures WHERE ?1 IS NULL OR path = ?1", (path,))
+            return cur.rowcount
+
+    # --- releases and claims -------------------------------------------------------------------
+
+    def releases(self) -> list[ReleaseInfo]:
+        """Every release, by title, season, part."""
+        return queries.releases(self.conn)
+
+    def release(self, release_id: int) -> ReleaseInfo:
+        found = queries.releases(self.conn, release_id)
+        if not found:
+            raise NotFound(f"no release with id {release_id}")
+        return found[0]
+
+    def find_releases(
+        self, title: str, season: int | None = None, part: int | None = None
+    ) -> list[ReleaseInfo]:
+        """Releases a user's title names: exact key (or alias), else keys containing it, else close spellings.
+
+        Season and part narrow the result when given (or written in the title).
+        """
+        ident = release_identity(title, season, part)
+        rows = queries.keys_like(self.conn, [ident.key])
+        found = [r for r in rows if r[1] == ident.key] or rows
+        if not found:
+            # Close spellings among the keys sharing most words with the query (all keys if none share one).
+            words = {w for w in ident.key.split() if len(w) >= 3}
+            pool = queries.keys_like(self.conn, sorted(words)) or queries.release_keys(self.conn)
+            most = max((len(words & set(k.split())) for _, k in pool), default=0)
+            pool = [r for r in pool if len(words & set(r[1].split())) == most]
+            close = set(difflib.get_close_matches(ident.key, sorted({k for _, k in pool}), n=10, cutoff=0.75))
+            found = [r for r in pool if r[1] in close]
+        infos = queries.releases_by_id(self.conn, {rid for rid, _ in found})
+        if ident.season is not None:
+            infos = [r for r in infos if r.season == ident.season]
+        if ident.part is not None:
+            infos = [r for r in infos if r.part == ident.part]
+        return infos
+
+    def claims(self, release_id: int) -> ReleaseClaims:
+        """Every claim about one release, for `airdate.reconcile.reconcile`."""
+        found = queries.load_claims(self.conn, release_id)
+        if not found:
+            raise NotFound(f"no release with id {release_id}")
+        return found[0]
+
+    def all_claims(self) -> list[ReleaseClaims]:
+        """Every release with its claims, loaded in a few queries (for list and export)."""
+        return queries.load_claims(self.conn)
+
+    # --- merge and split ------------------------------------------------------------------------
+
+    def merge(
+        self, alias_title: str, into_release: int, *, season: int | None = None, part: int | None = None
+    ) -> int:
+        """File the release `alias_title` names (and any future article naming it) under `into_release`.
+
+        The merged-away release is removed; its claims and aliases move over. Returns `into_release`.
+        """
+        ident = release_identity(alias_title, season, part)
+        with self._transaction(f"merging {alias_title}") as db:
+            target = queries.releases(db, into_release)
+            if not target:
+                raise NotFound(f"no release with id {into_release}")
+            if queries.identity_of(db, into_release) == ident:
+                raise StoreError(f"{alias_title!r} is release {into_release} itself; nothing to merge")
+            queries.set_alias(db, ident, None, into_release, now())
+            queries.move_identity(db, ident, into_release)
+            source = queries.release_id(db, ident)
+            if source is not None and source != into_release:
+                queries.move_release(db, source, into_release)
+            self._refresh(into_release, *([source] if source is not None else []))
+        return into_release
+
+    def split(self, alias_title: str, *, season: int | None = None, part: int | None = None) -> int:
+        """Undo a merge: `alias_title` becomes its own release again, taking back its articles' claims."""
+        ident = release_identity(alias_title, season, part)
+        with self._transaction(f"splitting {alias_title}") as db:
+            target = queries.alias_target(db, ident, None)
+            if target is None:
+                raise NotFound(f"{alias_title!r} is not merged into another release; nothing to split")
+            queries.delete_alias(db, ident)
+            new_id = queries.release_id(db, ident) or queries.insert_release(db, ident, alias_title, "series")
+            queries.move_identity(db, ident, new_id, from_release=target)
+            self._refresh(target, new_id)
+        return new_id
+
+    def split_articles(self, release_id: int, article_ids: Iterable[int], title: str) -> int:
+        """Move some articles' claims from a release to the release `title` names (created if new).
+
+        For two different shows that share a title key. The move is pinned per article, so
+        re-extraction keeps it. Season and part default to the source release's.
+        """
+        with self._transaction(f"splitting release {release_id}") as db:
+            source = queries.releases(db, release_id)
+            if not source:
+                raise NotFound(f"no release with id {release_id}")
+            ident = release_identity(title, source[0].season, source[0].part)
+            if ident == queries.identity_of(db, release_id):
+                raise StoreError(
+                    f"{title!r} names release {release_id} itself; give the split-off a new title"
+                )
+            new_id = queries.release_id(db, ident) or queries.insert_release(db, ident, title, source[0].kind)
+            for article_id in article_ids:
+                for mention_ident in queries.article_identities(db, article_id, release_id):
+                    queries.set_alias(db, mention_ident, article_id, new_id, now())
+                moved = queries.move_article(db, article_id, release_id, new_id)
+                if not moved:
+                    raise NotFound(f"article {article_id} has no claims about release {release_id}")
+            self._refresh(release_id, new_id)
+        return new_id
+
+    def _refresh(self, *release_ids: int) -> None:
+        """After claims moved: drop releases nothing refers to; refresh the rest's title, kind and board row."""
+        for release_id in dict.fromkeys(release_ids):
+            if not queries.prune_release(self.conn, release_id):
+                queries.refresh_display(self.conn, release_id)
+                for claims in queries.load_claims(self.conn, release_id):
+                    queries.write_summary(self.conn, summarize(claims))
+
+    # --- the board ------------------------------------------------------------------------------
+
+    def board(
+        self,
+        *,
+        ids: Collection[int] | None = None,
+        platform: str | None = None,
+        certainties: Collection[str] | None = None,
+        statuses: Collection[str] | None = None,
+        start_by: date | None = None,
+        end_from: date | None = None,
+    ) -> list[Summary]:
+        """Release summaries (best window, status, conflicts, platforms), earliest first, undated last.
+
+        Kept current by every write, so `list` reads one table; countdown and overdue come
+        from `Summary.countdown(today)` / `Summary.overdue(today)`. Filters (all must hold):
+        `ids` (e.g. from find_releases, for --search); `platform`, case-insensitive;
+        `certainties` and `statuses` of the best window and release; `start_by`: windows
+        starting on or before that day (--within); `end_from`: dated windows not ended before it.
+        """
+        return queries.board(
+            self.conn,
+            ids=ids,
+            platform=platform,
+            certainties=certainties,
+            statuses=statuses,
+            start_by=start_by,
+            end_from=end_from,
+        )
+
+    def rebuild_board(self) -> int:
+        """Recompute every release's summary (after a change to the reconcile rules); returns how many."""
+        with self._transaction("rebuilding the board") as db:
+            db.execute("DELETE FROM board")
+            ids = [r.id for r in queries.releases(db)]
+            self._refresh(*ids)
+        return len(ids)
+
+    # --- facts about the database ---------------------------------------------------------------
+
+    def migrations(self) -> list[tuple[int, str, str]]:
+        return applied(self.conn)
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, releases, mentions, windows, events, failures, aliases."""
+        return queries.counts(self.conn)
+
+
+def row_to_stored(row: tuple[object, ...]) -> StoredArticle:
+    (article_id, digest, path, url, headline, publisher, author, published, text, extractor, version, at) = (
+        row
+    )
+    article = Article(
+        text=str(text),
+        path=path if isinstance(path, str) else None,
+        url=url if isinstance(url, str) else None,
+        title=headline if isinstance(headline, str) else None,
+        published=date.fromisoformat(published) if isinstance(published, str) else None,
+        publisher=publisher if isinstance(publisher, str) else None,
+        author=author if isinstance(author, str) else None,
+    )
+    return StoredArticle(int(str(article_id)), article, str(digest), str(extractor), str(version), str(at))

@@ -20,9 +20,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check airdate tests benchmarks
+	$(BIN)/mypy airdate
 
 lint: $(STAMP)
 	$(BIN)/ruff check airdate tests benchmarks
+	$(BIN)/mypy airdate
 	$(BIN)/mypy airdate
 
 bench: $(STAMP)

@@ -122,6 +122,7 @@ LIST_ITEM = re.compile(
     r"(?:(?:[a-z-]*(?:actor|actress|star|newcomer|veteran|comedian|singer|rapper|idol|alum)|veteran|newcomer)\s+){0,2}"
     + A + r"(?:\s+\((?:as\s+)?" + C0 + r"\)|\s+as\s+" + C.replace("?P<c>", "?P<c2>") + r")?"
 )
+ROLE_RX = re.compile(C)
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
 COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
 REPLACES = re.compile(A + r"\s+" + V.format(r"replaces|is\s+replacing|will\s+replace|to\s+replace|takes\s+over\s+for") + r"\s+" + A.replace("?P<a>", "?P<b>"))
@@ -308,27 +309,27 @@ def find_cast(
         pos = trig.end()
         status = _status_in(trig.group(0), "unknown")
         while pos < len(sentence):
-            m = LIST_ITEM.match(sentence, pos)
-            if not m:
+            item = LIST_ITEM.match(sentence, pos)
+            if not item:
                 break
-            if free(m.start("a"), m.end("a")):
-                add(m.group("a"), m.group("c") or m.group("c2"), status, m.start("a"), m.end())
-            sep = LIST_SEP.match(sentence, m.end())
-            if not sep or sep.end() == m.end():
+            if free(item.start("a"), item.end("a")):
+                add(item.group("a"), item.group("c") or item.group("c2"), status, item.start("a"), item.end())
+            sep = LIST_SEP.match(sentence, item.end())
+            if not sep or sep.end() == item.end():
                 break
             pos = sep.end()
     characters: list[str] = []
     for trig in CHARACTER_TRIGGER.finditer(sentence):
         pos = trig.end()
         while pos < len(sentence):
-            m = re.compile(C).match(sentence, pos)
-            if not m:
+            role = ROLE_RX.match(sentence, pos)
+            if not role:
                 break
-            name = _tidy(m.group("c"))
+            name = _tidy(role.group("c"))
             if name and _ok_name(name, blocked):
                 characters.append(name)
-            sep = LIST_SEP.match(sentence, m.end())
-            if not sep or sep.end() == m.end():
+            sep = LIST_SEP.match(sentence, role.end())
+            if not sep or sep.end() == role.end():
                 break
             pos = sep.end()
     found.sort(key=lambda f: f.begin)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Literal
 
 from airdate.extract.titles import title_key
 from airdate.models import CERTAINTY_RANK, CastMember, Event, Release, Window
@@ -94,7 +95,7 @@ def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]
     title = _display(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
     part = parts[0] if len(parts) == 1 else None
-    kind = "film" if c.film > c.series and not (season and season > 1) else "series"
+    kind: Literal["series", "film"] = "film" if c.film > c.series and not (season and season > 1) else "series"
     words = title.split()
     if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
         # "Stranger Things 5" is shorthand for season 5 of a series.

@@ -16,6 +16,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -228,7 +229,7 @@ def _build(m: re.Match[str], kind: str) -> Expr | None:
     g = m.groupdict()
     # A leading cue word ("in", "this") picks the reading but is not part of the span.
     begin = m.start("mon" if g.get("mon") else "s") if g.get("pre") else m.start()
-    span = dict(begin=begin, end=m.end(), text=m.string[begin : m.end()].strip())
+    span: dict[str, Any] = {"begin": begin, "end": m.end(), "text": m.string[begin : m.end()].strip()}
     year, rel = _year_of(m)
     if kind in ("iso", "numeric"):
         try:

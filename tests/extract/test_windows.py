@@ -47,7 +47,7 @@ def test_every_shared_case_resolves_exactly(shared: Path) -> None:
         ("The series returns in winter 2027.", DCT, [("2026-12-01", "2027-02-28")]),
         ("The series returns in winter 2027-2028.", DCT, [("2027-12-01", "2028-02-29")]),
         ("The season arrives by March 2027.", DCT, [("2026-02-21", "2027-03-31")]),
-        ("It will not arrive before June 2026.", DCT, []),
+        ("It will not arrive before June 2026.", DCT, [("2026-06-01", None)]),
         ("The film opens not before June 2026.", DCT, [("2026-06-01", None)]),
         ("The season premieres after June 2026.", DCT, [("2026-07-01", None)]),
         ("The series returns no later than Q3 2027.", DCT, [("2026-02-21", "2027-09-30")]),

@@ -189,6 +189,8 @@ def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
     if k in clusters:
         return k
     words = k.split()
+    if not words:
+        return None
     for other in clusters:
         ow = other.split()
         if words[-len(ow) :] == ow or (words[-1].isdigit() and words[:-1] == ow):

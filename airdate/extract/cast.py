@@ -102,6 +102,7 @@ SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r"\s+" + V.format(r"(?:is|are)\s+(?:also\s+)?(?:expected|set|due|said|tipped|confirmed)\s+(?:to\s+be\s+)?back")), "returning"),
     (re.compile(A + r"\s+" + V.format(r"starring|stars\s+in|to\s+star\s+in|will\s+star\s+in|leads") + r"\b"), "unknown"),
     (re.compile(A + r"['’]s?\s+" + V.format(r"exit|departure|firing|ouster")), "leaving"),
+    (re.compile(A + r"['’]s\s+" + V.format(r"performance|portrayal|turn|casting|transformation") + r"\b"), "unknown"),
     (re.compile(A + r"\s+" + V.format(r"will\s+take\s+on|takes\s+on|is\s+taking\s+on|takes\s+over|will\s+take\s+over|is\s+taking\s+over|steps\s+into")), "new"),
     (re.compile(A + r"(?:,?\s+and\s+more)?\s+" + V.format(r"star\s+in|are\s+coming\s+back|are\s+returning|are\s+back|return\s+for|come\s+back")), "unknown"),
     (re.compile(A + r",?\s+" + LEAVE), "leaving"),
@@ -193,6 +194,15 @@ def _status_in(sentence: str, default: str) -> str:
     return "unknown"
 
 
+def tidy_name(name: str) -> str | None:
+    """A name without the descriptors and headline words around it."""
+    return _tidy(name)
+
+
+def is_person_name(name: str) -> bool:
+    return _ok_name(name, PLATFORM_NAMES)
+
+
 def _role_first(sentence: str, begin: int, first: str) -> bool:
     """Whether "X (Y)" names the role first: a rank, a descriptor before it, or a character list."""
     if RANKS.match(first.split()[0]):
@@ -216,6 +226,8 @@ def _ok_name(name: str, blocked: frozenset[str] | set[str]) -> bool:
 DESCRIPTORS = {
     "Alum", "Star", "Actor", "Actress", "Veteran", "Newcomer", "Comedian", "Singer", "Rapper", "Former", "Icon",
     "Legend", "Vet", "Favorite", "Favourite", "Oscar-Winner", "Emmy-Winner", "Co-Star", "Costar", "Host",
+    "Latest", "Following", "Son", "Daughter", "Wife", "Husband", "Amid", "Despite", "Ahead", "Image", "Images",
+    "Reveals", "Reveal", "Dame", "Sir", "After", "Before", "With", "As", "And", "New",
 }
 
 
@@ -225,7 +237,7 @@ def _tidy(name: str | None) -> str | None:
     name = re.sub(r"\s+", " ", name).strip().rstrip(".,")
     words = name.split()
     while len(words) > 1 and (
-        words[0] in DESCRIPTORS or words[0].rstrip(":") in NOT_IN_NAMES or re.match(r"^[A-Z][a-z]+-(?:actor|actress|singer|rapper|star|comedian)$", words[0])
+        words[0] in DESCRIPTORS or words[0].rstrip(":") in NOT_IN_NAMES or re.match(r"^[A-Z][a-z]+-[a-z]+$", words[0])
     ):
         words = words[1:]
     cut = next((i for i, w in enumerate(words) if i and (w in NOT_IN_NAMES or w.rstrip("’'s") in NOT_IN_NAMES)), None)

@@ -64,13 +64,13 @@ UPCOMING = re.compile(
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
-    r"\b(?:songs?|album|tour|concert|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|"
+    r"\b(?:songs?|album|tour|concert|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musician|singer|rapper|"
     r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
     r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",
     re.IGNORECASE,
 )
 STRONG_UPCOMING = re.compile(
-    r"\b(?i:coming\s+soon|coming\s+to|is\s+coming|are\s+coming|set\s+to\s+(?:premiere|debut|return|arrive)|"
+    r"\b(?i:(?:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]|coming\s+soon|coming\s+to|is\s+coming|are\s+coming|set\s+to\s+(?:premiere|debut|return|arrive)|"
     r"new\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|anime|film|movie|thriller)|lands\s+(?:at|on)|"
     r"heads\s+to|moves\s+to|returns|returning|is\s+back|announced|in\s+production|starts\s+production|"
     r"gets?\s+(?:a\s+)?series\s+order|greenlit|in\s+the\s+works|in\s+development|first\s+look|upcoming)\b"
@@ -240,7 +240,12 @@ REFERENCE = re.compile(
 )
 
 
+DERIVED = re.compile(r"^[\s’'”\"]*(?i:sequel|spinoff|spin-off|prequel|follow-up)\b")
+
+
 def _is_reference(text: str, m: TitleMention) -> bool:
+    if m.how in ("quoted", "known") and DERIVED.match(text[m.end : m.end + 14]):
+        return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'
     return m.how in ("quoted", "known") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 
@@ -285,6 +290,12 @@ class Extractor:
                     heading_focus = own[0]
             elif s.heading:
                 heading_focus = None
+        if ctx.lead and sentences[0].headline and not CREW_VERB.search(sentences[0].text):
+            # "Frances McDormand Gives Oscar Heft To 'Nomadland' Trailer": the headline's person is in it.
+            head = sentences[0]
+            for m, k in zip(head.mentions, head.keys, strict=True):
+                if not _is_reference(head.text, m) and all(x.actor != ctx.lead for _, x in clusters[k].cast):
+                    clusters[k].cast.append((None, CastMember(ctx.lead, None, "unknown", head.text)))
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
@@ -405,7 +416,8 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c.media += bool(MEDIA.search(_without_titles(s)))
         if s.keys:
             c.upcoming += bool(UPCOMING.search(text))
-            c.strong += bool(s.headline and STRONG_UPCOMING.search(text))
+            c.strong += bool(STRONG_UPCOMING.search(text) and (s.headline or re.search(
+                r"(?i:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]", text)))
             c.review += bool(REVIEW.search(text) and s.headline)
 
 
@@ -458,6 +470,11 @@ def _mention_history(text: str, begin: int, end: int) -> bool:
     return bool(HISTORY.search(clause)) and not FUTURE.search(clause)
 
 
+CREW_VERB = re.compile(
+    r"\b(?i:develop(?:s|ing)?|direct(?:s|ing)?|produc(?:es|ing)|writ(?:es|ing)|creat(?:es|ing)|pens|helm(?:s|ing)|"
+    r"showrunner|creator|director|producer|exec|executive|author|composer|to\s+adapt|adapting|dies|dead|obituary|"
+    r"slams|sues|lawsuit|criticizes|blasts|defends|reacts|responds|recalls|remembers|on\s+the\s+set\s+of)\b"
+)
 LEAD_RX = re.compile(
     r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
     + r"){1,2}?)(?=\s+(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
@@ -471,8 +488,10 @@ def _lead_person(headline: Sentence) -> str | None:
     m = LEAD_RX.search(headline.text)
     if not m or any(mm.begin <= m.start("n") < mm.end for mm in headline.mentions):
         return None
-    name = m.group("n")
-    return name if name not in PLATFORM_NAMES and name.split()[0] not in cast_mod.NOT_NAMES else None
+    name = cast_mod.tidy_name(m.group("n"))
+    if not name or " " not in name or name in PLATFORM_NAMES or not cast_mod.is_person_name(name):
+        return None
+    return name
 
 
 NAME_RX = re.compile(cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN + r"){1,2}")

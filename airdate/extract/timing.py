@@ -91,7 +91,8 @@ OTHER_NOUNS = re.compile(
 )
 PAST_VERB = re.compile(
     r"^(?:renewed|announced|confirmed|revealed|said|told|began|started|ended|ordered|picked|filmed|shot|"
-    r"cancell?ed|greenlit|commissioned|wrapped|teased|unveiled|shared|posted|launched|finished|was|were)$",
+    r"cancell?ed|greenlit|commissioned|wrapped|teased|unveiled|shared|posted|launched|finished|was|were|"
+    r"appeared|spoke|joined|visited|attended|won|lost|recalled|sat)$",
     re.IGNORECASE,
 )
 FUTURE_WORD = re.compile(r"^(?:will|would|set|slated|scheduled|due|expected|to|shall|ll|going|plans?|aims?)$", re.IGNORECASE)

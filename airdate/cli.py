@@ -52,9 +52,12 @@ def _parse_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"--published must be a date like 2026-02-21, not {value!r}") from None
+    if not 1900 <= day.year <= 2200:
+        raise UsageError(f"--published {value} is outside the years 1900-2200 that news dates fall in")
+    return day
 
 
 @main.command()

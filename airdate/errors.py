@@ -10,12 +10,16 @@
     ├── ExtractionError        the extractor could not process an article
     ├── StoreError             the database could not be opened, migrated or written
     ├── NotFound               no release, alias or article matches what was asked for
+    ├── AmbiguousTitle         a title names several releases (they travel with the error)
     └── UsageError             a bad option value (date format, …)
 
 The CLI turns any AirdateError into one line on stderr and a non-zero exit.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
 
 
 class AirdateError(Exception):
@@ -58,6 +62,16 @@ class StoreError(AirdateError):
 
 class NotFound(AirdateError):
     """No release, alias or article matches what was asked for."""
+
+
+class AmbiguousTitle(AirdateError):
+    """A title names several releases; `candidates` holds them so the caller can list them."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, candidates: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.candidates = tuple(candidates)
 
 
 class UsageError(AirdateError):

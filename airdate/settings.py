@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+DB_ENV = "AIRDATE_DB"  # the database path when --db is not given
 
 
 @dataclass(frozen=True)
@@ -10,3 +13,4 @@ class Settings:
     max_bytes: int = 10 * 1024 * 1024  # larger inputs are refused, not truncated
     fetch_timeout: float = 15.0  # seconds, for http(s) sources
     user_agent: str = "airdate/0.1 (+https://example.invalid/airdate)"
+    db: Path = Path("airdate.db")  # the embedded store; --db PATH or AIRDATE_DB override it

@@ -314,7 +314,11 @@ def find_cast(
                     _names_after(sentence, m.end(), add, free)
                 # "Mandy Patinkin & Kathryn Grody To Star": the names coordinated before it.
                 pos = m.start("a")
-                while (co := COORDINATED.search(sentence[:pos])) and free(co.start("a"), co.end("a")):
+                while True:
+                    base = max(0, pos - 200)
+                    co = COORDINATED.search(sentence, base, pos)
+                    if not co or not free(co.start("a"), co.end("a")):
+                        break
                     add(co.group("a"), None, status, co.start("a"), co.end("a"))
                     pos = co.start("a")
     for trig in LIST_TRIGGER.finditer(sentence):

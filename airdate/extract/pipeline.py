@@ -201,7 +201,7 @@ def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
 def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None:
     """Mentions of already-known titles in sentences that don't quote or number them."""
     forms = sorted({(f, k) for k, c in clusters.items() for f in c.forms}, key=lambda x: -len(x[0]))
-    pats = [(re.compile(r"(?<![\w'’])" + re.escape(f) + r"(?![\w])"), k) for f, k in forms if len(f) >= 4 or " " in f]
+    pats = [(_form_rx(f), k) for f, k in forms if len(f) >= 4 or " " in f]
     for s in sentences:
         keys = [_key_for(title_key(m.title), clusters) for m in s.mentions]
         s.mentions = [m for m, k in zip(s.mentions, keys, strict=True) if k]
@@ -214,6 +214,12 @@ def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None
         order = sorted(range(len(s.mentions)), key=lambda i: s.mentions[i].begin)
         s.mentions = [s.mentions[i] for i in order]
         s.keys = [s.keys[i] for i in order]
+
+
+@lru_cache(maxsize=8192)
+def _form_rx(form: str) -> re.Pattern[str]:
+    """A known title's spelling as a whole-word pattern (cached: titles recur across articles)."""
+    return re.compile(r"(?<![\w'’])" + re.escape(form) + r"(?![\w])")
 
 
 def _owner(s: Sentence, pos: int, focus: str | None) -> str | None:
@@ -339,9 +345,10 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
             return before[-1]
         return mine[0][1] if mine else clusters[k].season_focus
 
+    past = _season_history(text)
     for n, b, _ in find_parts(text):
         k = _owner(s, b, focus)
-        if k and not _season_history(text):
+        if k and not past:
             clusters[k].parts.append((tag(k, b), n))
     for m, k in zip(s.mentions, s.keys, strict=True):
         if m.part:

@@ -69,7 +69,7 @@ class WindowClaim:
 
 
 def _clause_before(sentence: str, pos: int) -> str:
-    head = sentence[:pos]
+    head = sentence[max(0, pos - 300) : pos]  # a clause is never longer; keeps long inputs linear
     cut = 0
     for m in CLAUSE_BREAK.finditer(head):
         cut = m.end()
@@ -104,7 +104,7 @@ def _governed_by_release(sentence: str, f: Found) -> bool:
     if any(re.match(r"^(?:release|premiere|debut|launch|bow|return|arrival|rollout|date|window|slot)s?$", w, re.I) for w in after):
         return True
     clause = _clause_before(sentence, f.begin)
-    head = sentence[: f.begin]
+    head = sentence[max(0, f.begin - 300) : f.begin]
     if re.search(r",\s*(?:which|that)\s+[^,]*$", head):
         # "a teaser, which could drop in the spring": the antecedent is the subject.
         antecedent = WORD.findall(head[: head.rfind(",")])[-3:]

@@ -199,7 +199,7 @@ def _trim_left(words: list[str], at_start: bool = True) -> list[str]:
 
 def _left_title(before: str) -> tuple[str, int, bool] | None:
     """The title that ends right before a season mention, and where it starts."""
-    stripped = before.rstrip().rstrip("|:").rstrip()
+    stripped = before[-300:].rstrip().rstrip("|:").rstrip()
     stripped = re.sub(r"['’]s$", "", stripped)
     if stripped.endswith(("’", "'", "”", '"')):
         qs = list(QUOTE_RX.finditer(stripped))

@@ -313,9 +313,11 @@ def find_expressions(sentence: str) -> list[Expr]:
                 cands.append(e)
     cands.sort(key=lambda e: (-(e.end - e.begin), e.begin))
     taken: list[Expr] = []
+    used = bytearray(len(sentence) + 1)  # characters already claimed by a longer expression
     for e in cands:
-        if all(e.end <= t.begin or e.begin >= t.end for t in taken):
+        if not any(used[e.begin : e.end]):
             taken.append(e)
+            used[e.begin : e.end] = b"\x01" * (e.end - e.begin)
     taken.sort(key=lambda e: e.begin)
     return taken
 
@@ -467,7 +469,14 @@ _ABSOLUTE_UNITS = {"day", "weekof", "dayrange", "month", "season", "quarter", "h
 
 
 def resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int | None = None) -> tuple[date, date] | None:
-    """The inclusive day range of `e`, or None when it cannot be resolved without a DCT."""
+    """The inclusive day range of `e`, or None when it cannot be resolved (no DCT, or off the calendar)."""
+    try:
+        return _resolve(e, dct, anime=anime, year_hint=year_hint)
+    except (ValueError, OverflowError):  # "next year" from 9999-12-31
+        return None
+
+
+def _resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int | None = None) -> tuple[date, date] | None:
     if e.unit == "span":
         assert e.low and e.high
         return e.low, e.high
@@ -484,7 +493,7 @@ def resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int | 
         return None
     if e.rel_year is not None and (e.rel_year != 0 or e.unit == "year"):
         if e.unit == "season" and e.season == "winter" and not anime:
-            this = resolve(replace(e, rel_year=None), dct)
+            this = _resolve(replace(e, rel_year=None), dct)
             return (_shift(this[0], e.rel_year), _shift(this[1], e.rel_year)) if this else None
         return _range_in_year(e, dct.year + e.rel_year, anime)
     # No year: the first such range that has not ended by the DCT.
@@ -556,7 +565,7 @@ def resolve_all(
         if m_open and len(group) == 1:
             op = m_open.group(0).lower()
             if op.startswith("after") and stop is not None:
-                start = stop + timedelta(days=1)
+                start = stop + timedelta(days=1) if stop < date.max else None
             stop = None
             begin -= len(m_open.group(0))
         elif m_end and len(group) == 1:

@@ -417,6 +417,11 @@ def article_ids(conn: sqlite3.Connection, stale_for: tuple[str, str] | None = No
     ]
 
 
+def article_by_digest(conn: sqlite3.Connection, digest: str) -> int | None:
+    row = conn.execute("SELECT id FROM articles WHERE digest = ?", (digest,)).fetchone()
+    return None if row is None else int(row[0])
+
+
 def article_row(conn: sqlite3.Connection, article_id: int) -> tuple[Any, ...] | None:
     row = conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
     return None if row is None else tuple(row)

@@ -101,6 +101,13 @@ class Store:
                 db.execute("DELETE FROM failures WHERE path = ?", (article.path,))
         return article_id, row is None
 
+    def stored_id(self, article: Article) -> int | None:
+        """The id of the stored article with this text (the key `add_article` uses), if any.
+
+        Lets a bulk ingest skip extracting what it already holds.
+        """
+        return queries.article_by_digest(self.conn, content_digest(article.title, article.text))
+
     def replace_claims(self, article_id: int, extraction: Extraction, extractor: str, version: str) -> None:
         """Swap a stored article's claims for a new extraction (after an extractor upgrade)."""
         with self._transaction(f"article {article_id}") as db:

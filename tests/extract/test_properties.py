@@ -156,12 +156,6 @@ EDGE_TEXTS = [
 ]
 
 
-@pytest.mark.xfail(
-    reason="relative windows overflow datetime.date at year 1 / 9999 (ValueError, OverflowError); "
-    "reported to the lead",
-    strict=True,
-    raises=(ValueError, OverflowError),
-)
 @pytest.mark.parametrize("published", [date.min, date.max], ids=["year-1", "year-9999"])
 def test_calendar_edges(extractor: Extractor, published: date) -> None:
     for text in EDGE_TEXTS:
@@ -188,17 +182,15 @@ CHILD = textwrap.dedent(
     """
 )
 
-SLOW = pytest.mark.xfail(
-    reason="quadratic in timing._governed_by_release: ~12 s alone on a 2-core box; reported to the lead",
-    strict=False,
-)
 ADVERSARIAL = [
     pytest.param("A ", 5000, id="A-spaces"),
     pytest.param("'", 5000, id="apostrophes"),
     pytest.param("“", 3000, id="curly-quotes"),
     pytest.param("Season ", 3000, id="Season"),
     pytest.param("January 1, ", 700, id="January-1-short"),
-    pytest.param("January 1, ", 2000, id="January-1", marks=SLOW),
+    pytest.param("January 1, ", 2000, id="January-1"),
+    pytest.param("between 2026 and ", 2000, id="between-years-long"),
+    pytest.param("season 2 ", 2000, id="season-numbers-long"),
     pytest.param("Ji-hu O'Brien ", 15000, id="names-200KB-line"),
     pytest.param("A-", 50000, id="hyphen-chain"),
     pytest.param("season 2 ", 1000, id="season-numbers"),

@@ -21,7 +21,8 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:series|straight-to-series|pilot)\s+order|ordered|greenlit|green-?lit|green\s+light|greenlights?|"
         r"(?:is\s+|are\s+)?getting\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:reboot|revival|remake|series|spinoff|sequel|adaptation)|"
         r"picked\s+up\s+to\s+series|gets\s+(?:a\s+)?(?:series\s+)?order|officially\s+announced|in\s+development|"
-        r"in\s+the\s+works|has\s+been\s+commissioned|commissions|"
+        r"in\s+the\s+works|has\s+been\s+commissioned|commissions|being\s+developed|to\s+develop|is\s+developing|"
+        r"lands\s+(?:[\w-]+\s+){0,3}(?:show|series|docuseries)|"
         r"(?:series|show|anime|film|movie|spinoff|spin-off|sequel|adaptation|reboot|revival)\s+(?:officially\s+)?announced)\b",
         re.IGNORECASE,
     ),
@@ -52,6 +53,7 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
         r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailers?|teasers?)|"
         r"(?<=[’'”\"])\s+(?:\w+\s+){0,2}(?:Trailer|Teaser)s?|"
+        r"(?:teaser|trailer|promo|preview)s?(?:\s+trailer|\s*#\d+)?\s*(?:\||$)|"
         r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))",
         re.IGNORECASE,
     ),

@@ -73,6 +73,7 @@ STRONG_UPCOMING = re.compile(
     r"\b(?i:(?:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]|coming\s+soon|coming\s+to|is\s+coming|are\s+coming|set\s+to\s+(?:premiere|debut|return|arrive)|"
     r"new\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|anime|film|movie|thriller)|lands\s+(?:at|on)|"
     r"heads\s+to|moves\s+to|returns|returning|is\s+back|announced|in\s+production|starts\s+production|"
+    r"develop|developing|being\s+developed|to\s+return|to\s+get\s+an?\s+\w+\s+season|"
     r"gets?\s+(?:a\s+)?series\s+order|greenlit|in\s+the\s+works|in\s+development|first\s+look|upcoming)\b"
 )
 REVIEW = re.compile(

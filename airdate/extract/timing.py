@@ -31,7 +31,7 @@ OTHER_WORDS = re.compile(
     r"pre-?orders?|book|novel|manga|album|single|tour|concert|game|stock|earnings|ceremony|awards?|emmys?|"
     r"oscars?|nominations?|renewed|renewal|announced|announcement|born|died|married|deal|contract|"
     r"writers?|writing|scripts?|strike|viewed|watched|views|hours|ratings|chart|charts|topped|ranked|"
-    r"recorded|gameplay|beta|exits|leaves|leaving|removed|library|catalog|catalogue|archive|currently|successes|"
+    r"recorded|gameplay|beta|rankings|nielsen|top|exits|leaves|leaving|removed|library|catalog|catalogue|archive|currently|successes|"
     r"success|hit|speculation|olympics|election|anniversary|birthday|wedding|trial|hearing|sentencing)$",
     re.IGNORECASE,
 )
@@ -58,7 +58,7 @@ REPLACED = re.compile(
 NEGATED = re.compile(
     r"\b(?:not|n['’]t|no|never|yet\s+to|without|nor|unclear|unknown|undecided|rather\s+than)\b", re.IGNORECASE
 )
-CLAUSE_BREAK = re.compile(r"[;:—(]|,\s+(?:but|while|and|which|whereas|though|although)\b|\s+but\s+|\s+while\s+|\s+whereas\s+|\s+after\s+|\.\s")
+CLAUSE_BREAK = re.compile(r"[;:—(|]|,\s+(?:but|while|and|which|whereas|though|although)\b|\s+but\s+|\s+while\s+|\s+whereas\s+|\s+after\s+|\.\s")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’+-]*|\d+")
 
 

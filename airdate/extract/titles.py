@@ -185,8 +185,10 @@ def _trim_left(words: list[str], at_start: bool = True) -> list[str]:
     cut = 0
     for i, w in enumerate(words):
         lw = w.lower().strip(",:;")
-        if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith((",", ":")):
+        if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith(","):
             cut = i + 1
+        elif w.endswith(":") and (cut or i >= 4):
+            cut = i + 1  # "Exclusive: X", but "Star Trek: Discovery" is one title
     words = words[cut:]
     if cut == 0 and at_start and len(words) > 1 and words[0].lower() in SENTENCE_START:
         words = words[1:]
@@ -241,11 +243,11 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     return title, start, trimmed
 
 
-def _right_title(after: str) -> str | None:
+def _right_title(after: str, skip_desc: bool = True) -> str | None:
     """The title right after "season 2 of" ("of the baking competition Castle Bake-Off")."""
     after = after.lstrip()
     desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+)\s+){1,4}(?=[A-Z‘'\"“])", after)
-    if desc and not re.match(r"(?:the\s+)?[A-Z]", after):
+    if skip_desc and desc and not re.match(r"(?:the\s+)?[A-Z]", after):
         after = after[desc.end() :]
     q = QUOTE_RX.match(after)
     if q:
@@ -336,7 +338,9 @@ LEAD_RX = re.compile(
     r"(?=\s*[:|]\s|\s+(?:share|shares|tease|teases|gets|get|returns|return|renewed|cancell?ed|sets|drops|"
     r"reveals|premieres|confirmed|confirms|starts|begins|wraps|is\s+(?:back|returning|coming)|will\s+return|"
     r"[Ww]on['’]t\s+[Aa]rrive|[Ww]ill\s+[Aa]rrive|[Aa]rrives|[Ll]ands|[Hh]its|[Ss]treams|[Dd]ebuts|[Ii]s\s+[Cc]oming|"
-    r"[Ss]tarts\s+[Ff]ilming|[Bb]egins\s+[Ff]ilming|[Ww]raps|[Rr]eturns|[Gg]ets|[Ss]ets|[Pp]remieres)\b)"
+    r"[Ss]tarts\s+[Ff]ilming|[Bb]egins\s+[Ff]ilming|[Ww]raps|[Rr]eturns|[Gg]ets|[Ss]ets|[Pp]remieres|"
+    r"[Tt]o\s+[Rr]eturn|[Tt]o\s+[Ee]nd|[Tt]o\s+[Gg]et|[Ww]as\s+[Cc]ancell?ed|[Ii]s\s+[Cc]ancell?ed|[Cc]ancell?ed|[Aa]xed|"
+    r"[Rr]enewed|[Ee]nds|[Ss]eason\s+\w+\s+[Tt]easer|[Tt]easer|[Tt]railer)\b)"
 )
 
 
@@ -344,10 +348,46 @@ STUDIOS = {"disney", "marvel", "pixar", "lucasfilm", "dc", "warner bros", "warne
            "paramount", "lionsgate", "a24", "neon", "searchlight", "focus features", "mgm", "amazon mgm", "bbc studios"}
 
 
+SEGMENT_BREAK = re.compile(r"\s+(?:\||-|–|—)\s+")
+TRAILER_SEGMENT = re.compile(
+    r"^(?i:(?:official|new|final|first|latest)?\s*(?:teaser\s+)?(?:trailer|teaser|preview|promo|clip|poster|first\s+look)"
+    r"(?:\s*#?\d+)?)$"
+)
+
+
+def _segment_title(headline: str) -> TitleMention | None:
+    """"Tiger King: The Doc Antle Story | Official Trailer | December 10": the first segment of a
+    video-style headline is the title."""
+    parts = SEGMENT_BREAK.split(headline)
+    if len(parts) < 2 or not any(TRAILER_SEGMENT.match(p.strip()) or PLATFORM_WORDS & {p.strip().lower()} for p in parts[1:]):
+        return None
+    first = parts[0].strip()
+    m = SEASON_RX.search(first)
+    season = _number(m.group("n") or m.group("s") or m.group("o")) if m else None
+    core = first[: m.start()].strip() if m else first
+    core = re.sub(r"\s+(?i:official\s+)?(?:teaser\s+)?(?i:trailer|teaser)$", "", core)
+    words = _trim_left(core.split())
+    t = _clean(" ".join(words))
+    if not t or not _is_titleish(t.split()) or t.lower() in PLATFORM_WORDS or _time_words(t.split()):
+        return None
+    begin = headline.find(t)
+    return TitleMention(t, max(begin, 0), max(begin, 0) + len(t), season=season, how="headline")
+
+
+AFTER_CUE = re.compile(r"\b(?i:first\s+look\s+at|trailer\s+for|teaser\s+for|return\s+of|premiere\s+of|renewal\s+of)\s+")
+
+
 def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
     """Unquoted titles a headline names: "MacGruber TV Series Gets …", "Arcane | Act III Teaser",
     "Black Monday: Cancelled", "Peaky Blinders share first look …"."""
+    seg = _segment_title(headline)
+    if seg:
+        return [seg]
     out: list[TitleMention] = []
+    for cue in AFTER_CUE.finditer(headline) if not quoted else ():
+        t = _right_title(headline[cue.end() :], skip_desc=False)
+        if t and not _time_words(t.split()) and t.split()[0].lower() not in SENTENCE_START | STOP_SINGLE:
+            out.append(TitleMention(t, cue.end(), cue.end() + len(t), how="headline"))
     for m in TYPE_AFTER.finditer(headline):
         left = _left_title(headline[: m.start()])
         if left and not left[2]:
@@ -355,7 +395,11 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
     lead = LEAD_RX.match(headline)
     if lead and not out and not quoted:
         words = lead.group("t").split()
-        if _is_titleish(words) and words[0].lower() not in HEADLINE_STOP | SENTENCE_START:
+        if (
+            _is_titleish(words)
+            and words[0].lower() not in HEADLINE_STOP | SENTENCE_START | STOP_SINGLE | {"here", "watch", "meet"}
+            and words[-1].lower() not in CONNECT | MINOR
+        ):
             t = _clean(lead.group("t"))
             if t and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
                 out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))

@@ -90,6 +90,10 @@ HISTORY = re.compile(
 )
 PLATFORM_NAMES = frozenset(a for names in GAZETTEER.values() for a in names)
 NO_SEASON = re.compile(r"\b(?:no|without|not\s+a|nor)\s+$", re.IGNORECASE)
+# A headline segment that is only a date: "| Official Trailer | December 10", "Netflix (Dec 10)".
+DATE_SEGMENT = re.compile(
+    r"(?:\|\s*|\()(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:19|20)\d\d)\s*(?:\)|$|\|)"
+)
 RELEASE_HINT = re.compile(r"premiere|release|debut|return|coming|arriv|launch|drop|stream|airs|date|bow|opens", re.I)
 FUTURE = re.compile(r"\b(?:will|upcoming|coming|set\s+to|expected|returns|next|new|renewed|is\s+due|slated)\b", re.I)
 
@@ -325,7 +329,9 @@ class _Context:
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     text, clusters, dct = s.text, ctx.clusters, ctx.dct
-    listing = s.headline and len(set(s.keys)) > 1
+    listing = s.headline and len(set(s.keys)) > 1 and (
+        bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1
+    )
     if (not s.keys and focus is None) or listing:
         # A heading or intro that names no title frames the items below it.
         for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=s.heading or s.headline):
@@ -354,7 +360,9 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     for m, k in zip(s.mentions, s.keys, strict=True):
         if m.part:
             clusters[k].parts.append((tag(k, m.begin), m.part))
-    cue = (s.headline or any(m.season for m in s.mentions)) and bool(RELEASE_HINT.search(text))
+    cue = (s.headline or any(m.season for m in s.mentions)) and bool(
+        RELEASE_HINT.search(text) or (s.headline and DATE_SEGMENT.search(text))
+    )
     if not listing:
         for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=cue):
             if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):

@@ -162,6 +162,14 @@ def release_windows(
         if NEGATED.search(clause) and not re.search(r"\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?(?:before|until|earlier)\b", clause, re.I):
             continue
         loose = cue_in_context and f.unit not in ("offset", "relative", "weekday", "dom")
+        if cue_in_context and f.unit == "year" and re.match(r"\s*\)", sentence[f.end :]) and sentence[: f.begin].endswith("("):
+            out.append(WindowClaim(f, False))  # "Reacher (2022) - Official Trailer": the year it is out
+            continue
+        if loose and f.unit == "day" and re.match(r"\s*(?:\)|\||$)", sentence[f.end :]) and re.search(
+            r"(?:\||\()\s*$", sentence[: f.begin]
+        ):
+            out.append(WindowClaim(f, False))  # a date standing alone in a headline segment
+            continue
         if _governed_by_release(sentence, f) or (loose and not _other_nearby(sentence, f)):
             out.append(WindowClaim(f, False))
     return out

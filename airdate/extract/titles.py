@@ -66,6 +66,8 @@ HEADLINE_STOP = {
     "talks", "play", "plays", "scripted", "host", "hosts", "hosting",
 }
 ABBREV = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Vol.", "Pt.", "Lt.", "Sgt.", "Capt.", "Prof."}
+TRAILING_ADJ = {"new", "upcoming", "latest", "final", "next", "original", "animated", "live-action", "limited",
+                "scripted", "unscripted", "untitled", "forthcoming", "rebooted", "revived"}
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
 FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
@@ -226,6 +228,10 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
         picked = picked[1:]  # "the Italian Narcos": a title starts with a capital
     at_start = not picked or not stripped[: picked[0].start()].strip()
     kept = _trim_left([m.group(0) for m in picked], at_start)
+    while kept and kept[-1].lower() in TRAILING_ADJ:
+        kept = kept[:-1]  # "Nathan Fielder's New Comedy": "New" describes the show
+    if kept and re.search(r"['’]s?$", kept[-1]) and len(kept) > 1:
+        return None  # "Nathan Fielder's": a creator, not a title
     dropped = [m.group(0).lower().strip(",:;") for m in picked[: len(picked) - len(kept)]]
     trimmed = any(w in HEADLINE_STOP or w in PLATFORM_WORDS for w in dropped)
     if not kept or not _is_titleish(kept):
@@ -320,7 +326,10 @@ def find_titles(
             t2 = _right_title(sentence[s.end + m.end() :])
             if t2:
                 mentions.append(TitleMention(t2, s.begin, s.end + m.end() + len(t2), season=s.number, how="after-season"))
-    if headline:
+    if headline and (seg := _segment_title(sentence)):
+        # A video-style headline's first segment is the whole title; season cuts inside it are not.
+        mentions = [m for m in mentions if m.end <= seg.begin or m.begin >= seg.end] + [seg]
+    elif headline:
         quoted = any(m.how == "quoted" for m in mentions)
         mentions += [
             h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
@@ -365,8 +374,11 @@ def _segment_title(headline: str) -> TitleMention | None:
     m = SEASON_RX.search(first)
     season = _number(m.group("n") or m.group("s") or m.group("o")) if m else None
     core = first[: m.start()].strip() if m else first
+    core = re.sub(r"\s*\((?:19|20)\d\d\)$", "", core)  # "Reacher (2022)": the year is a window, not the title
     core = re.sub(r"\s+(?i:official\s+)?(?:teaser\s+)?(?i:trailer|teaser)$", "", core)
-    words = _trim_left(core.split())
+    words = core.split()
+    while words and words[0].lower().rstrip(":") in PLATFORM_WORDS:
+        words = words[1:]  # "NBC’s This Is Us": the whole segment is the title, less its network
     t = _clean(" ".join(words))
     if not t or not _is_titleish(t.split()) or t.lower() in PLATFORM_WORDS or _time_words(t.split()):
         return None

@@ -52,7 +52,7 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:released|dropped|drops|debuted|debuts|unveiled|unveils|shared|shares|releases|reveals|revealed|"
         r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
         r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailers?|teasers?)|"
-        r"(?<=[’'”\"])\s+(?:\w+\s+){0,2}(?:Trailer|Teaser)s?|"
+        r"[’'”\"]\s+(?:[\w-]+\s+){0,3}(?:Trailer|Teaser)s?|"
         r"(?:teaser|trailer|promo|preview)s?(?:\s+trailer|\s*#\d+)?\s*(?:\||$)|"
         r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))",
         re.IGNORECASE,

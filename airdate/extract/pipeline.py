@@ -65,6 +65,7 @@ UPCOMING = re.compile(
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
     r"\b(?:songs?|album|tour|concert|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musician|singer|rapper|"
+    r"TikTok|challenge|viral|"
     r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
     r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",
     re.IGNORECASE,
@@ -159,6 +160,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             if not k:
                 continue
             c = clusters.setdefault(k, Cluster(k, first=idx))
+            c.own += not _is_reference(s.text, m)
             c.forms[m.title] += 3 if s.headline or m.how == "heading" else 2 if m.how != "quoted" else 1
             c.in_headline |= s.headline
             c.from_heading |= m.how == "heading"
@@ -251,7 +253,13 @@ REFERENCE = re.compile(
 )
 
 
-DERIVED = re.compile(r"^[\s’'”\"]*(?i:sequel|spinoff|spin-off|prequel|follow-up)\b")
+# After a title: what makes the mention about something else ("'Cruella' Sequel", "the
+# "Killing Eve" star", "'Groundhog Day'-Style", "'Star Wars' Projects").
+DERIVED = re.compile(
+    r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creator|co-creator|alum|"
+    r"director|showrunner|writer|producer|boss|veteran|fame|style|esque|like|inspired|projects|franchise|universe|"
+    r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game)\b"
+)
 
 
 def _is_reference(text: str, m: TitleMention) -> bool:

@@ -42,6 +42,7 @@ class Cluster:
     in_headline: bool = False
     media: int = 0  # sentences about songs, tours, books, games
     strong: int = 0  # headline sentences that announce it as coming
+    own: int = 0  # mentions that are about it, not about its sequel, its star or its style
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
 
 
@@ -89,6 +90,8 @@ def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]
         return None
     if c.review and not (windows or live):
         return None
+    if not c.own:
+        return None  # only ever named for reference ("the 'Killing Eve' star")
     screen = c.film + c.series + len(platforms)
     if c.media and c.media >= screen:
         return None  # a song, a tour, a book: not a screen release

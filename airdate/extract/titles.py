@@ -63,7 +63,8 @@ HEADLINE_STOP = {
     "countdown", "release", "date", "premiere", "finale", "episode", "episodes", "season", "cast", "star",
     "stars", "fans", "viewers", "watching", "streaming", "coming", "returns", "return", "expected", "set",
     "among", "additional", "regulars", "recurring", "alum", "following", "despite", "villains",
-    "talks", "play", "plays", "scripted", "host", "hosts", "hosting",
+    "talks", "play", "plays", "scripted", "host", "hosts", "hosting", "developing", "develops", "producing",
+    "produces", "directing", "directs", "writing", "writes", "creating", "creates", "get", "got", "getting",
 }
 ABBREV = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Vol.", "Pt.", "Lt.", "Sgt.", "Capt.", "Prof."}
 TRAILING_ADJ = {"new", "upcoming", "latest", "final", "next", "original", "animated", "live-action", "limited",
@@ -93,7 +94,8 @@ QUOTE_RX = re.compile(
 WORD_RX = re.compile(r"\S+")
 SPEECH_BEFORE = re.compile(
     r"(?<!title )(?<!titled )(?<!Title )(?<!Titled )\b(?i:be|is|are|was|were|says?|said|calls?|called|feels?|felt|seems?|looks?|sounds?|promises?|"
-    r"admits?|tells?|told|insists?|claims?|teases?|describes?|described\s+as|an?|it['’]s)\s*$|:\s*$"
+    r"admits?|tells?|told|insists?|claims?|teases?|describes?|described\s+as|an?|it['’]s)\s*$|"
+    r"\b(?i:says?|said|writes?|wrote|tweets?|tweeted)\s*:\s*$"
 )
 
 
@@ -217,6 +219,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
         w = m.group(0)
         if w.endswith((".", ",", ";", "!", "?", ")", "—")) and picked and w not in ABBREV:
             break
+        if picked and (w.endswith(("'", "’", '"', "”")) or w.startswith(("'", "‘", '"', "“"))):
+            break  # the edge of a quoted title is the edge of this one
         if w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECT or w in ("&",):
             picked.append(m)
             if w.endswith((",", ";")):
@@ -302,6 +306,10 @@ def quoted_titles(sentence: str) -> list[TitleMention]:
             continue
         if SPEECH_BEFORE.search(sentence[max(0, q.start() - 25) : q.start()]):
             continue  # a quotation ("Will Be “Quite Different”"), not a title
+        if re.search(r":\s*$", sentence[: q.start()]) and (q.end() >= len(sentence.rstrip(" .!?")) - 1 and ("," in t or len(words) > 3)):
+            continue  # "…On BBC: 'Same Laughter, Love And Tears'": a closing quotation
+        if any(ch in t for ch in "'’\"“”") and not re.search(r"\w['’]\w", t):
+            continue  # a broken pair of quotes
         out.append(TitleMention(t, q.start(), q.end(), season=season, part=part, how="quoted"))
     return out
 
@@ -400,7 +408,7 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
         t = _right_title(headline[cue.end() :], skip_desc=False)
         if t and not _time_words(t.split()) and t.split()[0].lower() not in SENTENCE_START | STOP_SINGLE:
             out.append(TitleMention(t, cue.end(), cue.end() + len(t), how="headline"))
-    for m in TYPE_AFTER.finditer(headline):
+    for m in TYPE_AFTER.finditer(headline) if not quoted else ():
         left = _left_title(headline[: m.start()])
         if left and not left[2]:
             out.append(TitleMention(left[0], left[1], m.start(), how="headline"))

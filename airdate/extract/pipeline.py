@@ -22,7 +22,7 @@ from airdate.errors import ExtractionError
 from airdate.extract import cast as cast_mod
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
-from airdate.extract.platforms import GAZETTEER, find_platforms
+from airdate.extract.platforms import GAZETTEER, build_matcher, find_platforms
 from airdate.extract.releases import Cluster, build_releases
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
@@ -106,6 +106,7 @@ class Sentence:
     headline: bool = False
     heading: bool = False
     numbered: bool = False
+    span: Any = None  # the spaCy Span of the sentence, for token patterns
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
 
@@ -121,6 +122,11 @@ def _nlp() -> Any:
         raise ExtractionError(f"spaCy model {MODEL} is not installed; run `make run` to set up") from e
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def _platform_matcher() -> Any:
+    return build_matcher(_nlp())
 
 
 def segment(article: Article) -> list[Sentence]:
@@ -142,12 +148,11 @@ def segment(article: Article) -> list[Sentence]:
     out: list[Sentence] = []
     for (text, para, headline, heading), doc in zip(blocks, _nlp().pipe(b[0] for b in blocks), strict=True):
         if headline or heading:
-            out.append(Sentence(text, para, headline, heading, para in numbered and not headline))
+            out.append(Sentence(text, para, headline, heading, para in numbered and not headline, span=doc[:]))
             continue
         for sent in doc.sents:
-            s = sent.text.strip()
-            if s:
-                out.append(Sentence(s, para))
+            if sent.text.strip():
+                out.append(Sentence(sent.text, para, span=sent))
     return out
 
 
@@ -379,7 +384,7 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
                 claim = (tag(k, w.found.begin), _window(w.found, certainty, text))
                 (clusters[k].replaced if w.replaced else clusters[k].windows).append(claim)
     if not _platform_history(text):
-        for p in find_platforms(text, dct):
+        for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()):
             for k in _group(s, _owner(s, p.begin, focus)):
                 clusters[k].platforms.append((tag(k, p.begin), p.name))
     blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
 
 # canonical name -> spellings (matched case-sensitively, on word boundaries)
 GAZETTEER: dict[str, tuple[str, ...]] = {
@@ -174,16 +177,48 @@ def spell_at(name: str, when: date | None) -> str:
     return name
 
 
-def find_platforms(sentence: str, when: date | None = None) -> list[PlatformMention]:
-    """Platform mentions in the sentence, canonical and spelled for the date."""
+def build_matcher(nlp: Any) -> PhraseMatcher:
+    """A spaCy PhraseMatcher over every spelling in the gazetteer, tokenized as the pipeline tokenizes."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for alias, _ in _ALIASES:
+        matcher.add(alias, [nlp.make_doc(alias)])
+    return matcher
+
+
+def find_platforms(
+    sentence: str, when: date | None = None, *, span: Any = None, matcher: PhraseMatcher | None = None
+) -> list[PlatformMention]:
+    """Platform mentions in the sentence, canonical and spelled for the date.
+
+    With a spaCy `span` of the sentence and a `matcher` from `build_matcher`, the gazetteer
+    is matched on tokens; without them, on the text (for callers outside the pipeline).
+    """
+    hits: list[tuple[str, int, int]] = []
+    if span is not None and matcher is not None:
+        base = span.start_char
+        doc = span.doc
+        for match_id, start, end in matcher(span):
+            hits.append((doc.vocab.strings[match_id], doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base))
+        hits = _longest(hits)
+    else:
+        hits = [(m.group(1), m.start(), m.end()) for m in _RX.finditer(sentence)]
     out: list[PlatformMention] = []
-    for m in _RX.finditer(sentence):
-        alias = m.group(1)
-        if LEAVING.search(sentence[max(0, m.start() - 25) : m.start()]):
+    for alias, begin, end in hits:
+        if LEAVING.search(sentence[max(0, begin - 25) : begin]):
             continue  # "exits Netflix": the platform it leaves
         if alias in AMBIGUOUS:
-            after = sentence[m.end() : m.end() + 14]
-            if not (CARRIER.search(sentence[max(0, m.start() - 30) : m.start()]) or TV_AFTER.match(after)):
+            after = sentence[end : end + 14]
+            if not (CARRIER.search(sentence[max(0, begin - 30) : begin]) or TV_AFTER.match(after)):
                 continue
-        out.append(PlatformMention(spell_at(_CANON[alias], when), m.start(), m.end()))
+        out.append(PlatformMention(spell_at(_CANON[alias], when), begin, end))
+    return out
+
+
+def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Overlapping matches ("HBO" inside "HBO Max") keep the longest."""
+    hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+    out: list[tuple[str, int, int]] = []
+    for h in hits:
+        if not out or h[1] >= out[-1][2]:
+            out.append(h)
     return out

@@ -39,6 +39,7 @@ HEDGE = re.compile(
     re.IGNORECASE,
 )
 WRITER_VOICE = re.compile(r"\b(?:we\s+(?:expect|think|predict|guess|reckon|imagine|estimate|suspect|believe)|our\s+(?:guess|prediction|bet|money))\b", re.IGNORECASE)
+BACKSHIFT = re.compile(r"\b(?:said|announced|confirmed|revealed|told|stated|promised|noted)\b", re.IGNORECASE)
 QUOTED = re.compile(r"[\"“][^\"”]{3,400}[\"”]")
 
 
@@ -48,7 +49,10 @@ def classify(sentence: str) -> Certainty:
         return "reported"
     if WRITER_VOICE.search(sentence):
         return "speculated"
-    hedge = HEDGE.search(_outside_quotes(sentence))
+    outside = _outside_quotes(sentence)
+    hedge = HEDGE.search(outside)
+    if hedge and hedge.group(0).lower().startswith("would") and BACKSHIFT.search(outside[: hedge.start()]):
+        hedge = HEDGE.search(outside, hedge.end())  # "Netflix said it would return": reported speech, not a hedge
     if hedge:
         return "speculated"
     # What is left is settled fact, an announcement, or the on-record source's own

@@ -324,7 +324,9 @@ class Extractor:
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
         releases = [
-            r for c in sorted(clusters.values(), key=lambda c: c.first) for r in build_releases(c, ctx.framing)
+            r
+            for c in sorted(clusters.values(), key=lambda c: c.first)
+            for r in build_releases(c, ctx.framing, sorted(set(ctx.framing_platforms)))
         ]
         return Extraction(article, tuple(releases))
 
@@ -338,6 +340,7 @@ class _Context:
     anime: bool
     lead: str | None
     framing: list[Window] = field(default_factory=list)
+    framing_platforms: list[str] = field(default_factory=list)
 
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
@@ -350,6 +353,7 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=s.heading or s.headline):
             if not w.replaced:
                 ctx.framing.append(_window(w.found, classify(text), text))
+        ctx.framing_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
         if not s.keys:
             return
     _count_cues(s, focus, clusters)

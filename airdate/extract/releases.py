@@ -46,12 +46,15 @@ class Cluster:
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
 
 
-def build_releases(c: Cluster, framing: list[Window] | None = None) -> list[Release]:
+def build_releases(
+    c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None
+) -> list[Release]:
     """The releases this title's claims add up to: one per season the claims are about.
 
     A lower season with no window or event of its own (cast named "since season one")
     is folded into the latest one. `framing` is the window of a list heading, for a
-    heading-named item that gives none of its own.
+    heading-named item that gives none of its own; `framing_platforms` likewise, when the
+    list names a single service ("Every Crunchyroll sequel this winter").
     """
     dated = {t for t, _ in c.windows + c.replaced if t is not None}
     dated |= {t for t, e in c.events if t is not None and e.type != "premiered"}
@@ -64,21 +67,26 @@ def build_releases(c: Cluster, framing: list[Window] | None = None) -> list[Rele
         groups = [(t, lambda tag, t=t: tag == t or (tag not in tags and t == top)) for t in tags]
     out = []
     for season, keep in groups:
-        r = _release(c, season, keep, framing or [])
+        r = _release(c, season, keep, framing or [], framing_platforms or [])
         if r:
             out.append(r)
     return out
 
 
-def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]) -> Release | None:
+def _release(
+    c: Cluster, season: int | None, keep: object, framing: list[Window], framing_platforms: list[str]
+) -> Release | None:
     assert callable(keep)  # a predicate over season tags
     windows = _merge_windows([w for t, w in c.windows if keep(t)])
-    if not windows and c.from_heading and framing:
-        windows = list(framing)
+    moved = any(keep(t) for t, _ in c.replaced) or any(keep(t) and e.type in ("delayed", "cancelled") for t, e in c.events)
+    if not windows and c.from_heading and framing and not moved:
+        windows = _merge_windows(list(framing))
     events = _merge_events([e for t, e in c.events if keep(t)], [w for t, w in c.replaced if keep(t)], windows)
     cast = _merge_cast([m for t, m in c.cast if keep(t)])
     live = [e for e in events if e.type != "premiered"]
-    platforms = tuple(dict.fromkeys(p for t, p in c.platforms if keep(t)))
+    platforms = _specific(tuple(dict.fromkeys(p for t, p in c.platforms if keep(t))))
+    if not platforms and c.from_heading and len(framing_platforms) == 1:
+        platforms = tuple(framing_platforms)
     if not (
         windows
         or live
@@ -110,6 +118,21 @@ def _release(c: Cluster, season: int | None, keep: object, framing: list[Window]
     roles = {m.character for m in cast}
     characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
     return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+
+
+# An umbrella brand gives way to the channel or service named beside it ("the BBC" + "BBC One"),
+# and a network to the streamer that carries it (an FX show on Hulu is Hulu's).
+UMBRELLAS = {
+    "BBC": ("BBC One", "BBC Two", "BBC Three", "BBC iPlayer"),
+    "ITV": ("ITV1", "ITVX"),
+    "Sky": ("Sky Atlantic", "Sky Max", "Sky Showcase", "Sky Comedy"),
+    "FX": ("Hulu",),
+    "Channel 4": (),
+}
+
+
+def _specific(platforms: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p for p in platforms if not any(q in platforms for q in UMBRELLAS.get(p, ())))
 
 
 def _display(c: Cluster) -> str:

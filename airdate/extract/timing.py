@@ -20,7 +20,7 @@ RELEASE_WORDS = re.compile(
     r"opens?|opening|bows?|out|slated|set|scheduled|dated|due|expected|coming|comes|back|available|hits|"
     r"targeted|targeting|aims?|aiming|eyeing|eyes|planned|plans|tipped|pegged|penciled|pencilled|lined|"
     r"rolls?|rolling|unveils?|premiere|release|debut|launch|bow|return|arrival|rollout|date|dates|window|"
-    r"season|series|episodes?|film|movie|sequel|show|part|volume|cour|batch|installment|chapter|"
+    r"season|series|episodes?|film|movie|sequel|show|volume|cour|batch|installment|chapter|"
     r"pushed|moved|delayed|postponed|shifted|bumped|rescheduled|will|expect|expecting|anticipated|"
     r"theaters|theatres|cinemas|screens|until|follow|follows|arrive|drop|air|stream|open|land)$",
     re.IGNORECASE,
@@ -47,12 +47,13 @@ REPORTING = re.compile(
     re.IGNORECASE,
 )
 REPLACED = re.compile(
-    r"(?:\b(?:moved|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|moving|pushing|slid|slipped)"
+    r"(?:\b(?:moved|moves|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|moving|pushing|slid|slipped)"
     r"(?:\s+\w+){0,4}?\s+from\s+(?:the\s+|its\s+|an?\s+)?|\binstead\s+of\s+(?:the\s+|an?\s+)?|"
     r"\boriginally\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\bpreviously\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|"
     r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant)\s+"
     r"(?:to\s+\w+\s+)?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\b(?:original|initial|previous|earlier|former)\s+"
-    r"(?:\w+\s+){0,2}?(?:date|window|slot|plan)\s+(?:of\s+)?(?:the\s+|an?\s+)?)$",
+    r"(?:\w+\s+){0,2}?(?:date|window|slot|plan)\s+(?:of\s+)?(?:the\s+|an?\s+)?|"
+    r"\bfrom\s+(?:its|the|their)\s+(?:original|initial|previous|earlier|former|planned)\s+)$",
     re.IGNORECASE,
 )
 NEGATED = re.compile(
@@ -86,7 +87,8 @@ RELEASE_NOUNS = re.compile(
 OTHER_NOUNS = re.compile(
     r"^(?:filming|shoot|shooting|photography|production|cameras|trailer|teaser|poster|posters|casting|auditions?|"
     r"panel|tickets|pre-?orders?|book|novel|manga|album|single|tour|concert|game|ceremony|awards?|deal|"
-    r"contract|strike|library|catalog|catalogue|archive|scripts?|writers?|interview|convention|upfronts?)$",
+    r"contract|strike|library|catalog|catalogue|archive|scripts?|writers?|interview|convention|upfronts?|lineup|"
+    r"horror|costume|party|parade|marathon)$",
     re.IGNORECASE,
 )
 PAST_VERB = re.compile(
@@ -111,6 +113,8 @@ def _governed_by_release(sentence: str, f: Found) -> bool:
         if any(OTHER_WORDS.match(w) for w in antecedent):
             return False
     before = WORD.findall(clause)
+    if any(OTHER_NOUNS.match(w) for w in after):
+        return False  # "the network's Halloween horror library"
     if f.unit in ("day", "month", "weekday", "dom", "holiday", "season") and _past_clause(before):
         return False  # "renewed … in January": a date in the past, not a release
     for i in range(len(before) - 1, -1, -1):

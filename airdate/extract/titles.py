@@ -69,6 +69,10 @@ HEADLINE_STOP = {
 ABBREV = {"Mr.", "Mrs.", "Ms.", "Dr.", "St.", "Jr.", "Sr.", "Vol.", "Pt.", "Lt.", "Sgt.", "Capt.", "Prof."}
 TRAILING_ADJ = {"new", "upcoming", "latest", "final", "next", "original", "animated", "live-action", "limited",
                 "scripted", "unscripted", "untitled", "forthcoming", "rebooted", "revived"}
+MONTH_NAMES = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+}
 # Single words that are never a title on their own.
 NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
 FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
@@ -266,6 +270,8 @@ def _right_title(after: str, skip_desc: bool = True) -> str | None:
     for m in WORD_RX.finditer(after):
         w = m.group(0)
         core = w.rstrip(".,;:!?)")
+        if core[:1].isdigit() or core.rstrip(".").capitalize() in MONTH_NAMES:
+            break  # "The Iron Orchard from May 6": a date ends the title
         if core[:1].isupper() or core[:1].isdigit() or (picked and core.lower() in CONNECT):
             picked.append(core)
             if core != w:
@@ -426,6 +432,8 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
     return out
 
 
+HEADING_PREFIXES = {"delayed", "cancelled", "canceled", "renewed", "new", "returning", "coming", "upcoming", "exclusive",
+                    "confirmed", "dated", "undated", "ending", "ended", "postponed", "moved", "update", "still waiting"}
 GENERIC_HEADINGS = {
     "summary", "summary of this article", "cast", "the cast", "plot", "trailer", "release date", "overview",
     "introduction", "conclusion", "verdict", "related", "advertisement", "read more", "more", "latest",
@@ -458,7 +466,7 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     begin = 0
     if ":" in core:
         left, right = core.rsplit(":", 1)
-        if not _is_titleish(left.split()):
+        if not _is_titleish(left.split()) or left.strip().lower() in HEADLINE_STOP | HEADING_PREFIXES:
             begin = len(left) + 1
             core = right.strip()
     words = core.split()

@@ -103,6 +103,8 @@ def _release(
     screen = c.film + c.series + len(platforms)
     if c.media and c.media >= screen:
         return None  # a song, a tour, a book: not a screen release
+    if screen == 0 and not cast:
+        return None  # nothing says film or TV: a product, a festival, a team
     title = _display(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
     part = parts[0] if len(parts) == 1 else None

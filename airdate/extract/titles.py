@@ -403,6 +403,16 @@ def _segment_title(headline: str) -> TitleMention | None:
 AFTER_CUE = re.compile(r"\b(?i:first\s+look\s+at|trailer\s+for|teaser\s+for|return\s+of|premiere\s+of|renewal\s+of)\s+")
 
 
+# A headline must speak of film or TV before an unquoted lead phrase is taken for a title
+# ("The Latest: …", "Business Focus: …" are section labels).
+SCREEN_HINT = re.compile(
+    r"\b(?i:season|series|episodes?|trailer|teaser|premieres?|premiere\s+date|renew(?:ed|al)|cancell?ed|axed|cast|"
+    r"casting|stars?|starring|film|movie|show|sequel|prequel|spinoff|spin-off|reboot|revival|anime|docuseries|"
+    r"streaming|netflix|hulu|hbo|disney\+|prime\s+video|apple\s+tv|peacock|paramount\+|filming|production|"
+    r"returns?|returning|release\s+date|first\s+look|finale)\b"
+)
+
+
 def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
     """Unquoted titles a headline names: "MacGruber TV Series Gets …", "Arcane | Act III Teaser",
     "Black Monday: Cancelled", "Peaky Blinders share first look …"."""
@@ -419,7 +429,7 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
         if left and not left[2]:
             out.append(TitleMention(left[0], left[1], m.start(), how="headline"))
     lead = LEAD_RX.match(headline)
-    if lead and not out and not quoted:
+    if lead and not out and not quoted and SCREEN_HINT.search(headline):
         words = lead.group("t").split()
         if (
             _is_titleish(words)
@@ -432,7 +442,11 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
     return out
 
 
-HEADING_PREFIXES = {"delayed", "cancelled", "canceled", "renewed", "new", "returning", "coming", "upcoming", "exclusive",
+# Labels of page furniture, never a title: "Related: …", "Contributing: …".
+BOILERPLATE = {"related", "contributing", "source", "sources", "also", "read", "read more", "more", "see", "watch",
+               "update", "updated", "editor's note", "photo", "photos", "credit", "advertisement", "sponsored", "tags",
+               "topics", "follow", "share", "listen", "video", "subscribe", "note", "correction", "disclosure"}
+HEADING_PREFIXES = {"not coming in june", "delayed", "cancelled", "canceled", "renewed", "new", "returning", "coming", "upcoming", "exclusive",
                     "confirmed", "dated", "undated", "ending", "ended", "postponed", "moved", "update", "still waiting"}
 GENERIC_HEADINGS = {
     "summary", "summary of this article", "cast", "the cast", "plot", "trailer", "release date", "overview",
@@ -460,7 +474,11 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
     m = HEADING_SUFFIX.search(heading)
-    if not m or not (m.group("paren") or m.group("n") or m.group("p") or m.group("when") or numbered or ":" in heading):
+    label = heading.split(":", 1)[0].strip().lower() if ":" in heading else ""
+    prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8
+    if not m or not (m.group("paren") or m.group("n") or m.group("p") or m.group("when") or numbered or prefixed):
+        return None
+    if re.search(r"//|@|https?|www\.|\d:\d\d", heading):
         return None
     core = TYPE_TAIL.sub("", heading[: m.start()].strip())
     begin = 0

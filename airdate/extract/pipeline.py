@@ -54,12 +54,13 @@ SERIES = re.compile(
     re.IGNORECASE,
 )
 UPCOMING = re.compile(
-    r"\b(?:upcoming|will|coming|returns?|returning|set\s+to|expected|next\s+season|new\s+season|confirmed|"
+    r"\b(?:upcoming|will|coming|returns?|"
+    r"returning|set\s+to|expected|next\s+season|new\s+season|confirmed|"
     r"in\s+the\s+works|development|production|joins?|joining|adds?|release\s+date|premiere\s+date|countdown|"
     r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
     r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|"
     r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up|reveals?|revealed|unveils?|"
-    r"unveiled|sets|cast|images?|photos?)\b",
+    r"unveiled|sets|images?|photos?)\b",
     re.IGNORECASE,
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
@@ -319,7 +320,7 @@ class Extractor:
             head = sentences[0]
             for m, k in zip(head.mentions, head.keys, strict=True):
                 if not _is_reference(head.text, m) and all(x.actor != ctx.lead for _, x in clusters[k].cast):
-                    clusters[k].cast.append((None, CastMember(ctx.lead, None, "unknown", head.text)))
+                    clusters[k].lead = CastMember(ctx.lead, None, "unknown", head.text)
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
@@ -449,6 +450,7 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c.media += bool(MEDIA.search(_without_titles(s)))
         if s.keys:
             c.upcoming += bool(UPCOMING.search(text))
+            c.future += bool(s.headline and re.search(r"(?i)\bwill\b|upcoming|\bcoming\b|set\s+to|(?:new|next)\s+season", text))
             c.strong += bool(STRONG_UPCOMING.search(text) and (s.headline or re.search(
                 r"(?i:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]", text)))
             c.review += bool(REVIEW.search(text) and s.headline)

@@ -43,6 +43,8 @@ class Cluster:
     media: int = 0  # sentences about songs, tours, books, games
     strong: int = 0  # headline sentences that announce it as coming
     own: int = 0  # mentions that are about it, not about its sequel, its star or its style
+    lead: CastMember | None = None  # the headline's person, added once the title is a release
+    future: int = 0  # headline sentences that speak of it in the future ("will be", "upcoming")
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
 
 
@@ -93,6 +95,7 @@ def _release(
         or any(m.status != "unknown" for m in cast)
         or (c.upcoming and (season or 0) >= 2)
         or (c.upcoming and c.in_headline and (cast or platforms))
+        or (c.future and c.lead is not None)
         or c.strong
     ):
         return None
@@ -103,7 +106,7 @@ def _release(
     screen = c.film + c.series + len(platforms)
     if c.media and c.media >= screen:
         return None  # a song, a tour, a book: not a screen release
-    if screen == 0 and not cast:
+    if screen == 0 and not cast and c.lead is None:
         return None  # nothing says film or TV: a product, a festival, a team
     title = _display(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
@@ -117,6 +120,8 @@ def _release(
     if season and season > 1:  # a further season is renewed, not ordered
         live = [replace(e, type="renewed") if e.type == "ordered" else e for e in live]
         live = list({e.type: e for e in reversed(live)}.values())[::-1]
+    if c.lead is not None and all(title_key(m.actor) != title_key(c.lead.actor) for m in cast):
+        cast = [*cast, c.lead]
     roles = {m.character for m in cast}
     characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
     return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))

@@ -22,15 +22,15 @@ UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 LOW = r"[a-zà-öø-ÿā-ž]"
 # A name word; an apostrophe inside it ("O'Brien", "D’Onofrio") but not a possessive "'s".
 TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:(?:-|['’](?![sS]\b))" + UP + r"?" + LOW + r"+)*(?:\.|(?![a-zà-ÿ]))"
-PARTICLE = r"(?:de|da|del|della|der|van|von|di|du|la|le|bin|al|dos|das|ter)"
-NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+)?(?:" + TOKEN + r")){0,3}(?:,?\s+Jr\.|\s+I{2,3})?"
+PARTICLE = r"(?:de|da|del|della|der|van|von|di|du|la|le|bin|al|dos|das|ter|den)"
+NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+){0,2}(?:" + TOKEN + r")){0,3}(?:,?\s+Jr\.|\s+I{2,3})?"
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
 ROLE = r"(?:the\s+)?" + NAME
 
 A = r"(?P<a>" + NAME + r")(?!\d)"
 AS = r"(?:as|As)"
 ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
-C0 = r"(?P<c>" + ROLE + r")(?![’']s\b|\d)"
+C0 = r"(?![A-Z]{2,}\b)(?P<c>" + ROLE + r")(?![’']s\b|\d)"
 # What may stand between "as" and the role's name: "as rival auditor Ha Ji-won", "as his
 # handler, Margaux", "as Amos's long-lost sister, Ruth", "as MI6 analyst Cressida Vale".
 DESC = (
@@ -41,6 +41,7 @@ DESC = (
 )
 C = DESC + C0
 # Before an actor: "veteran character actor X", "French star X", "idol-turned-actor X".
+NOT_DESC = r"(?!\s+(?:star|actor|actress|newcomer|singer|comedian|rapper|idol)\b)"
 ADESC = r"(?:(?:[a-z][a-z'’-]*|[A-Z][a-z]+(?=\s+(?:star|actor|actress|newcomer|singer|comedian|rapper|idol)\b))\s+){0,4}?"
 V = r"(?i:{})"
 
@@ -89,7 +90,9 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r",?\s+" + V.format(r"will\s+play|is\s+set\s+to\s+play|to\s+play|has\s+been\s+cast\s+to\s+play") + r"\s+" + C), "new"),
     (re.compile(A + r",\s+who\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(A + r"\s+" + PLAYS + r"\s+" + C), "unknown"),
-    (re.compile(C0 + r",?\s+" + V.format(r"played|portrayed|voiced") + r"(?:\s+once\s+again)?\s+by\s+" + ADESC + A), "unknown"),
+    (re.compile(C0 + r",?\s+(?:(?:is|are|will\s+be)\s+)?" + V.format(r"played|portrayed|voiced") + r"(?:\s+once\s+again)?\s+by\s+" + ADESC + A + NOT_DESC), "unknown"),
+    (re.compile(A + r",\s+whose\s+character\s+" + C0), "unknown"),
+    (re.compile(A + r",?\s+" + ADV + RETURN_AS + r"\s+" + AS + r"\s+(?:the\s+)?voice\s+of\s+" + C0), "returning"),
     (re.compile(C0 + r"\s+\(" + V.format(r"played\s+by") + r"\s+" + A + r"\)"), "unknown"),
     (re.compile(V.format(r"returning|back|new") + r"\s+" + AS + r"\s+" + C + r"\s+(?:is|will\s+be)\s+" + ADESC + A), "returning"),
     (re.compile(A + r"\s+\((?:as\s+)?" + C0 + r"\)"), "unknown"),
@@ -102,6 +105,8 @@ SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r"\s+" + V.format(r"(?:is|are)\s+(?:also\s+)?(?:expected|set|due|said|tipped|confirmed)\s+(?:to\s+be\s+)?back")), "returning"),
     (re.compile(A + r"\s+" + V.format(r"starring|stars\s+in|to\s+star\s+in|will\s+star\s+in|leads") + r"\b"), "unknown"),
     (re.compile(A + r"['’]s?\s+" + V.format(r"exit|departure|firing|ouster")), "leaving"),
+    (re.compile(A + r",\s+who\s+(?:was|has\s+been|had\s+been)\s+(?:written\s+out|killed\s+off|fired|let\s+go)"), "leaving"),
+    (re.compile(A + NOT_DESC + r"\s+" + V.format(r"plays|portrays|voices|stars\s+as|leads\s+as|as") + r"\s+(?:the|a|an|his|her|their)\s+[a-z]"), "unknown"),
     (re.compile(A + r"['’]s\s+" + V.format(r"performance|portrayal|turn|casting|transformation") + r"\b"), "unknown"),
     (re.compile(A + r"\s+" + V.format(r"will\s+take\s+on|takes\s+on|is\s+taking\s+on|takes\s+over|will\s+take\s+over|is\s+taking\s+over|steps\s+into")), "new"),
     (re.compile(A + r"(?:,?\s+and\s+more)?\s+" + V.format(r"star\s+in|are\s+coming\s+back|are\s+returning|are\s+back|return\s+for|come\s+back")), "unknown"),
@@ -171,7 +176,10 @@ NOT_IN_NAMES = {
     "Drama", "Comedy", "Thriller", "Crime", "Horror", "Sitcom", "Documentary", "Docuseries", "Anime", "After",
     "Before", "By", "For", "From", "With", "At", "In", "On", "Of", "Studios", "Pictures", "Entertainment",
     "Join", "Starring", "Starts", "Exits", "Officially", "Official", "Villains",
-    "Villain", "Regulars", "Tease", "New", "First", "Look", "Image", "Images", "Photos",
+    "Villain", "Regulars", "Tease", "New", "First", "Look", "Image", "Images", "Photos", "Studio", "Works",
+    "Productions", "Animation", "Adds", "Recasts", "Three", "Two", "Four", "Five", "Six", "Swims", "Back",
+    "Reshuffles", "Slate", "Straight", "Guest", "Host", "Musical", "Premiering", "Premieres", "K-Dramas",
+    "Orders", "Ordered", "Renews", "Cancels", "Canceled", "Cancelled", "Lands", "Taps",
 }
 
 
@@ -187,6 +195,8 @@ def _status_in(sentence: str, default: str) -> str:
     low = sentence.lower()
     if default != "unknown":
         return default
+    if re.search(r"\b(?:will\s+not|won['’]t|not)\s+(?:return|be\s+back|be\s+returning|be\s+part)|written\s+out|killed\s+off", low):
+        return "leaving"
     if re.search(r"\b(?:returning|returns|return|back|reprises?|reprising|original\s+cast)\b", low):
         return "returning"
     if re.search(r"\b(?:new\s+(?:cast|faces|additions?|members?)|newcomers?|joins?|joining|joined|cast\s+as|adds?|added|casts|taps|enlists|recruits)\b", low):

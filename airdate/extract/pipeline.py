@@ -541,9 +541,12 @@ def _full_names(sentences: list[Sentence], clusters: dict[str, Cluster], lead: s
             full[n.split()[-1]].add(n)
     for s in sentences:
         for m in NAME_RX.finditer(s.text):
-            words = m.group(0).split()
+            name = cast_mod.tidy_name(m.group(0)) or ""
+            words = name.split()
+            if len(words) < 2:
+                continue
             if words[0] not in cast_mod.NOT_NAMES and not any(w in cast_mod.NOT_IN_NAMES for w in words):
-                full[words[-1]].add(m.group(0))
+                full[words[-1]].add(name)
     return {last: next(iter(v)) for last, v in full.items() if len(v) == 1}
 
 

@@ -9,10 +9,12 @@ an unquoted title hard; headline verbs and platform names are trimmed from it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from airdate.extract.platforms import GAZETTEER
+from airdate.keys import title_key
+
+__all__ = ["TitleMention", "find_parts", "find_seasons", "find_titles", "title_key"]
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -118,16 +120,6 @@ class SeasonMention:
     number: int | None  # None for "final season" without a number
     begin: int
     end: int
-
-
-def title_key(title: str) -> str:
-    """A matching key: case, accents, quotes, punctuation and a leading "The" ignored."""
-    s = unicodedata.normalize("NFKD", title)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("&", "and")
-    words = "".join(c if c.isalnum() else " " for c in s).split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join(words)
 
 
 def _number(text: str | None) -> int | None:

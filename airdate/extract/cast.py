@@ -97,7 +97,10 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(V.format(r"returning|back|new") + r"\s+" + AS + r"\s+" + C + r"\s+(?:is|will\s+be)\s+" + ADESC + A), "returning"),
     (re.compile(A + r"\s+\((?:as\s+)?" + C0 + r"\)"), "unknown"),
     (re.compile(r"(?<!such )(?<!known )(?<!well )(?<!same )" + A + r"\s+" + AS + r"\s+" + C), "unknown"),
+    # "Brie Larson's Carol Danvers", "Will Smith's Genie": a person's role, named as theirs.
+    (re.compile(r"(?P<a>" + TOKEN + r"(?:\s+" + TOKEN + r"){1,2})['’]s\s+(?P<c>" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2})(?=[\s;,.:!?)]|$)(?!\s+(?:[A-Z]|\())"), "unknown"),
 ]
+POSSESSIVE_PAIR = PAIR_PATTERNS[-1][0]
 PAREN_PAIR = next(rx for rx, _ in PAIR_PATTERNS if rx.pattern.startswith(A + r"\s+\("))
 SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r"\s+" + V.format(r"joins?|has\s+joined|is\s+joining|will\s+join|boards|signs\s+on\s+(?:to|for)|set\s+to\s+star|to\s+star|cast\s+in|to\s+recur|set\s+to\s+recur|among|round\s+out|rounds\s+out") + r"\b"), "new"),
@@ -310,6 +313,8 @@ def find_cast(
         for m in LEAD_ROLE.finditer(sentence):
             add(lead, m.group("c"), "unknown", m.start(), m.end())
     for rx, status in PAIR_PATTERNS:
+        if titlecase and rx is POSSESSIVE_PAIR:
+            continue  # "Annie Murphy's Arrival": in a title-case headline every word is capitalized
         for m in rx.finditer(sentence):
             if free(m.start("a"), m.end("a")):
                 a, c = m.group("a"), m.group("c")

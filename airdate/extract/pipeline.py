@@ -508,20 +508,25 @@ def _mention_history(text: str, begin: int, end: int) -> bool:
 CREW_VERB = re.compile(
     r"\b(?i:develop(?:s|ing)?|direct(?:s|ing)?|produc(?:es|ing)|writ(?:es|ing)|creat(?:es|ing)|pens|helm(?:s|ing)|"
     r"showrunner|creator|director|producer|exec|executive|author|composer|to\s+adapt|adapting|dies|dead|obituary|"
-    r"slams|sues|lawsuit|criticizes|blasts|defends|reacts|responds|recalls|remembers|on\s+the\s+set\s+of)\b"
+    r"slams|sues|lawsuit|criticizes|blasts|defends|reacts|responds|recalls|remembers|on\s+the\s+set\s+of|"
+    r"host|hosts|hosting|musical\s+guest)\b"
 )
 LEAD_RX = re.compile(
-    r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
+    r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+|^[‘'\"“][^‘'\"“’”]{2,60}[’'\"”]\s*(?:Trailer|Teaser)?:\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
     + r"){1,2}?)(?=\s+(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
     r"Recalls|Remembers|Addresses|Lands|Signs|Exits|Leaves|Returns|Won['’]t|Didn['’]t|Almost|Defends|Responds|"
-    r"Was|Has|Had|Wants|Says|Slams|Praises|Jokes|Goes|Looks|Debuts|Stuns|Shows|Drops|Weighs|Hints|[a-z]\w*)\b)"
+    r"Was|Has|Had|Wants|Says|Slams|Praises|Jokes|Goes|Looks|Debuts|Stuns|Shows|Drops|Weighs|Hints|Gives|Isn['’]t|"
+    r"Can['’]t|Does|Plays|Stars|Leads|Hopes|Hits|Rides|Makes|Takes|Brings|Channels|Transforms|Becomes|Steps|"
+    r"Sings|Gets|Embarks|Sing|Join|Are|[a-z]\w*)\b)"
 )
 
 
 def _lead_person(headline: Sentence) -> str | None:
     """The person a headline is about ("Channing Tatum Reveals …"), if it names one first."""
-    m = LEAD_RX.search(headline.text)
-    if not m or any(mm.begin <= m.start("n") < mm.end for mm in headline.mentions):
+    # "Dwayne 'The Rock' Johnson": a nickname in quotes between the names is not part of it.
+    text = re.sub(r"(?<=[A-Za-z])\s+[‘'\"“][A-Z][\w .]{1,20}[’'\"”]\s+(?=[A-Z])", " ", headline.text)
+    m = LEAD_RX.search(text)
+    if not m or (text == headline.text and any(mm.begin <= m.start("n") < mm.end for mm in headline.mentions)):
         return None
     name = cast_mod.tidy_name(m.group("n"))
     if not name or " " not in name or name in PLATFORM_NAMES or not cast_mod.is_person_name(name):

@@ -14,8 +14,10 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Ingests the demo corpus into ./airdate.db (again: nothing new is stored) and prints the board.
 run: $(STAMP)
-	$(BIN)/airdate extract demo/articles/001-harbor-lights-s3.txt
+	$(BIN)/airdate ingest demo/articles
+	$(BIN)/airdate list
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -29,6 +31,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,23 +1,32 @@
 """The command line: a thin door in front of the stages.
 
 Every AirdateError becomes one line on stderr and a non-zero exit; nothing else here
-knows how an article is read or claims are found.
+knows how an article is read, claims are found or a release's state is worked out
+(see airdate.ingest and airdate.views).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from airdate import __version__
-from airdate.errors import AirdateError, UsageError
+from airdate.errors import AirdateError, AmbiguousTitle, NotFound, UsageError
 from airdate.models import Extraction, Release
-from airdate.settings import Settings
+from airdate.settings import DB_ENV, Settings
+from airdate.views.board import CERTAINTIES, STATUSES
+
+if TYPE_CHECKING:
+    from airdate.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class _Group(click.Group):
@@ -45,6 +54,11 @@ def main() -> None:
       airdate extract page.html --json       the same as JSON (spec/extraction.md)
       airdate extract feed.xml --json        one result per feed item
       cat article.txt | airdate extract - --published 2026-02-21
+      airdate ingest demo/articles           store many articles and their claims
+      airdate list                           the board: what is coming, when, how sure
+      airdate show harbor lights s3          one release, every claim with its source
+
+    The store commands use ./airdate.db, or --db PATH, or the AIRDATE_DB variable.
     """
 
 
@@ -93,6 +107,362 @@ def extract(source: str, as_json: bool, published: str | None, max_bytes: int, t
         if i:
             click.echo()
         click.echo(render_summary(r))
+
+
+# --- options shared by the store commands -------------------------------------------------------
+
+
+def _db_option(f: F) -> F:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar=DB_ENV,
+        default=Settings.db,
+        show_default=True,
+        show_envvar=True,
+        metavar="PATH",
+        help="The SQLite database file.",
+    )(f)
+
+
+def _today_option(f: F) -> F:
+    return click.option(
+        "--today", metavar="YYYY-MM-DD", help="Count down from this day instead of today (for what-ifs)."
+    )(f)
+
+
+def _json_option(f: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
+
+
+def _open(db: Path, *, create: bool = False) -> Store:
+    """The store at `db`; the reading commands refuse to create an empty one by mistake."""
+    from airdate.store import open_store
+
+    if not create and not db.exists():
+        raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
+    return open_store(db)
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+# --- the store commands -------------------------------------------------------------------------
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@_db_option
+@_json_option
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=Settings.max_bytes, show_default=True,
+              help="Refuse sources larger than this.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=Settings.fetch_timeout, show_default=True,
+              help="Seconds to wait for an http(s) source.")
+def ingest_command(
+    sources: tuple[str, ...], db: Path, as_json: bool, quiet: bool, max_bytes: int, timeout: float
+) -> None:
+    """Store articles and every claim they make, one transaction per article.
+
+    SOURCE is a file, a folder (walked recursively), a glob, a feed, an http(s)
+    URL or - for stdin. The same text under another path is stored once. A
+    source or article that fails is recorded (see `airdate failures`) and the run
+    carries on; the exit code is then 1. Ctrl-C keeps every finished article.
+
+    \b
+    Examples:
+      airdate ingest demo/articles                  a folder
+      airdate ingest 'news/**/*.html' feed.xml      a quoted glob and a feed
+      cat story.txt | airdate ingest -              stdin
+      airdate ingest --db ~/tv.db today/            another database
+    """
+    from airdate import ingest as bulk
+    from airdate.extract.pipeline import Extractor
+
+    settings = Settings(max_bytes=max_bytes, fetch_timeout=timeout, db=db)
+    tally = bulk.Tally()
+    with _open(db, create=True) as store:
+        progress = None if as_json else bulk.progress_for(sys.stdout, quiet)
+        try:
+            bulk.ingest(store, sources, Extractor(), settings, progress, tally)
+        except KeyboardInterrupt:
+            if progress is not None:
+                progress.finish()
+            click.echo(f"stopped: {tally.summary()}; run it again to finish", err=True)
+            raise
+    if as_json:
+        _echo_json({
+            "ingested": tally.done, "unchanged": tally.unchanged, "failed": tally.failed,
+            "failures": [{"path": p, "stage": s, "reason": r} for p, s, r in tally.failures],
+        })  # fmt: skip
+    else:
+        click.echo(tally.summary())
+    if tally.failed:
+        click.get_current_context().exit(1)
+
+
+@main.command("failures")
+@_db_option
+@_json_option
+@click.option("--clear", is_flag=True, help="Forget every recorded failure (after fixing or dropping those sources).")
+def failures_command(db: Path, as_json: bool, clear: bool) -> None:
+    """List the sources and articles that could not be ingested: path, stage and why.
+
+    A failure is forgotten once its path is ingested successfully.
+
+    \b
+    Examples:
+      airdate failures            what failed, and why
+      airdate failures --json     the same as JSON
+      airdate failures --clear    start over
+    """
+    from airdate.views.text import render_failures
+
+    with _open(db) as store:
+        if clear:
+            n = store.clear_failures()
+            click.echo(f"forgot {n} failure{'s' * (n != 1)}")
+            return
+        found = store.failures()
+    if as_json:
+        _echo_json([{"path": f.path, "stage": f.stage, "reason": f.reason, "at": f.at} for f in found])
+    else:
+        click.echo(render_failures(found))
+
+
+@main.command("reextract")
+@_db_option
+@click.option("--all", "everything", is_flag=True,
+              help="Re-extract every article, not only those from another extractor version.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
+def reextract_command(db: Path, everything: bool, quiet: bool) -> None:
+    """Run the current extractor over stored articles, after an upgrade; no file is read again.
+
+    Only articles extracted by another extractor name or version are redone,
+    unless --all. Each article's old claims are swapped for the new ones in one
+    transaction, and the board follows.
+
+    \b
+    Examples:
+      airdate reextract           articles from an older extractor
+      airdate reextract --all     every article
+    """
+    from airdate import ingest as bulk
+    from airdate.extract.pipeline import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
+
+    with _open(db) as store:
+        if not everything and next(store.articles(stale_for=(EXTRACTOR_NAME, EXTRACTOR_VERSION)), None) is None:
+            click.echo(f"nothing to re-extract: every article is from {EXTRACTOR_NAME} {EXTRACTOR_VERSION} (--all redoes them)")
+            return
+        progress = bulk.progress_for(sys.stdout, quiet)
+        tally = bulk.Tally()
+        try:
+            bulk.reextract(store, Extractor(), everything=everything, progress=progress, tally=tally)
+        except KeyboardInterrupt:
+            if progress is not None:
+                progress.finish()
+            click.echo(f"stopped after re-extracting {tally.done}; run it again to finish", err=True)
+            raise
+    click.echo(f"re-extracted {tally.done}, failed {tally.failed}")
+    if tally.failed:
+        click.get_current_context().exit(1)
+
+
+@main.command("list")
+@click.option("--platform", metavar="NAME", help="Only releases on this platform (e.g. Netflix).")
+@click.option("--within", type=click.IntRange(min=0), metavar="DAYS",
+              help="Only windows that start within DAYS days and have not ended.")
+@click.option("--certainty", "certainties", multiple=True, type=click.Choice(CERTAINTIES),
+              help="Only best windows this sure (repeatable).")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Only releases with this status (repeatable).")
+@click.option("--search", metavar="TEXT", help="Only releases whose title matches TEXT.")
+@click.option("--all", "everything", is_flag=True, help="Also show premiered and cancelled releases.")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help="Show at most N releases (table default 100, JSON default all; 0 for all).")
+@_today_option
+@_json_option
+@_db_option
+def list_command(
+    platform: str | None,
+    within: int | None,
+    certainties: tuple[str, ...],
+    statuses: tuple[str, ...],
+    search: str | None,
+    everything: bool,
+    limit: int | None,
+    today: str | None,
+    as_json: bool,
+    db: Path,
+) -> None:
+    """The board: upcoming releases, earliest first, with how long and how sure.
+
+    WHEN is the best window in words, DAYS the countdown to its first and last
+    day, SURE its certainty (! when outlets disagree; `airdate show` has both).
+    Releases with no window yet come last as TBA.
+
+    \b
+    Examples:
+      airdate list                                  everything upcoming
+      airdate list --platform Netflix --within 60   Netflix, the next 60 days
+      airdate list --certainty confirmed            only dated releases
+      airdate list --status overdue                 windows passed, no premiere reported
+      airdate list --json --today 2026-12-01        as JSON, counted from Dec 1
+      airdate list --limit 0                        the whole board, not the first 100
+    """
+    from airdate.views.board import select_board
+    from airdate.views.text import render_board
+
+    day = _today(today)
+    if limit is None:
+        limit = 0 if as_json else 100  # a table is for reading; longer ones are for --json and export
+    with _open(db) as store:
+        page = select_board(
+            store, day, platform=platform, within=within, certainties=certainties, statuses=statuses,
+            search=search, everything=everything, limit=limit or None,
+        )  # fmt: skip
+    if as_json:
+        _echo_json([s.to_json(day) for s in page.rows])
+    else:
+        click.echo(render_board(page.rows, day, page.hidden, more=page.more))
+
+
+@main.command("show")
+@click.argument("title", nargs=-1, required=True)
+@click.option("--season", type=click.IntRange(min=0), help="The season, when the title names several.")
+@click.option("--part", type=click.IntRange(min=1), help="The part (or cour) of a split season.")
+@_today_option
+@_json_option
+@_db_option
+def show_command(
+    title: tuple[str, ...], season: int | None, part: int | None, today: str | None, as_json: bool, db: Path
+) -> None:
+    """One release's fact sheet: status, best window, countdown, every claim and its source.
+
+    TITLE matches despite case, quotes, punctuation, a leading "The" and season
+    wording ("Harbor Lights S3"). A title that matches several releases lists
+    them instead of guessing, and exits 2 (with --json too, as JSON).
+
+    \b
+    Examples:
+      airdate show "Harbor Lights" --season 3
+      airdate show harbor lights season 3 --json
+      airdate show northwind --today 2026-12-31     the countdown from Dec 31
+    """
+    from airdate.views.board import find_release, release_state
+    from airdate.views.text import render_candidates, render_sheet
+
+    day = _today(today)
+    name = " ".join(title)
+    with _open(db) as store:
+        try:
+            info = find_release(store, name, season, part)
+        except AmbiguousTitle as e:
+            board = store.board(ids=[c.id for c in e.candidates])
+            if as_json:
+                rows = {s.release.id: s.to_json(day) for s in board}
+                _echo_json({"error": str(e), "candidates": [rows[c.id] for c in e.candidates if c.id in rows]})
+            else:
+                click.echo(render_candidates(name, e.candidates, board, day))
+            click.get_current_context().exit(e.exit_code)
+        state = release_state(store, info.id, day)
+    if as_json:
+        _echo_json(state.to_json())
+    else:
+        click.echo(render_sheet(state))
+
+
+@main.command("merge")
+@click.argument("alias")
+@click.argument("into")
+@_db_option
+def merge_command(alias: str, into: str, db: Path) -> None:
+    """File the release ALIAS names under the release INTO names, now and for future articles.
+
+    For one release that articles name two ways ("Drowned Tower" for "Starfall
+    Academy season 2 part 2"). Write season and part into the titles. Undo it
+    with `airdate split ALIAS`.
+
+    \b
+    Examples:
+      airdate merge "Drowned Tower part 2" "Starfall Academy season 2 part 2"
+      airdate merge "HL3" "Harbor Lights season 3"
+    """
+    from airdate.views.board import find_release, release_name
+
+    with _open(db) as store:
+        target = find_release(store, into)
+        store.merge(alias, target.id)
+        click.echo(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}")
+
+
+@main.command("split")
+@click.argument("title")
+@click.option("--article", "articles", type=int, multiple=True, metavar="ID",
+              help="Move only this article's claims (repeatable; ids are in `airdate show --json`).")
+@click.option("--as", "new_title", metavar="TITLE", help="With --article: the title of the release they move to.")
+@_db_option
+def split_command(title: str, articles: tuple[int, ...], new_title: str | None, db: Path) -> None:
+    """Undo a wrong merge: TITLE becomes its own release again, taking its claims back.
+
+    With --article and --as, move some articles' claims out of the release TITLE
+    names into a new one, for two different shows that share a title.
+
+    \b
+    Examples:
+      airdate split "Drowned Tower part 2"                     undo a merge
+      airdate split "The Hollow" --article 12 --article 15 --as "The Hollow (2027 film)"
+    """
+    from airdate.views.board import find_release, release_name
+
+    with _open(db) as store:
+        if articles or new_title:
+            if not (articles and new_title):
+                raise UsageError("--article and --as go together: which articles move, and under what title")
+            source = find_release(store, title)
+            new_id = store.split_articles(source.id, articles, new_title)
+        else:
+            new_id = store.split(title)
+        click.echo(f"split off {release_name(store.release(new_id))} (release {new_id})")
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
+              help="JSON (the shape of `show --json`, one per release) or CSV (one row per release).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", metavar="FILE",
+              help="Write here instead of stdout.")
+@_today_option
+@_db_option
+def export_command(fmt: str, output: Any, today: str | None, db: Path) -> None:
+    """Every release with its state: best window, countdown, status, conflicts, cast, history.
+
+    \b
+    Examples:
+      airdate export > releases.json
+      airdate export --format csv -o releases.csv
+    """
+    from airdate.views import export
+    from airdate.views.board import all_states
+
+    day = _today(today)
+    with _open(db) as store:
+        states = all_states(store, day)
+    output.write((export.to_json(states) + "\n") if fmt == "json" else export.to_csv(states))
+
+
+def _quote(text: str) -> str:
+    return f'"{text}"' if any(c.isspace() or c in "'\"" for c in text) else text
+
 
 
 def render_summary(result: Extraction) -> str:

@@ -131,7 +131,9 @@ def ingest(
     return tally
 
 
-def _read(store: Store, source: str, settings: Settings, tally: Tally, progress: Progress | None) -> list[Article]:
+def _read(
+    store: Store, source: str, settings: Settings, tally: Tally, progress: Progress | None
+) -> list[Article]:
     from airdate.sources import read_source  # trafilatura and friends load only when reading
 
     t0 = time.perf_counter()
@@ -287,7 +289,9 @@ class ProgressBar:
 
     def article(self, label: str, outcome: str, detail: str = "") -> None:
         if outcome == "failed":
-            self.bar.console.print(f"[red]failed[/red] {label}: {detail}", highlight=False, markup=True)
+            from rich.markup import escape
+
+            self.bar.console.print(f"[red]failed[/red] {escape(label)}: {escape(detail)}", highlight=False)
         self.bar.update(self.task, label=_tail(label, 40))
 
     def advance(self) -> None:

@@ -47,7 +47,7 @@ part that does not depend on today, which the store keeps per release for `list`
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -323,19 +323,44 @@ def best_window(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = (
 
 
 def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> list[str | None]:
-    """Rule 1, per claim: why it is superseded, or None while it is current."""
+    """Rule 1, per claim: why it is superseded, or None while it is current.
+
+    Linear-logarithmic, not quadratic: a release followed by hundreds of articles is
+    re-reconciled on every ingest. For rule 1b, suffix extremes (per certainty rank) of
+    the claims published 30+ days later tell at once whether any of them replaces a claim;
+    only then are they scanned for the first that does, which the reason names.
+    """
     moves = move_sources(windows, events)
+    move_days = [_day(m) for m in moves]  # `moves` is in publication order
     by_day = sorted((w for w in windows if _resolved(w)), key=lambda w: (_day(w.source), _claim_order(w)))
     days = [_day(w.source) for w in by_day]
+    # latest_start[r][i] / earliest_end[r][i]: over by_day[i:] with rank >= r.
+    n = len(by_day)
+    latest_start = {r: [date.min] * (n + 1) for r in CERTAINTY_RANK.values()}
+    earliest_end = {r: [date.max] * (n + 1) for r in CERTAINTY_RANK.values()}
+    for i in range(n - 1, -1, -1):
+        b = by_day[i]
+        for r in latest_start:
+            ok = _rank(b) >= r
+            latest_start[r][i] = max(latest_start[r][i + 1], _lo(b)) if ok else latest_start[r][i + 1]
+            earliest_end[r][i] = min(earliest_end[r][i + 1], _hi(b)) if ok else earliest_end[r][i + 1]
+    per: dict[Source, str] = {}
     out: list[str | None] = []
     for w in windows:
         day = _day(w.source)
-        why = next((f"date moved, per {_per(m)}" for m in moves if _day(m) > day), None)
-        if why is None and _resolved(w):
+        why = None
+        later = bisect_right(move_days, day)
+        if later < len(moves):
+            m = moves[later]
+            why = f"date moved, per {per.setdefault(m, _per(m))}"
+        elif _resolved(w):
             first = bisect_left(days, _shift(day, SUPERSEDE_DAYS))
-            b = next((b for b in by_day[first:] if replaces(b, w)), None)
-            if b is not None:
-                why = f"replaced by {format_range(b.start, b.end)} ({b.certainty}), per {_per(b.source)}"
+            r = _rank(w)
+            if latest_start[r][first] > _hi(w) or earliest_end[r][first] < _lo(w):
+                by = next((b for b in by_day[first:] if replaces(b, w)), None)
+                if by is not None:
+                    source = per.setdefault(by.source, _per(by.source))
+                    why = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {source}"
         out.append(why)
     return out
 
@@ -384,15 +409,19 @@ def pick_nested(windows: Sequence[WindowClaim]) -> WindowClaim:
 
 def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     """Pairs of current same-certainty claims from different outlets that disagree (see module doc)."""
-    ws = sorted(pool, key=_claim_order)
+    ws = sorted(pool, key=_claim_order)  # by publication day first, so the 30-day test can stop early
+    moved = [w.says_moved for w in ws]
     out = []
     for i, older in enumerate(ws):
-        for newer in ws[i + 1 :]:
-            if older.published is None or newer.published is None or older.certainty != newer.certainty:
+        if older.published is None or moved[i]:
+            continue
+        for j in range(i + 1, len(ws)):
+            newer = ws[j]
+            if newer.published is None:
                 continue
-            if older.source.outlet == newer.source.outlet or older.says_moved or newer.says_moved:
-                continue
-            if abs((newer.published - older.published).days) >= SUPERSEDE_DAYS:
+            if (newer.published - older.published).days >= SUPERSEDE_DAYS:
+                break
+            if older.certainty != newer.certainty or moved[j] or older.source.outlet == newer.source.outlet:
                 continue
             if gap_days(older, newer) > SLACK_DAYS:
                 out.append(Conflict(newer, older))
@@ -557,6 +586,8 @@ def overlaps(a: WindowClaim, b: WindowClaim) -> bool:
 
 def inside(a: WindowClaim, b: WindowClaim, slack: int = 0) -> bool:
     """Whether `a` lies within `b`, widened by `slack` days at either edge."""
+    if not slack:  # the common case, and a hot one: rule 4 compares every pair stated on one day
+        return (b.start or date.min) <= (a.start or date.min) and (a.end or date.max) <= (b.end or date.max)
     return _shift(_lo(b), -slack) <= _lo(a) and _hi(a) <= _shift(_hi(b), slack)
 
 

@@ -289,6 +289,7 @@ def board(
     statuses: Collection[str] | None = None,
     start_by: date | None = None,
     end_from: date | None = None,
+    limit: int | None = None,
 ) -> list[Summary]:
     """Release summaries by earliest day (undated last), then title; every filter given must hold."""
     where, args = [], []
@@ -312,7 +313,8 @@ def board(
         "SELECT r.id, r.title, r.season, r.part, r.kind, b.start_date, b.end_date, b.certainty, b.text, b.status, "
         "b.conflicts, b.platforms, b.articles, b.updated FROM board b JOIN releases r ON r.id = b.release_id "
         + ("WHERE " + " AND ".join(where) + " " if where else "")
-        + "ORDER BY b.start_date IS NULL, b.start_date, b.end_date, r.title COLLATE NOCASE, r.season, r.part, r.id",
+        + "ORDER BY b.start_date IS NULL, b.start_date, b.end_date, r.title COLLATE NOCASE, r.season, r.part, r.id"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
         args,
     )
     return [

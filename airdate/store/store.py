@@ -307,6 +307,7 @@ class Store:
         statuses: Collection[str] | None = None,
         start_by: date | None = None,
         end_from: date | None = None,
+        limit: int | None = None,
     ) -> list[Summary]:
         """Release summaries (best window, status, conflicts, platforms), earliest first, undated last.
 
@@ -315,6 +316,7 @@ class Store:
         `ids` (e.g. from find_releases, for --search); `platform`, case-insensitive;
         `certainties` and `statuses` of the best window and release; `start_by`: windows
         starting on or before that day (--within); `end_from`: dated windows not ended before it.
+        `limit`: at most that many, the earliest.
         """
         return queries.board(
             self.conn,
@@ -324,6 +326,7 @@ class Store:
             statuses=statuses,
             start_by=start_by,
             end_from=end_from,
+            limit=limit,
         )
 
     def rebuild_board(self) -> int:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from airdate.errors import AmbiguousTitle, NotFound
 from airdate.reconcile import ReleaseInfo, ReleaseState, Summary, reconcile
@@ -15,10 +18,17 @@ PAST = frozenset({"premiered", "cancelled"})  # not upcoming: hidden from the bo
 
 
 def release_name(info: ReleaseInfo, short: bool = False) -> str:
-    """"Harbor Lights season 3 part 2", or "Harbor Lights S3 P2" when short."""
+    """ "Harbor Lights season 3 part 2", or "Harbor Lights S3 P2" when short."""
     season = "" if info.season is None else (f" S{info.season}" if short else f" season {info.season}")
     part = "" if info.part is None else (f" P{info.part}" if short else f" part {info.part}")
     return f"{info.title}{season}{part}"
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    rows: list[Summary]
+    hidden: int  # past releases (premiered, cancelled) left out of the default board
+    more: bool  # more releases match than the limit let through
 
 
 def select_board(
@@ -31,38 +41,47 @@ def select_board(
     statuses: Collection[str] = (),
     search: str | None = None,
     everything: bool = False,
-) -> tuple[list[Summary], int]:
-    """The board rows that pass every filter, earliest first; and how many past releases were hidden.
+    limit: int | None = None,
+) -> BoardPage:
+    """The board rows that pass every filter, earliest first (at most `limit` of them).
 
     Premiered and cancelled releases are past, not upcoming: hidden unless `everything`
     or a `statuses` filter asks for them. "overdue" is a status computed from `today`.
     `within` keeps windows that start within that many days and have not ended.
     """
-    ids = None
-    if search is not None:
-        ids = {r.id for r in store.find_releases(search)}
+    ids = None if search is None else {r.id for r in store.find_releases(search)}
     stored = {s for s in statuses if s != "overdue"}
-    rows = store.board(
-        ids=ids,
-        platform=platform,
-        certainties=set(certainties) or None,
-        statuses=None if "overdue" in statuses or not stored else stored,
-        start_by=None if within is None else today + timedelta(days=within),
-        end_from=None if within is None else today,
-    )
-    if statuses:
-        rows = [s for s in rows if s.status in stored or ("overdue" in statuses and s.overdue(today))]
-        return rows, 0
-    if everything:
-        return rows, 0
-    shown = [s for s in rows if s.status not in PAST]
-    return shown, len(rows) - len(shown)
+    common: dict[str, Any] = {
+        "ids": ids,
+        "platform": platform,
+        "certainties": set(certainties) or None,
+        "start_by": None if within is None else today + timedelta(days=within),
+        "end_from": None if within is None else today,
+    }
+    if "overdue" in statuses:  # depends on today, so filtered here rather than in SQL
+        found = [s for s in store.board(**common) if s.status in stored or s.overdue(today)]
+        return BoardPage(found[:limit], 0, limit is not None and len(found) > limit)
+    hidden = 0
+    if stored:
+        wanted: set[str] | None = stored
+    elif everything:
+        wanted = None
+    else:
+        wanted = set(STATUSES) - PAST - {"overdue"}
+        hidden = len(store.board(**common, statuses=PAST))
+    rows = store.board(**common, statuses=wanted, limit=None if limit is None else limit + 1)
+    return BoardPage(rows[:limit], hidden, limit is not None and len(rows) > limit)
 
 
 def find_release(store: Store, title: str, season: int | None = None, part: int | None = None) -> ReleaseInfo:
-    """The one release a user's title names; NotFound for none, AmbiguousTitle (with candidates) for several."""
+    """The one release a user's title (or "#id") names; NotFound for none, AmbiguousTitle for several."""
+    by_id = re.fullmatch(r"#(\d+)", title.strip())
+    if by_id:
+        return store.release(int(by_id.group(1)))
     found = store.find_releases(title, season, part)
-    asked = title + ("" if season is None else f" season {season}") + ("" if part is None else f" part {part}")
+    asked = (
+        title + ("" if season is None else f" season {season}") + ("" if part is None else f" part {part}")
+    )
     if not found:
         raise NotFound(f"no release matches {asked!r}; see `airdate list --all` for what is stored")
     if len(found) > 1:

@@ -29,10 +29,24 @@ def to_csv(states: Sequence[ReleaseState]) -> str:
         sources = {w.claim.source.article_id for w in s.windows} | {e.source.article_id for e in s.events}
         writer.writerow(
             [
-                r.id, r.title, _cell(r.season), _cell(r.part), r.kind, s.status, str(s.overdue).lower(),
-                _cell(b and b.start), _cell(b and b.end), _cell(b and b.certainty), _cell(b and b.text),
-                _cell(c.days_to_start), _cell(c.days_to_end), c.text, "; ".join(s.platforms), len(s.conflicts),
-                "; ".join(m.actor + (f" as {m.character}" if m.character else "") for m in s.cast), len(sources),
+                r.id,
+                r.title,
+                _cell(r.season),
+                _cell(r.part),
+                r.kind,
+                s.status,
+                str(s.overdue).lower(),
+                _cell(b and b.start),
+                _cell(b and b.end),
+                _cell(b and b.certainty),
+                _cell(b and b.text),
+                _cell(c.days_to_start),
+                _cell(c.days_to_end),
+                c.text,
+                "; ".join(s.platforms),
+                len(s.conflicts),
+                "; ".join(m.actor + (f" as {m.character}" if m.character else "") for m in s.cast),
+                len(sources),
             ]  # fmt: skip
         )
     return buffer.getvalue()

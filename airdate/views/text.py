@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import re
 import textwrap
 from collections.abc import Sequence
 from datetime import date
@@ -16,18 +18,20 @@ WIDTH = 80
 HEADERS = ("WHEN", "DAYS", "RELEASE", "SURE", "STATUS")
 RELEASE_COLUMN = 2
 MIN_RELEASE = 16
+NBSP = "\u00a0"
+MONTH_NAMES = re.compile(r"\b(?:" + "|".join(calendar.month_name[1:]) + r")\b")
 
 
 # --- the board -------------------------------------------------------------------------------
 
 
 def days_left(c: Countdown, overdue: bool) -> str:
-    """The countdown in a few characters: "51", "8–17", "≤4" once begun, "passed", "" without a window."""
+    """The countdown in a few characters: "51", "8–17", "≤4" once begun, "late" or "-" once ended."""
     a, b = c.days_to_start, c.days_to_end
     if a is None and b is None:
         return ""
     if b is not None and b < 0:
-        return "late" if overdue else "passed"
+        return "late" if overdue else "-"
     if b is None:
         return "now" if a is not None and a <= 0 else f"{a}+"
     if a == b:
@@ -39,14 +43,22 @@ def days_left(c: Countdown, overdue: bool) -> str:
 
 def board_row(s: Summary, today: date) -> tuple[str, str, str, str, str]:
     overdue = s.overdue(today)
-    when = describe_window(s.start, s.end, today) if s.start or s.end else "TBA"
-    where = f" ({', '.join(s.platforms)})" if s.platforms else ""
+    when = _short_months(describe_window(s.start, s.end, today)) if s.start or s.end else "TBA"
+    # Non-breaking spaces keep "(HBO Max)" whole when a long name wraps onto a second line.
+    where = f" ({', '.join(s.platforms)})".replace(" ", NBSP).replace(f"{NBSP}(", " (") if s.platforms else ""
     sure = (s.certainty or "") + ("!" if s.conflicts else "")
     return (when, days_left(s.countdown(today), overdue), release_name(s.release, short=True) + where, sure,
             "overdue" if overdue else s.status)  # fmt: skip
 
 
-def render_board(rows: Sequence[Summary], today: date, hidden: int = 0, width: int = WIDTH) -> str:
+def _short_months(text: str) -> str:
+    """ "January 14, 2027" → "Jan 14, 2027": the board's WHEN column stays narrow."""
+    return MONTH_NAMES.sub(lambda m: m.group(0)[:3], text)
+
+
+def render_board(
+    rows: Sequence[Summary], today: date, hidden: int = 0, width: int = WIDTH, more: bool = False
+) -> str:
     """The board as an aligned table no wider than `width`; long release names are cut with "…"."""
     cells = [board_row(s, today) for s in rows]
     if not cells:
@@ -55,13 +67,28 @@ def render_board(rows: Sequence[Summary], today: date, hidden: int = 0, width: i
         widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADERS)]
         others = sum(w for i, w in enumerate(widths) if i != RELEASE_COLUMN) + 2 * (len(HEADERS) - 1)
         widths[RELEASE_COLUMN] = max(MIN_RELEASE, min(widths[RELEASE_COLUMN], width - others))
-        lines = [_row(HEADERS, widths)] + [_row(c, widths) for c in cells]
+        lines = [_row(HEADERS, widths)] + [line for c in cells for line in _rows(c, widths)]
     foot = f"{len(rows)} release{'s' * (len(rows) != 1)} as of {today.isoformat()}"
+    if more:
+        foot = f"the first {foot}; more match (--limit 0 shows all)"
     if hidden:
-        foot += f"; {hidden} premiered or cancelled not shown (--all)"
+        foot += f"; {hidden} premiered or cancelled hidden (--all shows them)"
     if any(s.conflicts for s in rows):
         foot += "; ! outlets disagree"
-    return "\n".join([*lines, _fit(foot, width)])
+    return "\n".join([*lines, *textwrap.wrap(foot, width)])
+
+
+def _rows(cells: Sequence[str], widths: Sequence[int]) -> list[str]:
+    """One board row; a release name too long for its column continues on the next lines."""
+    w = widths[RELEASE_COLUMN]
+    parts = [
+        p.replace(NBSP, " ") for p in textwrap.wrap(cells[RELEASE_COLUMN], w, break_on_hyphens=False)
+    ] or [""]
+    first = [*cells[:RELEASE_COLUMN], parts[0], *cells[RELEASE_COLUMN + 1 :]]
+    blank = [""] * len(cells)
+    return [_row(first, widths)] + [
+        _row([*blank[:RELEASE_COLUMN], p, *blank[RELEASE_COLUMN + 1 :]], widths) for p in parts[1:]
+    ]
 
 
 def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
@@ -84,7 +111,9 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
     r, best, c = state.release, state.best, state.countdown
     head = f"{release_name(r)} ({r.kind})" + (f" on {', '.join(state.platforms)}" if state.platforms else "")
     out = [head, "=" * min(len(head), width)]
-    status = state.status + (", overdue: the window has passed with no premiere reported" if state.overdue else "")
+    status = state.status + (
+        ", overdue: the window has passed with no premiere reported" if state.overdue else ""
+    )
     out += _field("status", status, width)
     if best is None:
         out += _field("best", "no date yet", width)
@@ -92,8 +121,12 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
         words = describe_window(best.start, best.end, c.today)
         out += _field("best", f"{words} ({format_range(best.start, best.end)}), {best.certainty}, "
                               f"\"{best.text}\", per {_per(best.source)}", width)  # fmt: skip
-    out += _field("countdown", f"{c.text} (from {c.today.isoformat()})", width)
-    out += _field("conflicts", "none" if not state.conflicts else f"{len(state.conflicts)}, the newer stays best", width)
+    out += _field("countdown", f"{c.text}, from {c.today.isoformat()}", width)
+    out += _field(
+        "conflicts",
+        "none" if not state.conflicts else f"{len(state.conflicts)}: outlets disagree (each pair below)",
+        width,
+    )
     for x in state.conflicts:
         out += _wrap(f"! {_claim(x.newer)}, per {_per(x.newer.source)}", width, "    ", "      ")
         out += _wrap(f"vs {_claim(x.older)}, per {_per(x.older.source)}", width, "      ", "        ")
@@ -102,7 +135,10 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
         out.append("  none")
     for w in state.windows:
         mark = "*" if w.claim == best else ("~" if w.superseded else " ")
-        out += _wrap(f"{mark} {_claim(w.claim)}, per {_per(w.claim.source)}", width, "  ", "      ")
+        out += _wrap(f"{mark} {_claim(w.claim)}", width, "  ", "      ")
+        out += _wrap(
+            f"per {_per(w.claim.source)} (article {w.claim.source.article_id})", width, "      ", "        "
+        )
         out += _wrap(f"“{w.claim.sentence}”", width, "      ", "       ")
         if w.superseded:
             out += _wrap(f"superseded: {w.superseded}", width, "      ", "        ")
@@ -134,7 +170,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 
 
 def _claim(w: WindowClaim) -> str:
-    return f"{format_range(w.start, w.end)} {w.certainty} \"{w.text}\""
+    return f'{format_range(w.start, w.end)}  {w.certainty}  "{w.text}"'
 
 
 def _per(s: Source) -> str:
@@ -149,15 +185,17 @@ def _sources(sources: Sequence[Source]) -> str:
 # --- short lists -----------------------------------------------------------------------------
 
 
-def render_candidates(title: str, candidates: Sequence[ReleaseInfo], board: Sequence[Summary], today: date) -> str:
+def render_candidates(
+    title: str, candidates: Sequence[ReleaseInfo], board: Sequence[Summary], today: date
+) -> str:
     """The releases an ambiguous title names, each with a command that picks it."""
     rows = {s.release.id: s for s in board}
     lines = [f"{title!r} matches {len(candidates)} releases:"]
     for info in candidates:
         s = rows.get(info.id)
         when = describe_window(s.start, s.end, today) if s and (s.start or s.end) else "TBA"
-        lines.append(f"  {release_name(info)}  ({info.kind}, {when})")
-    lines.append(f'pick one, e.g. airdate show "{release_name(candidates[0])}"')
+        lines.append(f"  #{info.id:<5} {release_name(info)}  ({info.kind}, {when})")
+    lines.append(f'pick one by title and season, or by number: airdate show "#{candidates[0].id}"')
     return "\n".join(lines)
 
 
@@ -168,5 +206,7 @@ def render_failures(failures: Sequence[Failure], width: int = WIDTH) -> str:
     for f in failures:
         lines += _wrap(f"{f.path}  [{f.stage}, {f.at}]", width, "", "  ")
         lines += _wrap(f.reason, width, "  ", "  ")
-    lines.append(f"{len(failures)} failure{'s' * (len(failures) != 1)}; fix the sources and ingest them again")
+    lines.append(
+        f"{len(failures)} failure{'s' * (len(failures) != 1)}; fix the sources and ingest them again"
+    )
     return "\n".join(lines)

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from airdate.keys import title_key  # shared with the extractor; imports nothing heavy
+
 _WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
@@ -51,20 +53,6 @@ def _number(word: str | None) -> int | None:
     w = word.lower().rstrip(".")
     digits = re.match(r"\d+", w)
     return int(digits.group(0)) if digits else _WORDS.get(w)
-
-
-def title_key(title: str) -> str:
-    """A title's matching key: case, accents, quotes, punctuation and a leading "The" ignored.
-
-    The same normalization as the extractor's, kept here so that reading the store
-    (`list`, `show`) never loads the extractor and its spaCy model.
-    """
-    s = unicodedata.normalize("NFKD", title)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("&", "and")
-    words = "".join(c if c.isalnum() else " " for c in s).split()
-    if words[:1] == ["the"]:
-        words = words[1:]
-    return " ".join(words)
 
 
 def release_identity(title: str, season: int | None = None, part: int | None = None) -> Identity:

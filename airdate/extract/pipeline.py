@@ -49,7 +49,7 @@ FILM = re.compile(
 )
 SERIES = re.compile(
     r"\b(?:season|seasons|series|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
-    r"reboot|revival|spinoff|spin-off|drama|comedy|thriller|streamer|streaming|premiere|trailer|teaser|"
+    r"reboot|revival|spinoff|spin-off|drama|comedy|thriller|premiere|trailer|teaser|"
     r"showrunner|renewed|renewal|cour|anime\s+series|limited\s+series|spinoff\s+series)\b",
     re.IGNORECASE,
 )
@@ -264,7 +264,8 @@ REFERENCE = re.compile(
 DERIVED = re.compile(
     r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creator|co-creator|alum|"
     r"director|showrunner|writer|producer|boss|veteran|fame|style|esque|like|inspired|projects|franchise|universe|"
-    r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game)\b"
+    r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game|"
+    r"arc|storyline|episode|chapter)\b"
 )
 
 

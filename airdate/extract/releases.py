@@ -85,7 +85,8 @@ def _release(
         windows = _merge_windows(list(framing))
     events = _merge_events([e for t, e in c.events if keep(t)], [w for t, w in c.replaced if keep(t)], windows)
     cast = _merge_cast([m for t, m in c.cast if keep(t)])
-    live = [e for e in events if e.type != "premiered"]
+    # A premiere the headline reports is kept: the tracker needs to know it happened.
+    live = [e for e in events if e.type != "premiered" or c.in_headline]
     platforms = _specific(tuple(dict.fromkeys(p for t, p in c.platforms if keep(t))))
     if not platforms and c.from_heading and len(framing_platforms) == 1:
         platforms = tuple(framing_platforms)

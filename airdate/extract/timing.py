@@ -22,7 +22,7 @@ RELEASE_WORDS = re.compile(
     r"rolls?|rolling|unveils?|premiere|release|debut|launch|bow|return|arrival|rollout|date|dates|window|"
     r"season|series|episodes?|film|movie|sequel|show|volume|cour|batch|installment|chapter|"
     r"pushed|moved|delayed|postponed|shifted|bumped|rescheduled|will|expect|expecting|anticipated|"
-    r"theaters|theatres|cinemas|screens|until|follow|follows|arrive|drop|air|stream|open|land)$",
+    r"follow|follows|arrive|drop|air|stream|open|land|reports?|says|say|suggests?|tipped|pegged)$",
     re.IGNORECASE,
 )
 OTHER_WORDS = re.compile(
@@ -53,7 +53,8 @@ REPLACED = re.compile(
     r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant)\s+"
     r"(?:to\s+\w+\s+)?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\b(?:original|initial|previous|earlier|former)\s+"
     r"(?:\w+\s+){0,2}?(?:date|window|slot|plan)\s+(?:of\s+)?(?:the\s+|an?\s+)?|"
-    r"\bfrom\s+(?:its|the|their)\s+(?:original|initial|previous|earlier|former|planned)\s+)$",
+    r"\bfrom\s+(?:its|the|their)\s+(?:original|initial|previous|earlier|former|planned)\s+|"
+    r"\bcontrary\s+to\s+(?:earlier|previous|initial|prior)\s+(?:reports?|rumou?rs?)\s+(?:of\s+)?(?:an?\s+|the\s+)?)$",
     re.IGNORECASE,
 )
 NEGATED = re.compile(
@@ -124,9 +125,12 @@ def _governed_by_release(sentence: str, f: Found) -> bool:
             if w.lower() in ("was", "were", "had", "been") or not FUTURE_AUX.match(prev):
                 return False
             return True
-        if OTHER_WORDS.match(w):
+        hits_screens = w.lower() == "hit" and i + 1 < len(before) and re.match(
+            r"^(?:theaters|theatres|cinemas|screens|netflix|streaming|shelves)$", before[i + 1], re.I
+        )
+        if OTHER_WORDS.match(w) and not hits_screens:
             return False
-        if RELEASE_WORDS.match(w):
+        if RELEASE_WORDS.match(w) or hits_screens:
             # The verb is a release verb; its subject must not be a trailer or a shoot.
             for v in reversed(before[:i]):
                 if OTHER_NOUNS.match(v):
@@ -181,11 +185,14 @@ def release_windows(
 
 def _past_clause(words: list[str]) -> bool:
     """The nearest verb before the expression is in the past, with nothing future after it."""
-    for w in reversed(words):
-        if FUTURE_WORD.match(w) or RELEASE_WORDS.match(w) and not PAST_VERB.match(w):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if RELEASE_NOUNS.match(w) or re.match(r"^(?:theaters|theatres|cinemas|screens)$", w, re.I):
+            continue  # nouns say nothing of tense
+        if PAST_VERB.match(w) or PAST_RELEASE.match(w):
+            return not (i and FUTURE_AUX.match(words[i - 1]))  # "will be released" is not past
+        if FUTURE_WORD.match(w) or RELEASE_WORDS.match(w):
             return False
-        if PAST_VERB.match(w):
-            return True
     return False
 
 

@@ -30,14 +30,15 @@ ROLE = r"(?:the\s+)?" + NAME
 A = r"(?P<a>" + NAME + r")(?!\d)"
 AS = r"(?:as|As)"
 ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
-C0 = r"(?![A-Z]{2,}\b)(?P<c>" + ROLE + r")(?![’']s\b|\d)"
+C0 = r"(?![A-Z]{2,}\b)(?P<c>" + ROLE + r")(?![’']s\b|\d|\s+[a-z]+['’]s\b)"
 # What may stand between "as" and the role's name: "as rival auditor Ha Ji-won", "as his
 # handler, Margaux", "as Amos's long-lost sister, Ruth", "as MI6 analyst Cressida Vale".
 DESC = (
     r"(?:(?:(?!well\b|soon\b|long\b|much\b|far\b|part\b|such\b|of\b|if\b|though\b|a\s+result\b|"
     r"(?:who|which|that|to|in|at|on|from|with|for|by|and|or|but|is|are|was|were|has|have|had|will|would|"
     r"when|where|while|after|before|into|about)\b)"
-    r"(?:the|a|an|his|her|their|its|[a-z][a-z'’-]*|" + UP + r"\w*['’]s|[A-Z]{2,}\d*),?\s+){0,5}?)"
+    r"(?:the|a|an|his|her|their|its|[a-z][a-z'’-]*|" + UP + r"\w*['’]s|" + UP + r"[a-z]+(?=\s+[a-z]+['’]s\b)|"
+    r"[A-Z]{2,}\d*),?\s+){0,5}?)"
 )
 C = DESC + C0
 # Before an actor: "veteran character actor X", "French star X", "idol-turned-actor X".
@@ -134,6 +135,10 @@ LIST_ITEM = re.compile(
 ROLE_RX = re.compile(C)
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
 COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
+PAIRED = re.compile(
+    A + r"\s+(?:and|&)\s+" + A.replace("?P<a>", "?P<b>") + r"\s+" + V.format(r"return|reprise\s+their\s+roles|are\s+back")
+    + r"\s+" + AS + r"\s+" + C0 + r"\s+(?:and|&)\s+" + C0.replace("?P<c>", "?P<d>")
+)
 REPLACES = re.compile(A + r"\s+" + V.format(r"replaces|is\s+replacing|will\s+replace|to\s+replace|takes\s+over\s+for") + r"\s+" + A.replace("?P<a>", "?P<b>"))
 OPPOSITE = re.compile(r"\b(?i:opposite|alongside)\s+" + A + r"['’]s\s+" + C)
 LEAD_ROLE = re.compile(r"\b(?i:his|her|their)\s+(?:\w+\s+){0,2}?(?i:role)\s+" + AS + r"\s+" + C)
@@ -304,6 +309,10 @@ def find_cast(
         found.append(CastFind(actor_t, char_t, _status_in(sentence, status), b))
         taken.append((b, e))
 
+    for m in PAIRED.finditer(sentence):
+        # "Elodie Marchand and Jasper Okoye return as Clementine Vail and Augustus Penrose"
+        add(m.group("a"), m.group("c"), "returning", m.start("a"), m.end("a"))
+        add(m.group("b"), m.group("d"), "returning", m.start("b"), m.end())
     for m in REPLACES.finditer(sentence):
         add(m.group("a"), None, "new", m.start("a"), m.end("a"))
         add(m.group("b"), None, "leaving", m.start("b"), m.end("b"))

@@ -21,7 +21,7 @@ OUTLETS = (
 )
 
 REPORTED = re.compile(
-    r"\b(?:reports?\s+(?:suggest|say|said|claim|indicate|state|hint)|reportedly|(?:it\s+is|it['’]s)\s+reported|"
+    r"\b(?:reports?\s+(?:suggest|say|said|claim|indicate|state|hint|disagree|differ|vary)|the\s+reports|reportedly|(?:it\s+is|it['’]s)\s+reported|"
     r"according\s+to|per\s+(?:a\s+)?(?:report|sources?|insiders?|" + OUTLETS + r")|"
     r"sources?\s+(?:say|said|claim|close|told|tell|familiar)|insiders?|industry\s+(?:sources?|chatter|insiders?)|"
     r"rumou?r(?:s|ed)?|tipped\s+(?:for|to)|(?:is|are|was|were)\s+said\s+to|leak(?:s|ed)?|scoop|"

@@ -411,7 +411,9 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     for kind, pos in find_events(text):
         for k in _group(s, _owner(s, pos, focus)):
             past_only = any(kk == k for kk, _, _, _ in marks) and all(hist for kk, _, _, hist in marks if kk == k)
-            if not ((past_only or _history_at(text, pos)) and kind not in ("renewed", "cancelled", "ordered")):
+            if kind == "premiered" and re.search(r"\b(?:which|that)\s+premiered\b|\bpremiered\s+(?:its|their)\b", text):
+                continue  # "the noir, which premiered its second season in 2022": history
+            if not ((past_only or _history_at(text, pos)) and kind not in ("renewed", "cancelled", "ordered", "premiered")):
                 clusters[k].events.append((tag(k, pos), Event(kind, None, certainty, text)))
     for k in {kk for kk, _, _, hist in marks if not hist}:
         clusters[k].season_focus = max(
@@ -497,7 +499,9 @@ def _history_at(text: str, pos: int) -> bool:
 def _mention_history(text: str, begin: int, end: int) -> bool:
     """A season named as history: "Season 2, which premiered …", "after season 1", "Season 2's schedule"."""
     if re.match(r"['’]s\b|\s+finale\b", text[end : end + 8]) or re.search(
-        r"\b(?:after|since|like|than|unlike|no|not\s+a|without)\s+(?:the\s+)?$", text[max(0, begin - 14) : begin], re.I
+        r"\b(?:after|since|like|than|unlike|no|not\s+a|without)\s+(?:the\s+)?$|\bno\s+(?:\w+\s+){1,3}$",
+        text[max(0, begin - 30) : begin],
+        re.I,
     ):
         return True
     left = max((m.end() for m in LOCAL_BREAK.finditer(text, 0, begin)), default=0)

@@ -298,7 +298,9 @@ _RANGE_OPEN = re.compile(I + r"\b(?:between|from)\s+)$")
 _MOVED_FROM = re.compile(I + r"\b(?:moved|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|slid|slipped)\b)")
 # Operators before an expression.
 _OPEN_START = re.compile(
-    I + r"\b(?:(?:not|n['’]t|unlikely)\s+(?:\w+\s+){0,2}?(?:before|until)|no\s+earlier\s+than|after)\s+(?:the\s+)?)$"
+    I + r"\b(?:(?:not|n['’]t|unlikely)\s+(?:to\s+)?(?:be\s+)?(?:(?:arrive|arriving|return|returning|premiere|premiering|"
+    r"debut|air|launch|come|coming|back|land|drop|out|released?|available|stream|streaming)\s+)?(?:before|until)|"
+    r"no\s+earlier\s+than|after)\s+(?:the\s+)?)$"
 )
 _OPEN_END = re.compile(I + r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?)$")
 

@@ -413,7 +413,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
             past_only = any(kk == k for kk, _, _, _ in marks) and all(hist for kk, _, _, hist in marks if kk == k)
             if kind == "premiered" and re.search(r"\b(?:which|that)\s+premiered\b|\bpremiered\s+(?:its|their)\b", text):
                 continue  # "the noir, which premiered its second season in 2022": history
-            if not ((past_only or _history_at(text, pos)) and kind not in ("renewed", "cancelled", "ordered", "premiered")):
+            kept = ("renewed", "cancelled", "ordered") + (("premiered",) if s.headline else ())
+            if not ((past_only or _history_at(text, pos)) and kind not in kept):
                 clusters[k].events.append((tag(k, pos), Event(kind, None, certainty, text)))
     for k in {kk for kk, _, _, hist in marks if not hist}:
         clusters[k].season_focus = max(

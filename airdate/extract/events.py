@@ -70,7 +70,9 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "premiered": re.compile(
-        r"\b(?:premiered|debuted|is\s+now\s+streaming|now\s+streaming|arrived\s+on|dropped\s+on|launched\s+on)\b", re.I
+        r"\b(?:premiered|debuted|is\s+now\s+streaming|now\s+streaming|arrived\s+on|dropped\s+on|launched\s+on|"
+        r"opened\s+(?:in\s+)?(?:theaters|theatres|cinemas)|(?:opening|debut)\s+weekend)\b",
+        re.I
     ),
 }
 NEGATION = re.compile(r"\b(?:not|n['’]t|no|never|yet\s+to|whether|if|rumou?rs?|despite)\b[^.;,]{0,40}$", re.IGNORECASE)

@@ -91,6 +91,7 @@ HISTORY = re.compile(
     re.IGNORECASE,
 )
 PLATFORM_NAMES = frozenset(a for names in GAZETTEER.values() for a in names)
+NO_PLANS = re.compile(r"\b(?:no|never|nor)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
 NO_SEASON = re.compile(r"\b(?:no|without|not\s+a|nor)\s+$", re.IGNORECASE)
 # A headline segment that is only a date: "| Official Trailer | December 10", "Netflix (Dec 10)".
 DATE_SEGMENT = re.compile(
@@ -481,8 +482,9 @@ def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) 
     for m, k in zip(s.mentions, s.keys, strict=True):
         if m.season and not any(kk == k and n == m.season for kk, _, n, _ in marks):
             marks.append((k, m.begin, m.season, question or _mention_history(s.text, m.begin, m.end)))
-    for k, _, n, hist in marks:
-        clusters[k].seasons.append((n, hist))
+    for k, pos, n, hist in marks:
+        if not NO_PLANS.search(s.text[max(0, pos - 30) : pos]):  # "no plans for a second season"
+            clusters[k].seasons.append((n, hist))
     return marks
 
 

@@ -103,6 +103,8 @@ FUTURE_WORD = re.compile(r"^(?:will|would|set|slated|scheduled|due|expected|to|s
 
 def _governed_by_release(sentence: str, f: Found) -> bool:
     """Look at the words around the expression for what it dates."""
+    if any(RELEASE_WORDS.match(w) and not OTHER_WORDS.match(w) for w in WORD.findall(f.text)):
+        return True  # "unlikely to arrive before 2027": the operator carries the verb
     after = WORD.findall(sentence[f.end : f.end + 40])[:2]
     if any(re.match(r"^(?:release|premiere|debut|launch|bow|return|arrival|rollout|date|window|slot)s?$", w, re.I) for w in after):
         return True

@@ -554,7 +554,7 @@ def resolve_all(
         if r1 is None and r2 is None and (dct is not None or first.year is not None):
             continue  # not a real day ("February 30"), not an unresolved relative phrase
         begin, end = first.begin, last.end
-        before = sentence[max(0, begin - 24) : begin]
+        before = sentence[max(0, begin - 40) : begin]
         if len(group) == 2:
             m = _RANGE_OPEN.search(before)
             if m:

@@ -103,20 +103,25 @@ def build_text(shared: Path, gold: dict[str, Any]) -> str:
     return builder(shared, gold)
 
 
-def materialize(shared: Path, out: Path) -> list[Path]:
-    """Write every dev-set article under ``out/<corpus>/`` and its gold under ``out/<corpus>-gold/``.
+def materialize(
+    shared: Path,
+    out: Path,
+    gold_dir: Path = GOLD_DIR,
+    corpora: tuple[Path, ...] = (HEADLINES, HUFFPOST, NEWSPAPER3K, SCRAPINGHUB),
+) -> list[Path]:
+    """Write every article of a gold set under ``out/<corpus>/`` and its gold under ``out/<corpus>-gold/``.
 
     Returns the paths of the written article texts. Raises FileNotFoundError when ``shared``
     (or a corpus in it) is missing, so tests can skip where the shared folder is not mounted.
     """
     shared, out = Path(shared), Path(out)
-    missing = [p for p in (HEADLINES, HUFFPOST, NEWSPAPER3K, SCRAPINGHUB) if not (shared / p).exists()]
+    missing = [p for p in corpora if not (shared / p).exists()]
     if missing:
         raise FileNotFoundError(
             f"shared corpora not found under {shared} (missing {missing[0]}); pass --shared PATH"
         )
     written: list[Path] = []
-    for gold_path in gold_files():
+    for gold_path in gold_files(gold_dir):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         text = build_text(shared, gold)
         corpus = gold["corpus"]
@@ -130,8 +135,8 @@ def materialize(shared: Path, out: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Write the airdate dev-set articles and gold into OUTDIR.")
+def main(argv: list[str] | None = None, gold_dir: Path = GOLD_DIR, name: str = "dev-set") -> int:
+    ap = argparse.ArgumentParser(description=f"Write the airdate {name} articles and gold into OUTDIR.")
     ap.add_argument("outdir", type=Path, help="folder to write <corpus>/ and <corpus>-gold/ into")
     ap.add_argument(
         "--shared",
@@ -141,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     try:
-        paths = materialize(args.shared, args.outdir)
+        paths = materialize(args.shared, args.outdir, gold_dir)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

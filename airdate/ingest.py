@@ -121,14 +121,30 @@ def ingest(
     items = expand_sources(sources)
     if progress is not None:
         progress.start(len(items))
-    for source in items:
-        for article in _read(store, source, settings, tally, progress):
-            _one(store, article, source, extractor, tally, progress)
-        if progress is not None:
-            progress.advance()
+    store.defer_board = True
+    try:
+        for source in items:
+            for article in _read(store, source, settings, tally, progress):
+                _one(store, article, source, extractor, tally, progress)
+                if (tally.done + tally.unchanged) % BOARD_BATCH == 0:
+                    _flush(store, tally)
+            if progress is not None:
+                progress.advance()
+    finally:
+        store.defer_board = False
+        _flush(store, tally)
     if progress is not None:
         progress.finish()
     return tally
+
+
+BOARD_BATCH = 500  # articles between board recomputes in a bulk ingest
+
+
+def _flush(store: Store, tally: Tally) -> None:
+    t0 = time.perf_counter()
+    store.flush_board()
+    tally.store_s += time.perf_counter() - t0
 
 
 def _read(

@@ -10,6 +10,7 @@ SQL holds no semicolons inside statements (they are split on `;`).
     mentions   one release as one article names it; every claim hangs off a mention
     windows, platforms, cast_members, characters, events   the claims, in the article's order
     board      each release's reconciled summary (best window, status, …), rewritten with its claims
+    board_dirty  releases whose board row a bulk ingest has still to recompute
     failures   what could not be ingested: path, stage, reason, when
 """
 
@@ -145,6 +146,15 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             reason TEXT NOT NULL,
             at TEXT NOT NULL,
             UNIQUE (path, stage)
+        );
+        """,
+    ),
+    (
+        3,
+        "board rows waiting to be recomputed",
+        """
+        CREATE TABLE board_dirty (
+            release_id INTEGER PRIMARY KEY
         );
         """,
     ),

@@ -48,6 +48,10 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str = "") -> None:
         self.conn = conn
         self.path = path
+        # In a bulk ingest the board rows are recomputed once per batch, not once per article:
+        # each article's transaction records the releases it touched in `board_dirty`
+        # (so a killed run loses nothing), and `flush_board` recomputes them.
+        self.defer_board = False
 
     def __enter__(self) -> Store:
         return self
@@ -288,8 +292,26 @@ class Store:
             self._refresh(release_id, new_id)
         return new_id
 
+    def flush_board(self) -> int:
+        """Recompute the board rows a deferred ingest left waiting; returns how many."""
+        if self.conn.execute("SELECT 1 FROM board_dirty LIMIT 1").fetchone() is None:
+            return 0
+        with self._transaction("updating the board") as db:
+            ids = [r for (r,) in db.execute("SELECT release_id FROM board_dirty")]
+            db.execute("DELETE FROM board_dirty")
+            self._recompute(*ids)
+        return len(ids)
+
     def _refresh(self, *release_ids: int) -> None:
         """After claims moved: drop releases nothing refers to; refresh the rest's title, kind and board row."""
+        if self.defer_board:
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO board_dirty (release_id) VALUES (?)", [(r,) for r in release_ids]
+            )
+            return
+        self._recompute(*release_ids)
+
+    def _recompute(self, *release_ids: int) -> None:
         for release_id in dict.fromkeys(release_ids):
             if not queries.prune_release(self.conn, release_id):
                 queries.refresh_display(self.conn, release_id)
@@ -318,6 +340,7 @@ class Store:
         starting on or before that day (--within); `end_from`: dated windows not ended before it.
         `limit`: at most that many, the earliest.
         """
+        self.flush_board()  # a deferred ingest (or one killed mid-way) may have left rows waiting
         return queries.board(
             self.conn,
             ids=ids,

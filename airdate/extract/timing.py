@@ -42,7 +42,8 @@ PAST_RELEASE = re.compile(
 )
 FUTURE_AUX = re.compile(r"^(?:be|been|being|will|to|is|are|gets|get)$", re.IGNORECASE)
 REPORTING = re.compile(
-    r"\b(?:announced|said|says|revealed|confirmed|told|shared|posted|tweeted|unveiled|teased|reported|"
+    r"\b(?:announced|announcing|said|says|revealed|revealing|confirmed|confirming|told|shared|posted|tweeted|"
+    r"unveiled|teased|reported|"
     r"noted|explained|added|statement|wrote)\s+(?:(?:\w+\s+){0,2}|(?:in|at|during)\s+(?:\w+['’]?\w*\s+){1,4})(?:on\s+|in\s+|at\s+|last\s+)?$",
     re.IGNORECASE,
 )

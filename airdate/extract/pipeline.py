@@ -92,7 +92,6 @@ HISTORY = re.compile(
 )
 PLATFORM_NAMES = frozenset(a for names in GAZETTEER.values() for a in names)
 NO_PLANS = re.compile(r"\b(?:no|never|nor)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
-NO_SEASON = re.compile(r"\b(?:no|without|not\s+a|nor)\s+$", re.IGNORECASE)
 # A headline segment that is only a date: "| Official Trailer | December 10", "Netflix (Dec 10)".
 DATE_SEGMENT = re.compile(
     r"(?:\|\s*|\()(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:19|20)\d\d)\s*(?:\)|$|\|)"

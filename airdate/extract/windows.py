@@ -470,15 +470,15 @@ def _resolve_relative(e: Expr, dct: date) -> tuple[date, date] | None:
 _ABSOLUTE_UNITS = {"day", "weekof", "dayrange", "month", "season", "quarter", "half", "year", "holiday"}
 
 
-def resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int | None = None) -> tuple[date, date] | None:
+def resolve(e: Expr, dct: date | None, *, anime: bool = False) -> tuple[date, date] | None:
     """The inclusive day range of `e`, or None when it cannot be resolved (no DCT, or off the calendar)."""
     try:
-        return _resolve(e, dct, anime=anime, year_hint=year_hint)
+        return _resolve(e, dct, anime=anime)
     except (ValueError, OverflowError):  # "next year" from 9999-12-31
         return None
 
 
-def _resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int | None = None) -> tuple[date, date] | None:
+def _resolve(e: Expr, dct: date | None, *, anime: bool = False) -> tuple[date, date] | None:
     if e.unit == "span":
         assert e.low and e.high
         return e.low, e.high
@@ -489,8 +489,6 @@ def _resolve(e: Expr, dct: date | None, *, anime: bool = False, year_hint: int |
         return _range_in_year(replace(e, season="winter", year=e.year2), e.year2, False)
     if e.year is not None:
         return _range_in_year(e, e.year, anime)
-    if year_hint is not None and e.rel_year is None:
-        return _range_in_year(e, year_hint, anime)
     if dct is None:
         return None
     if e.rel_year is not None and (e.rel_year != 0 or e.unit == "year"):
@@ -541,7 +539,7 @@ def _compatible(a: Expr, b: Expr) -> bool:
 
 
 def resolve_all(
-    sentence: str, dct: date | None, *, anime: bool = False, year_hint: int | None = None
+    sentence: str, dct: date | None, *, anime: bool = False
 ) -> list[Found]:
     """Every time expression in the sentence with its day range (None ends if unresolved)."""
     out: list[Found] = []
@@ -549,8 +547,8 @@ def resolve_all(
         first, last = group[0], group[-1]
         if len(group) == 2 and first.year is None and first.rel_year is None and last.year is not None:
             first = replace(first, year=last.year)
-        r1 = resolve(first, dct, anime=anime, year_hint=year_hint)
-        r2 = resolve(last, dct, anime=anime, year_hint=year_hint) if last is not first else r1
+        r1 = resolve(first, dct, anime=anime)
+        r2 = resolve(last, dct, anime=anime) if last is not first else r1
         if r1 is None and r2 is None and (dct is not None or first.year is not None):
             continue  # not a real day ("February 30"), not an unresolved relative phrase
         begin, end = first.begin, last.end

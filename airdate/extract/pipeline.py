@@ -22,7 +22,7 @@ from airdate.errors import ExtractionError
 from airdate.extract import cast as cast_mod
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
-from airdate.extract.platforms import GAZETTEER, build_matcher, find_platforms
+from airdate.extract.platforms import build_matcher, find_platforms
 from airdate.extract.releases import Cluster, build_releases
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
@@ -90,7 +90,6 @@ HISTORY = re.compile(
     r"like\s+the\s+first|since\s+its)\b",
     re.IGNORECASE,
 )
-PLATFORM_NAMES = frozenset(a for names in GAZETTEER.values() for a in names)
 NO_PLANS = re.compile(r"\b(?:no|never|nor)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
 # A headline segment that is only a date: "| Official Trailer | December 10", "Netflix (Dec 10)".
 DATE_SEGMENT = re.compile(
@@ -299,6 +298,7 @@ class Extractor:
             dct=article.published,
             anime=bool(ANIME.search(article.text) or ANIME.search(article.title or "")),
             lead=_lead_person(sentences[0]) if sentences and sentences[0].headline else None,
+            blocked=frozenset(f for c in clusters.values() for f in c.forms) | cast_mod.PLATFORM_NAMES,
         )
         focus: str | None = None
         single = next(iter(clusters)) if len(clusters) == 1 else None
@@ -343,6 +343,7 @@ class _Context:
     lead: str | None
     framing: list[Window] = field(default_factory=list)
     framing_platforms: list[str] = field(default_factory=list)
+    blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
 
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
@@ -393,9 +394,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()):
             for k in _group(s, _owner(s, p.begin, focus)):
                 clusters[k].platforms.append((tag(k, p.begin), p.name))
-    blocked = frozenset(f for c in clusters.values() for f in c.forms) | PLATFORM_NAMES
     found, characters = cast_mod.find_cast(
-        text, blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else ctx.lead
+        text, ctx.blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else ctx.lead
     )
     for cf in found:
         # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
@@ -536,7 +536,7 @@ def _lead_person(headline: Sentence) -> str | None:
     if not m or (text == headline.text and any(mm.begin <= m.start("n") < mm.end for mm in headline.mentions)):
         return None
     name = cast_mod.tidy_name(m.group("n"))
-    if not name or " " not in name or name in PLATFORM_NAMES or not cast_mod.is_person_name(name):
+    if not name or " " not in name or name in cast_mod.PLATFORM_NAMES or not cast_mod.is_person_name(name):
         return None
     return name
 

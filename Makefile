@@ -14,10 +14,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-# Ingests the demo corpus into ./airdate.db (again: nothing new is stored) and prints the board.
+# Ingests the demo corpus into ./airdate.db (again: nothing new is stored), prints the board,
+# then serves it at http://127.0.0.1:8000/ until Ctrl-C.
 run: $(STAMP)
 	$(BIN)/airdate ingest demo/articles
 	$(BIN)/airdate list
+	$(BIN)/airdate serve --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -27,11 +29,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check airdate tests benchmarks
 	$(BIN)/mypy airdate
-	$(BIN)/mypy airdate
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/serve.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

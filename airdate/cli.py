@@ -57,6 +57,7 @@ def main() -> None:
       airdate ingest demo/articles           store many articles and their claims
       airdate list                           the board: what is coming, when, how sure
       airdate show harbor lights s3          one release, every claim with its source
+      airdate serve                          the board as a web page, with iCal and Atom feeds
 
     The store commands use ./airdate.db, or --db PATH, or the AIRDATE_DB variable.
     """
@@ -437,27 +438,89 @@ def split_command(title: str, articles: tuple[int, ...], new_title: str | None, 
 
 
 @main.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True,
-              help="JSON (the shape of `show --json`, one per release) or CSV (one row per release).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", metavar="FILE",
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "ics"]), default="json", show_default=True,
+              help="JSON (the shape of `show --json`, one per release), CSV (one row per release) "
+                   "or ics (the calendar `serve` gives at /calendar.ics).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", metavar="FILE",
               help="Write here instead of stdout.")
+@click.option("--base-url", metavar="URL", default="",
+              help="For ics: link each event to its page under this address, e.g. http://127.0.0.1:8000/.")
 @_today_option
 @_db_option
-def export_command(fmt: str, output: Any, today: str | None, db: Path) -> None:
+def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: Path) -> None:
     """Every release with its state: best window, countdown, status, conflicts, cast, history.
 
     \b
     Examples:
       airdate export > releases.json
       airdate export --format csv -o releases.csv
+      airdate export --format ics -o airdate.ics     import into any calendar app
     """
     from airdate.views import export
     from airdate.views.board import all_states
 
     day = _today(today)
     with _open(db) as store:
+        if fmt == "ics":
+            from airdate.views.filters import Filters
+            from airdate.views.web import calendar_for
+
+            output.write(calendar_for(store, day, Filters(), base_url).decode("utf-8"))
+            return
         states = all_states(store, day)
     output.write((export.to_json(states) + "\n") if fmt == "json" else export.to_csv(states))
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port to listen on; 0 picks a free one.")
+@click.option("--access-log", is_flag=True, help="Log every request to stderr.")
+@_today_option
+@_db_option
+def serve_command(host: str, port: int, access_log: bool, today: str | None, db: Path) -> None:
+    """Serve the board, fact sheets, JSON API, iCal calendar and Atom feed of changes.
+
+    Read-only: it never changes the database, so `airdate ingest` can keep adding
+    articles while it runs; pages show them on the next load.
+
+    \b
+    Pages and feeds:
+      /                     the board: countdowns, filters, search
+      /release/ID           one release: every claim with its source
+      /calendar.ics         subscribe in your calendar app (takes the board's filters)
+      /feed.atom            what changed: dates, delays, renewals, conflicts
+      /api/releases         JSON; /api/docs documents every endpoint
+
+    \b
+    Examples:
+      airdate serve
+      airdate serve --port 8080 --db ~/tv.db
+      airdate serve --host 0.0.0.0          listen on every interface (no login: mind who can reach it)
+    """
+    import socket
+
+    import uvicorn
+
+    from airdate.views.web import create_app
+
+    day = _today(today) if today else None
+    _open(db).close()
+    app = create_app(db, today=(lambda: day) if day else None)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as e:
+        sock.close()
+        raise UsageError(f"cannot listen on {host}:{port} ({e.strerror}); pass another --port or --host") from None
+    sock.listen(2048)
+    bound = sock.getsockname()[1]
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
+    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def _quote(text: str) -> str:

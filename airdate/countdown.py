@@ -18,39 +18,41 @@ class Countdown:
     days_to_start: int | None
     days_to_end: int | None
     text: str
+    short: str = ""  # the text without its "(window, certainty)" label: "in 8–17 days"
 
 
 def countdown(start: date | None, end: date | None, certainty: str | None, today: date) -> Countdown:
     """Days from `today` to a window's first and last day, with wording that fits its precision."""
     if start is None and end is None:
-        return Countdown(today, None, None, "TBA")
+        return Countdown(today, None, None, "TBA", "TBA")
     to_start = (start - today).days if start else None
     to_end = (end - today).days if end else None
     label = f"{describe_window(start, end, today)}, {certainty}"
+    labelled = True
     if start is not None and start == end:
         assert to_start is not None
+        labelled = certainty != "confirmed"
         if to_start < 0:
-            text = "passed"
+            short, labelled = "passed", False
         elif to_start == 0:
-            text = "today"
+            short, labelled = "today", False
         else:
-            text = "tomorrow" if to_start == 1 else f"in {to_start} days"
-            if certainty != "confirmed":
-                text += f" ({label})"
+            short = "tomorrow" if to_start == 1 else f"in {to_start} days"
     elif to_end is not None and to_end < 0:
-        text = "passed"
+        short, labelled = "passed", False
     elif to_start is None or to_start <= 0:
         if to_end is None:
-            text = f"any day now ({label})"
+            short = "any day now"
         elif to_end == 0:
-            text = f"today at the latest ({label})"
+            short = "today at the latest"
         else:
-            text = f"within {_days(to_end)} ({label})"
+            short = f"within {_days(to_end)}"
     elif to_end is None:
-        text = f"in {to_start}+ days ({label})"
+        short = f"in {to_start}+ days"
     else:
-        text = f"in {to_start}–{to_end} days ({label})"
-    return Countdown(today, to_start, to_end, text)
+        short = f"in {to_start}–{to_end} days"
+    text = f"{short} ({label})" if labelled else short
+    return Countdown(today, to_start, to_end, text, short)
 
 
 MONTHS = calendar.month_name

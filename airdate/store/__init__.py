@@ -2,9 +2,10 @@
 
 from airdate.store.errors import NotFound, StoreError
 from airdate.store.keys import Identity, content_digest, release_identity
-from airdate.store.store import Failure, Store, StoredArticle, open_store
+from airdate.store.store import ChangeRow, Failure, Store, StoredArticle, open_store
 
 __all__ = [
+    "ChangeRow",
     "Failure",
     "Identity",
     "NotFound",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any, cast
 
+from airdate.changes import Change
 from airdate.models import Article, Certainty, Release
 from airdate.reconcile import (
     CastClaim,
@@ -261,10 +262,16 @@ def keys_like(conn: sqlite3.Connection, fragments: list[str]) -> list[tuple[int,
 PLATFORM_SEP = "\t"  # platform names never hold a tab; cheaper to read back than JSON
 
 
-def write_summary(conn: sqlite3.Connection, s: Summary) -> None:
+def write_summary(conn: sqlite3.Connection, s: Summary, at: str) -> None:
+    """Write a release's board row; `seq` counts changes of its best window and `modified` dates the last."""
     conn.execute(
-        "INSERT OR REPLACE INTO board (release_id, start_date, end_date, certainty, text, status, conflicts, "
-        "platforms, articles, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO board (release_id, start_date, end_date, certainty, text, status, conflicts, "
+        "platforms, articles, updated, seq, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+        "ON CONFLICT (release_id) DO UPDATE SET start_date = excluded.start_date, end_date = excluded.end_date, "
+        "certainty = excluded.certainty, text = excluded.text, status = excluded.status, "
+        "conflicts = excluded.conflicts, platforms = excluded.platforms, articles = excluded.articles, "
+        f"updated = excluded.updated, seq = board.seq + ({_WINDOW_MOVED}), "
+        f"modified = CASE WHEN {_WINDOW_MOVED} THEN excluded.modified ELSE board.modified END",
         (
             s.release.id,
             _iso(s.start),
@@ -276,23 +283,28 @@ def write_summary(conn: sqlite3.Connection, s: Summary) -> None:
             PLATFORM_SEP.join(s.platforms),
             s.articles,
             _iso(s.updated),
+            at,
         ),
     )
 
 
-def board(
-    conn: sqlite3.Connection,
-    *,
-    ids: Collection[int] | None = None,
-    platform: str | None = None,
-    certainties: Collection[str] | None = None,
-    statuses: Collection[str] | None = None,
-    start_by: date | None = None,
-    end_from: date | None = None,
-    limit: int | None = None,
-) -> list[Summary]:
-    """Release summaries by earliest day (undated last), then title; every filter given must hold."""
-    where, args = [], []
+# In an upsert's SET, `board.` is the row before and `excluded.` the new one.
+_WINDOW_MOVED = (
+    "board.start_date IS NOT excluded.start_date OR board.end_date IS NOT excluded.end_date "
+    "OR board.certainty IS NOT excluded.certainty"
+)
+
+
+def _board_where(
+    ids: Collection[int] | None,
+    platform: str | None,
+    certainties: Collection[str] | None,
+    statuses: Collection[str] | None,
+    start_by: date | None,
+    end_from: date | None,
+) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
     if ids is not None:
         where.append("r.id IN (SELECT value FROM json_each(?))")
         args.append(json.dumps(sorted(ids)))
@@ -309,12 +321,32 @@ def board(
     if end_from is not None:
         where.append("(b.end_date IS NULL AND b.start_date IS NOT NULL OR b.end_date >= ?)")
         args.append(end_from.isoformat())
+    return ("WHERE " + " AND ".join(where) + " " if where else ""), args
+
+
+def board(
+    conn: sqlite3.Connection,
+    *,
+    ids: Collection[int] | None = None,
+    platform: str | None = None,
+    certainties: Collection[str] | None = None,
+    statuses: Collection[str] | None = None,
+    start_by: date | None = None,
+    end_from: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Summary]:
+    """Release summaries by earliest day (undated last), then title; every filter given must hold."""
+    where, args = _board_where(ids, platform, certainties, statuses, start_by, end_from)
+    page = ""
+    if limit is not None or offset:
+        page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
     rows = conn.execute(
         "SELECT r.id, r.title, r.season, r.part, r.kind, b.start_date, b.end_date, b.certainty, b.text, b.status, "
         "b.conflicts, b.platforms, b.articles, b.updated FROM board b JOIN releases r ON r.id = b.release_id "
-        + ("WHERE " + " AND ".join(where) + " " if where else "")
+        + where
         + "ORDER BY b.start_date IS NULL, b.start_date, b.end_date, r.title COLLATE NOCASE, r.season, r.part, r.id"
-        + ("" if limit is None else f" LIMIT {int(limit)}"),
+        + page,
         args,
     )
     return [
@@ -332,6 +364,107 @@ def board(
         )
         for rid, title, season, part, kind, start, end, certainty, text, status, conflicts, platforms, articles, updated in rows
     ]
+
+
+def board_count(
+    conn: sqlite3.Connection,
+    *,
+    ids: Collection[int] | None = None,
+    platform: str | None = None,
+    certainties: Collection[str] | None = None,
+    statuses: Collection[str] | None = None,
+    start_by: date | None = None,
+    end_from: date | None = None,
+) -> int:
+    """How many board rows pass the filters (as `board` takes them)."""
+    where, args = _board_where(ids, platform, certainties, statuses, start_by, end_from)
+    row = conn.execute(f"SELECT count(*) FROM board b JOIN releases r ON r.id = b.release_id {where}", args)
+    return int(row.fetchone()[0])
+
+
+def calendar_meta(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int, tuple[str, int, str | None]]:
+    """release id → (identity text, window sequence, when the window last changed) for the calendar."""
+    rows = conn.execute(
+        "SELECT r.id, r.key, r.season, r.part, b.seq, b.modified FROM board b JOIN releases r ON r.id = b.release_id "
+        "WHERE r.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ids)),),
+    )
+    return {int(rid): (identity_text(key, season, part), int(seq), modified) for rid, key, season, part, seq, modified in rows}
+
+
+def identity_text(key: str, season: int | None, part: int | None) -> str:
+    """A release's identity as one string, for ids that must stay the same across rebuilds."""
+    return f"{key}\x1f{'' if season is None else season}\x1f{'' if part is None else part}"
+
+
+# --- changes ----------------------------------------------------------------------------------
+
+
+def write_changes(conn: sqlite3.Connection, release_id: int, found: Sequence[Change], at: str) -> None:
+    """Replace a release's derived changes, keeping when each one still present was first seen."""
+    ident = identity_of(conn, release_id)
+    if ident is None:
+        return
+    identity = identity_text(ident.key, ident.season, ident.part)
+    rows = [
+        (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published), ch.source.article_id, ch.text, at)
+        for n, ch in enumerate(found)
+    ]
+    conn.execute(
+        "DELETE FROM changes WHERE release_id = ? AND id NOT IN (SELECT value FROM json_each(?))",
+        (release_id, json.dumps([r[0] for r in rows])),
+    )
+    conn.executemany(
+        "INSERT INTO changes (id, release_id, position, kind, day, article_id, text, seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET release_id = excluded.release_id, "
+        "position = excluded.position, kind = excluded.kind, day = excluded.day, "
+        "article_id = excluded.article_id, text = excluded.text",
+        rows,
+    )
+
+
+CHANGE_COLUMNS = (
+    "c.id, c.release_id, r.title, r.season, r.part, r.kind, c.kind, c.day, c.text, c.seen, "
+    "a.headline, a.publisher, a.url, a.path, c.article_id"
+)
+
+
+def changes(
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    release_id: int | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[tuple[Any, ...]]:
+    """Change rows, newest first (by when seen, then publication day); see CHANGE_COLUMNS."""
+    where: list[str] = []
+    args: list[Any] = []
+    if since is not None:
+        where.append("c.seen > ?")
+        args.append(since)
+    if release_id is not None:
+        where.append("c.release_id = ?")
+        args.append(release_id)
+    rows = conn.execute(
+        f"SELECT {CHANGE_COLUMNS} FROM changes c JOIN releases r ON r.id = c.release_id "
+        "LEFT JOIN articles a ON a.id = c.article_id "
+        + ("WHERE " + " AND ".join(where) + " " if where else "")
+        + "ORDER BY c.seen DESC, c.day IS NULL, c.day DESC, c.release_id, c.position DESC "
+        f"LIMIT {int(limit)} OFFSET {int(offset)}",
+        args,
+    )
+    return rows.fetchall()
+
+
+def recent_changes(conn: sqlite3.Connection, ids: Collection[int], day_from: date) -> dict[int, tuple[str, str]]:
+    """release id → (day, text) of its newest change published on or after `day_from`."""
+    rows = conn.execute(
+        "SELECT release_id, day, text FROM changes WHERE day >= ? AND release_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY release_id, day, position",
+        (day_from.isoformat(), json.dumps(sorted(ids))),
+    )
+    return {int(rid): (day, text) for rid, day, text in rows}
 
 
 def release_keys(conn: sqlite3.Connection) -> list[tuple[int, str]]:
@@ -442,3 +575,27 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
         "failures",
     )
     return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+
+def release_sources(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int, list[Source]]:
+    """release id → the articles about it, newest first."""
+    rows = conn.execute(
+        "SELECT DISTINCT m.release_id, a.id, a.published, a.publisher, a.headline, a.path, a.url, a.digest "
+        "FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE m.release_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY m.release_id, a.published IS NULL, a.published DESC, a.digest",
+        (json.dumps(sorted(ids)),),
+    )
+    out: dict[int, list[Source]] = defaultdict(list)
+    for rid, aid, published, publisher, headline, path, url, digest in rows:
+        out[int(rid)].append(Source(int(aid), _day(published), publisher, headline, path, url, digest))
+    return dict(out)
+
+
+def platform_names(conn: sqlite3.Connection) -> list[str]:
+    """Every platform on the board, by name, case-folded duplicates merged."""
+    names: dict[str, str] = {}
+    for (joined,) in conn.execute("SELECT DISTINCT platforms FROM board WHERE platforms != ''"):
+        for name in joined.split(PLATFORM_SEP):
+            names.setdefault(name.casefold(), name)
+    return sorted(names.values(), key=str.casefold)

@@ -11,6 +11,10 @@ SQL holds no semicolons inside statements (they are split on `;`).
     windows, platforms, cast_members, characters, events   the claims, in the article's order
     board      each release's reconciled summary (best window, status, …), rewritten with its claims
     board_dirty  releases whose board row a bulk ingest has still to recompute
+    changes    what changed about each release, derived from its claims (airdate.changes);
+               `seen` is when this database first recorded the change
+    (board.seq counts changes of the best window, board.modified is when it last changed:
+    the calendar's SEQUENCE and LAST-MODIFIED)
     failures   what could not be ingested: path, stage, reason, when
 """
 
@@ -156,6 +160,27 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE board_dirty (
             release_id INTEGER PRIMARY KEY
         );
+        """,
+    ),
+    (
+        4,
+        "changes, and the board's window sequence for calendars",
+        """
+        ALTER TABLE board ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE board ADD COLUMN modified TEXT;
+        CREATE TABLE changes (
+            id TEXT PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            day TEXT,
+            article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            seen TEXT NOT NULL
+        );
+        CREATE INDEX changes_release ON changes (release_id);
+        CREATE INDEX changes_seen ON changes (seen);
+        CREATE INDEX changes_day ON changes (day);
         """,
     ),
 )

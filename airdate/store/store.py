@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
+from airdate.changes import changes
 from airdate.models import Article, Extraction, Release
-from airdate.reconcile import ReleaseClaims, ReleaseInfo, Summary, summarize
+from airdate.reconcile import ReleaseClaims, ReleaseInfo, Source, Summary, summarize
 from airdate.store import queries
 from airdate.store.errors import NotFound, StoreError
 from airdate.store.keys import Identity, content_digest, release_identity
@@ -28,6 +30,19 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """One recorded change of a release (see airdate.changes), with the article behind it."""
+
+    id: str
+    release: ReleaseInfo
+    kind: str
+    day: date | None
+    text: str
+    seen: str  # when this database first recorded it, UTC ISO
+    source: Source | None
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     id: int
     article: Article
@@ -37,9 +52,17 @@ class StoredArticle:
     ingested_at: str
 
 
-def open_store(path: str | Path) -> Store:
-    """Open (creating and migrating as needed) the database at `path`."""
-    return Store(connect(path), str(path))
+def open_store(path: str | Path, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating as needed) the database at `path`.
+
+    `read_only` (the web app) refuses every write at the connection (PRAGMA query_only)
+    and leaves board rows a running ingest has deferred for that ingest to write.
+    """
+    store = Store(connect(path), str(path))
+    if read_only:
+        store.conn.execute("PRAGMA query_only = ON")
+        store.read_only = True
+    return store
 
 
 class Store:
@@ -52,6 +75,7 @@ class Store:
         # each article's transaction records the releases it touched in `board_dirty`
         # (so a killed run loses nothing), and `flush_board` recomputes them.
         self.defer_board = False
+        self.read_only = False
 
     def __enter__(self) -> Store:
         return self
@@ -294,7 +318,7 @@ class Store:
 
     def flush_board(self) -> int:
         """Recompute the board rows a deferred ingest left waiting; returns how many."""
-        if self.conn.execute("SELECT 1 FROM board_dirty LIMIT 1").fetchone() is None:
+        if self.read_only or self.conn.execute("SELECT 1 FROM board_dirty LIMIT 1").fetchone() is None:
             return 0
         with self._transaction("updating the board") as db:
             ids = [r for (r,) in db.execute("SELECT release_id FROM board_dirty")]
@@ -312,11 +336,13 @@ class Store:
         self._recompute(*release_ids)
 
     def _recompute(self, *release_ids: int) -> None:
+        at = now()
         for release_id in dict.fromkeys(release_ids):
             if not queries.prune_release(self.conn, release_id):
                 queries.refresh_display(self.conn, release_id)
                 for claims in queries.load_claims(self.conn, release_id):
-                    queries.write_summary(self.conn, summarize(claims))
+                    queries.write_summary(self.conn, summarize(claims), at)
+                    queries.write_changes(self.conn, release_id, changes(claims), at)
 
     # --- the board ------------------------------------------------------------------------------
 
@@ -330,6 +356,7 @@ class Store:
         start_by: date | None = None,
         end_from: date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Summary]:
         """Release summaries (best window, status, conflicts, platforms), earliest first, undated last.
 
@@ -338,7 +365,7 @@ class Store:
         `ids` (e.g. from find_releases, for --search); `platform`, case-insensitive;
         `certainties` and `statuses` of the best window and release; `start_by`: windows
         starting on or before that day (--within); `end_from`: dated windows not ended before it.
-        `limit`: at most that many, the earliest.
+        `limit`: at most that many, the earliest, after skipping `offset`.
         """
         self.flush_board()  # a deferred ingest (or one killed mid-way) may have left rows waiting
         return queries.board(
@@ -350,12 +377,42 @@ class Store:
             start_by=start_by,
             end_from=end_from,
             limit=limit,
+            offset=offset,
         )
+
+    def board_count(self, **filters: Any) -> int:
+        """How many releases `board` would give for these filters, without limit or offset."""
+        self.flush_board()
+        return queries.board_count(self.conn, **filters)
+
+    def calendar_meta(self, ids: Collection[int]) -> dict[int, tuple[str, int, str | None]]:
+        """release id → (identity text, window sequence, when the window last changed)."""
+        return queries.calendar_meta(self.conn, ids)
+
+    def changes(
+        self, *, since: str | None = None, release_id: int | None = None, limit: int = 100, offset: int = 0
+    ) -> list[ChangeRow]:
+        """Recorded changes, newest first; `since` (an ISO UTC time) keeps those seen after it."""
+        self.flush_board()
+        rows = queries.changes(self.conn, since=since, release_id=release_id, limit=limit, offset=offset)
+        return [row_to_change(r) for r in rows]
+
+    def platform_names(self) -> list[str]:
+        """Every platform named on the board, sorted."""
+        return queries.platform_names(self.conn)
+
+    def release_sources(self, ids: Collection[int]) -> dict[int, list[Source]]:
+        """release id → the articles about it, newest first."""
+        return queries.release_sources(self.conn, ids)
+
+    def recent_changes(self, ids: Collection[int], day_from: date) -> dict[int, tuple[str, str]]:
+        """release id → (day, text) of its newest change published on or after `day_from`."""
+        return queries.recent_changes(self.conn, ids, day_from)
 
     def rebuild_board(self) -> int:
         """Recompute every release's summary (after a change to the reconcile rules); returns how many."""
+        # Rows are rewritten, not deleted first, so each keeps its calendar sequence.
         with self._transaction("rebuilding the board") as db:
-            db.execute("DELETE FROM board")
             ids = [r.id for r in queries.releases(db)]
             self._refresh(*ids)
         return len(ids)
@@ -384,3 +441,16 @@ def row_to_stored(row: tuple[object, ...]) -> StoredArticle:
         author=author if isinstance(author, str) else None,
     )
     return StoredArticle(int(str(article_id)), article, str(digest), str(extractor), str(version), str(at))
+
+
+def row_to_change(row: tuple[Any, ...]) -> ChangeRow:
+    (cid, rid, title, season, part, kind, change, day, text, seen, headline, publisher, url, path, article_id) = row
+    source = None
+    if article_id is not None:
+        source = Source(
+            int(article_id), date.fromisoformat(day) if day else None, publisher, headline, path, url
+        )
+    return ChangeRow(
+        str(cid), ReleaseInfo(int(rid), title, season, part, kind), str(change),
+        date.fromisoformat(day) if day else None, str(text), str(seen), source,
+    )  # fmt: skip

@@ -29,6 +29,7 @@ class BoardPage:
     rows: list[Summary]
     hidden: int  # past releases (premiered, cancelled) left out of the default board
     more: bool  # more releases match than the limit let through
+    total: int = 0  # how many match in all, past the limit and offset
 
 
 def select_board(
@@ -42,12 +43,14 @@ def select_board(
     search: str | None = None,
     everything: bool = False,
     limit: int | None = None,
+    offset: int = 0,
 ) -> BoardPage:
     """The board rows that pass every filter, earliest first (at most `limit` of them).
 
     Premiered and cancelled releases are past, not upcoming: hidden unless `everything`
     or a `statuses` filter asks for them. "overdue" is a status computed from `today`.
     `within` keeps windows that start within that many days and have not ended.
+    `offset` skips that many rows first (for pages); `total` counts them all.
     """
     ids = None if search is None else {r.id for r in store.find_releases(search)}
     stored = {s for s in statuses if s != "overdue"}
@@ -60,7 +63,8 @@ def select_board(
     }
     if "overdue" in statuses:  # depends on today, so filtered here rather than in SQL
         found = [s for s in store.board(**common) if s.status in stored or s.overdue(today)]
-        return BoardPage(found[:limit], 0, limit is not None and len(found) > limit)
+        page = found[offset:] if limit is None else found[offset : offset + limit]
+        return BoardPage(page, 0, limit is not None and len(found) > offset + limit, len(found))
     hidden = 0
     if stored:
         wanted: set[str] | None = stored
@@ -69,8 +73,10 @@ def select_board(
     else:
         wanted = set(STATUSES) - PAST - {"overdue"}
         hidden = len(store.board(**common, statuses=PAST))
-    rows = store.board(**common, statuses=wanted, limit=None if limit is None else limit + 1)
-    return BoardPage(rows[:limit], hidden, limit is not None and len(rows) > limit)
+    rows = store.board(**common, statuses=wanted, limit=None if limit is None else limit + 1, offset=offset)
+    more = limit is not None and len(rows) > limit
+    total = store.board_count(**common, statuses=wanted) if more or offset else offset + len(rows)
+    return BoardPage(rows[:limit], hidden, more, total)
 
 
 def find_release(store: Store, title: str, season: int | None = None, part: int | None = None) -> ReleaseInfo:

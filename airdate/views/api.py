@@ -1,0 +1,274 @@
+"""The JSON API: releases (the board's filters, paged), one release, its claims, and changes.
+
+Every response model is declared, so `/openapi.json` documents the shapes exactly, and
+every error is `{"error": {"status", "code", "message"}}` (see `airdate.views.web`).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Path as PathParam
+from pydantic import BaseModel, Field
+
+from airdate.reconcile import reconcile
+from airdate.views.context import ctx_of
+from airdate.views.filters import Filters, board_filters, page_link
+
+
+class ErrorBody(BaseModel):
+    status: int
+    code: str = Field(description="not_found, invalid, method_not_allowed, internal, unavailable")
+    message: str = Field(description="What is wrong and what to do, in one line.")
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"description": "No such release.", "model": ErrorOut},
+    422: {"description": "A query or path parameter is invalid.", "model": ErrorOut},
+}
+
+
+class SourceOut(BaseModel):
+    article_id: int
+    label: str = Field(description="How the source is named: publisher, site, or file name.")
+    path: str | None
+    url: str | None
+    headline: str | None
+    publisher: str | None
+    published: str | None = Field(description="The article's publication day, YYYY-MM-DD.")
+
+
+class WindowOut(BaseModel):
+    start: str | None
+    end: str | None
+    certainty: str | None
+    text: str | None = Field(description="The window as the article wrote it.")
+
+
+class CountdownOut(BaseModel):
+    from_: str = Field(alias="from", description="The day counted from.")
+    days_to_start: int | None
+    days_to_end: int | None
+    text: str
+
+    model_config = {"populate_by_name": True}
+
+
+class ReleaseSummaryOut(BaseModel):
+    id: int
+    title: str
+    season: int | None
+    part: int | None
+    kind: str
+    status: str
+    overdue: bool
+    platforms: list[str]
+    best: WindowOut | None
+    countdown: CountdownOut
+    conflicts: int = Field(description="How many pairs of current claims disagree about the date.")
+    articles: int
+    updated: str | None = Field(description="The newest article's publication day.")
+    url: str = Field(description="This release in the API.")
+
+
+class ReleasePageOut(BaseModel):
+    total: int = Field(description="How many releases match, over all pages.")
+    limit: int
+    offset: int
+    items: list[ReleaseSummaryOut]
+    next: str | None = Field(description="The next page, or null on the last.")
+
+
+class WindowClaimOut(BaseModel):
+    start: str | None
+    end: str | None
+    certainty: str
+    text: str
+    sentence: str
+    source: SourceOut
+    superseded: str | None = Field(default=None, description="Why the claim no longer competes, if it doesn't.")
+
+
+class EventOut(BaseModel):
+    type: str
+    date: str | None
+    certainty: str
+    sentence: str
+    source: SourceOut
+
+
+class CastOut(BaseModel):
+    actor: str
+    character: str | None
+    status: str
+    sources: list[SourceOut]
+
+
+class ConflictOut(BaseModel):
+    newer: WindowClaimOut
+    older: WindowClaimOut
+
+
+class HistoryOut(BaseModel):
+    date: str | None
+    kind: str
+    from_: str | None = Field(alias="from")
+    to: str | None
+    text: str
+    source: SourceOut
+
+    model_config = {"populate_by_name": True}
+
+
+class ReleaseOut(BaseModel):
+    id: int
+    title: str
+    season: int | None
+    part: int | None
+    kind: str
+    status: str
+    overdue: bool
+    platforms: list[str]
+    best: WindowClaimOut | None
+    countdown: CountdownOut
+    conflicts: list[ConflictOut]
+    windows: list[WindowClaimOut]
+    cast: list[CastOut]
+    characters: list[str]
+    events: list[EventOut]
+    history: list[HistoryOut]
+
+
+class NameClaimOut(BaseModel):
+    name: str
+    source: SourceOut
+
+
+class CastClaimOut(BaseModel):
+    actor: str
+    character: str | None
+    status: str
+    sentence: str
+    source: SourceOut
+
+
+class ClaimsOut(BaseModel):
+    release: dict[str, Any] = Field(description="id, title, season, part, kind")
+    windows: list[WindowClaimOut]
+    events: list[EventOut]
+    platforms: list[NameClaimOut]
+    cast: list[CastClaimOut]
+    characters: list[NameClaimOut]
+
+
+class ChangeOut(BaseModel):
+    id: str = Field(description="Stable: the same change has the same id on every call.")
+    kind: str = Field(description="first_seen, window, confirmed, delayed, renewed, cancelled, premiered, conflict")
+    release: dict[str, Any] = Field(description="id, title, season, part, kind")
+    date: str | None = Field(description="Publication day of the article behind the change.")
+    seen: str = Field(description="When this database first recorded the change (UTC).")
+    text: str
+    source: SourceOut | None
+
+
+class ChangesOut(BaseModel):
+    since: str | None
+    items: list[ChangeOut]
+
+
+router = APIRouter(prefix="/api", tags=["releases"], responses={422: ERROR_RESPONSES[422]})
+FiltersDep = Annotated[Filters, Depends(board_filters)]
+ReleaseId = Annotated[int, PathParam(ge=1, le=2**62, description="A release id, as /api/releases gives.")]
+
+
+@router.get("/releases", response_model=ReleasePageOut, summary="Upcoming releases, earliest first")
+def list_releases(
+    request: Request,
+    filters: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    """The board as JSON: premiered and cancelled releases are left out unless `all` or `status` asks."""
+    ctx = ctx_of(request)
+    today = ctx.today()
+    sel = filters.select(ctx.store(), today, limit=limit, offset=offset)
+    base = str(request.base_url).rstrip("/")
+    items = [{**s.to_json(today), "url": f"{base}/api/releases/{s.release.id}"} for s in sel.rows]
+    nxt = None
+    if sel.more:
+        nxt = f"{base}/api/releases" + page_link(filters, limit=limit, offset=offset + limit)
+    return {"total": sel.total, "limit": limit, "offset": offset, "items": items, "next": nxt}
+
+
+@router.get(
+    "/releases/{release_id}",
+    response_model=ReleaseOut,
+    responses={404: ERROR_RESPONSES[404]},
+    summary="One release: best window, countdown, conflicts, every window, cast, events, history",
+)
+def get_release(request: Request, release_id: ReleaseId) -> dict[str, Any]:
+    ctx = ctx_of(request)
+    state = reconcile(ctx.store().claims(release_id), ctx.today())
+    return state.to_json()
+
+
+@router.get(
+    "/releases/{release_id}/claims",
+    response_model=ClaimsOut,
+    responses={404: ERROR_RESPONSES[404]},
+    summary="Every claim about one release, each with its sentence and source",
+)
+def get_claims(request: Request, release_id: ReleaseId) -> dict[str, Any]:
+    ctx = ctx_of(request)
+    claims = ctx.store().claims(release_id)
+    state = reconcile(claims, ctx.today())
+    r = claims.release
+    return {
+        "release": {"id": r.id, "title": r.title, "season": r.season, "part": r.part, "kind": r.kind},
+        "windows": [{**w.claim.to_json(), "superseded": w.superseded} for w in state.windows],
+        "events": [e.to_json() for e in state.events],
+        "platforms": [{"name": p.name, "source": p.source.to_json()} for p in claims.platforms],
+        "cast": [
+            {"actor": c.actor, "character": c.character, "status": c.status, "sentence": c.sentence,
+             "source": c.source.to_json()}
+            for c in claims.cast
+        ],  # fmt: skip
+        "characters": [{"name": n.name, "source": n.source.to_json()} for n in claims.characters],
+    }
+
+
+@router.get("/changes", response_model=ChangesOut, summary="What changed, newest first")
+def list_changes(
+    request: Request,
+    since: Annotated[
+        datetime | date | None,
+        Query(description="Only changes recorded after this time (or day), e.g. 2026-11-24T08:00:00Z."),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    """Changes in the order this database recorded them, newest first; poll with `since` set to the last `seen`."""
+    after = None
+    if since is not None:
+        moment = since if isinstance(since, datetime) else datetime(since.year, since.month, since.day)
+        after = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
+    rows = ctx_of(request).store().changes(since=after, limit=limit, offset=offset)
+    items = []
+    for row in rows:
+        r = row.release
+        items.append({
+            "id": row.id,
+            "kind": row.kind,
+            "release": {"id": r.id, "title": r.title, "season": r.season, "part": r.part, "kind": r.kind},
+            "date": row.day.isoformat() if row.day else None,
+            "seen": row.seen,
+            "text": row.text,
+            "source": row.source.to_json() if row.source else None,
+        })  # fmt: skip
+    return {"since": after, "items": items}

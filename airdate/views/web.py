@@ -1,0 +1,218 @@
+"""The web app behind `airdate serve`: the board, fact sheets, the JSON API, iCal and Atom.
+
+It reads the store and nothing else: each worker thread holds its own connection with
+PRAGMA query_only, so no request can write. Errors are translated at one boundary
+(`_handle`): the JSON API and the feeds answer `{"error": {"status", "code", "message"}}`;
+a browser asking for a page gets the same message as an HTML page.
+
+Every page is rendered on the server, countdown text included, so it works without
+JavaScript; `/static/countdown.js` only keeps the countdowns ticking. The
+Content-Security-Policy allows scripts from the app's own origin only, so no inline
+script, including any that came in with an article, can run.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from airdate import __version__
+from airdate.errors import AirdateError, NotFound
+from airdate.store import Store, open_store
+from airdate.store.errors import StoreError
+from airdate.views.api import router
+from airdate.views.atom import KIND_WORDS, render_feed
+from airdate.views.board import release_name
+from airdate.views.calendar import render_calendar
+from airdate.views.context import Context, ctx_of
+from airdate.views.filters import Filters, board_filters, page_link
+from airdate.views.pages import board_context, sheet_context
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 60
+MAX_ID = 2**62  # SQLite integers are 64-bit; larger ids are a 422, not an overflow
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+log = logging.getLogger("airdate.web")
+
+
+class SecurityHeaders:
+    """Adds the CSP and friends to every response (a plain ASGI middleware: cheap per request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["version"] = __version__
+    env.globals["kind_words"] = KIND_WORDS
+    env.filters["release_name"] = release_name
+    env.globals["link"] = page_link
+    return env
+
+
+def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> FastAPI:
+    """The app over the database at `db` (migrated once here); `today` fixes the clock for tests."""
+    open_store(db).close()  # create or migrate up front: every request after this only reads
+    app = FastAPI(
+        title="airdate",
+        version=__version__,
+        description=(
+            "Upcoming TV seasons and films read from entertainment news: best release window with its "
+            "certainty, every claim with its source, and what changed. Read-only. Every error is "
+            '`{"error": {"status", "code", "message"}}`.'
+        ),
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.ctx = Context(Path(db), today or date.today)
+    app.state.env = templates()
+    app.state.env.globals["pinned_today"] = today is not None  # the page's script counts from it too
+    app.add_middleware(SecurityHeaders)
+    for exc in (StarletteHTTPException, RequestValidationError, AirdateError, Exception):
+        app.add_exception_handler(exc, _handle)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(router)
+    _pages(app)
+    return app
+
+
+def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    env: Environment = request.app.state.env
+    return HTMLResponse(env.get_template(template).render(request=request, **values), status_code=status)
+
+
+FiltersDep = Annotated[Filters, Depends(board_filters)]
+
+
+def _pages(app: FastAPI) -> None:
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    def board_page(
+        request: Request,
+        filters: FiltersDep,
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    ) -> HTMLResponse:
+        ctx = ctx_of(request)
+        store, today = ctx.store(), ctx.today()
+        values = board_context(store, today, filters, page, PAGE_SIZE, today - timedelta(days=ctx.recent_days))
+        return render(request, "board.html", **values)
+
+    @app.api_route(
+        "/release/{release_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
+    )
+    def release_page(
+        request: Request, release_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]
+    ) -> HTMLResponse:
+        ctx = ctx_of(request)
+        return render(request, "release.html", **sheet_context(ctx.store(), release_id, ctx.today()))
+
+    @app.get(
+        "/calendar.ics",
+        response_class=Response,
+        responses={200: {"content": {"text/calendar": {}}, "description": "An iCalendar file."}},
+        summary="The releases with a window as an iCalendar feed (same filters as the board)",
+        tags=["feeds"],
+    )
+    def calendar(request: Request, filters: FiltersDep) -> Response:
+        ctx = ctx_of(request)
+        body = calendar_for(ctx.store(), ctx.today(), filters, str(request.base_url))
+        return Response(body, media_type="text/calendar; charset=utf-8")
+
+    @app.get(
+        "/feed.atom",
+        response_class=Response,
+        responses={200: {"content": {"application/atom+xml": {}}, "description": "An Atom feed."}},
+        summary="What changed, newest first, as an Atom feed",
+        tags=["feeds"],
+    )
+    def feed(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Response:
+        rows = ctx_of(request).store().changes(limit=limit)
+        base = str(request.base_url)
+        body = render_feed(rows, base_url=base, self_url=str(request.url))
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+def calendar_for(store: Store, today: date, filters: Filters, base_url: str = "") -> bytes:
+    """The iCalendar file for the releases the filters pick (served, and written by `export --format ics`)."""
+    rows = [s for s in filters.select(store, today).rows if s.start or s.end]
+    ids = [s.release.id for s in rows]
+    return render_calendar(rows, store.calendar_meta(ids), store.release_sources(ids), base_url=base_url)
+
+
+# --- errors: one boundary, one shape ------------------------------------------------------------------
+
+
+CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid", 500: "internal", 503: "unavailable"}
+
+
+async def _handle(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, RequestValidationError):
+        status, message = 422, _validation_message(exc)
+    elif isinstance(exc, StarletteHTTPException):
+        status = exc.status_code
+        message = "no such page; see / for the board or /api/docs for the API" if status == 404 else str(exc.detail)
+    elif isinstance(exc, NotFound):
+        status, message = 404, str(exc)
+    elif isinstance(exc, StoreError):
+        status, message = 503, f"the database cannot be read just now: {exc}"
+    elif isinstance(exc, AirdateError):
+        status, message = 400, str(exc)
+    else:
+        log.exception("unhandled error on %s", request.url.path, exc_info=exc)
+        status, message = 500, "internal error; the server log has the details"
+    return error_response(request, status, message)
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    code = CODES.get(status, "error")
+    path = request.url.path
+    wants_html = "text/html" in request.headers.get("accept", "")
+    if wants_html and not path.startswith("/api/") and not path.endswith((".ics", ".atom", ".json")):
+        return render(request, "error.html", status=status, error_status=status, message=message)
+    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body"))
+        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "invalid request"

@@ -520,7 +520,11 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
     config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a clean shutdown; stopping is the normal end
+        pass
+    click.echo("airdate: stopped")
 
 
 def _quote(text: str) -> str:

@@ -6,12 +6,13 @@ every error is `{"error": {"status", "code", "message"}}` (see `airdate.views.we
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
 from airdate.reconcile import reconcile
 from airdate.views.context import ctx_of
@@ -243,11 +244,22 @@ def get_claims(request: Request, release_id: ReleaseId) -> dict[str, Any]:
     }
 
 
+ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
+
+
+def _iso_only(value: Any) -> Any:
+    """Refuse what pydantic would take for a Unix timestamp: `since=2026` is a typo, not 1970."""
+    if isinstance(value, str) and not ISO_DAY.match(value):
+        raise ValueError("must be a day or a time like 2026-11-24 or 2026-11-24T08:00:00Z")
+    return value
+
+
 @router.get("/changes", response_model=ChangesOut, summary="What changed, newest first")
 def list_changes(
     request: Request,
     since: Annotated[
         datetime | date | None,
+        BeforeValidator(_iso_only),
         Query(description="Only changes recorded after this time (or day), e.g. 2026-11-24T08:00:00Z."),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -257,7 +269,11 @@ def list_changes(
     after = None
     if since is not None:
         moment = since if isinstance(since, datetime) else datetime(since.year, since.month, since.day)
-        after = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="seconds")
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        try:
+            after = moment.astimezone(UTC).isoformat(timespec="seconds")
+        except OverflowError:  # within a day of year 1 or 9999, UTC falls off the calendar: clamp
+            after = "0001-01-01T00:00:00+00:00" if moment.year == 1 else "9999-12-31T23:59:59+00:00"
     rows = ctx_of(request).store().changes(since=after, limit=limit, offset=offset)
     items = []
     for row in rows:

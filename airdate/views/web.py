@@ -14,7 +14,7 @@ script, including any that came in with an article, can run.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
@@ -32,7 +32,7 @@ from airdate import __version__
 from airdate.errors import AirdateError, NotFound
 from airdate.store import Store, open_store
 from airdate.store.errors import StoreError
-from airdate.views.api import router
+from airdate.views.api import ERROR_RESPONSES, router
 from airdate.views.atom import KIND_WORDS, render_feed
 from airdate.views.board import release_name
 from airdate.views.calendar import render_calendar
@@ -147,7 +147,10 @@ def _pages(app: FastAPI) -> None:
     @app.get(
         "/calendar.ics",
         response_class=Response,
-        responses={200: {"content": {"text/calendar": {}}, "description": "An iCalendar file."}},
+        responses={
+            200: {"content": {"text/calendar": {}}, "description": "An iCalendar file."},
+            422: ERROR_RESPONSES[422],
+        },
         summary="The releases with a window as an iCalendar feed (same filters as the board)",
         tags=["feeds"],
     )
@@ -159,7 +162,10 @@ def _pages(app: FastAPI) -> None:
     @app.get(
         "/feed.atom",
         response_class=Response,
-        responses={200: {"content": {"application/atom+xml": {}}, "description": "An Atom feed."}},
+        responses={
+            200: {"content": {"application/atom+xml": {}}, "description": "An Atom feed."},
+            422: ERROR_RESPONSES[422],
+        },
         summary="What changed, newest first, as an Atom feed",
         tags=["feeds"],
     )
@@ -184,10 +190,11 @@ CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "
 
 
 async def _handle(request: Request, exc: Exception) -> Response:
+    headers: Mapping[str, str] | None = None
     if isinstance(exc, RequestValidationError):
         status, message = 422, _validation_message(exc)
     elif isinstance(exc, StarletteHTTPException):
-        status = exc.status_code
+        status, headers = exc.status_code, exc.headers  # e.g. Allow on a 405
         message = "no such page; see / for the board or /api/docs for the API" if status == 404 else str(exc.detail)
     elif isinstance(exc, NotFound):
         status, message = 404, str(exc)
@@ -198,16 +205,21 @@ async def _handle(request: Request, exc: Exception) -> Response:
     else:
         log.exception("unhandled error on %s", request.url.path, exc_info=exc)
         status, message = 500, "internal error; the server log has the details"
-    return error_response(request, status, message)
+    return error_response(request, status, message, headers)
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
+def error_response(
+    request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+) -> Response:
     code = CODES.get(status, "error")
     path = request.url.path
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not path.startswith("/api/") and not path.endswith((".ics", ".atom", ".json")):
-        return render(request, "error.html", status=status, error_status=status, message=message)
-    return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
+        page = render(request, "error.html", status=status, error_status=status, message=message)
+        page.headers.update(headers or {})
+        return page
+    body = {"error": {"status": status, "code": code, "message": message}}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def _validation_message(exc: RequestValidationError) -> str:

@@ -15,6 +15,7 @@ SQL holds no semicolons inside statements (they are split on `;`).
                `seen` is when this database first recorded the change
     (board.seq counts changes of the best window, board.modified is when it last changed:
     the calendar's SEQUENCE and LAST-MODIFIED)
+    meta       `generation`: bumped by every write transaction, so readers can cache until it moves
     failures   what could not be ingested: path, stage, reason, when
 """
 
@@ -181,6 +182,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX changes_release ON changes (release_id);
         CREATE INDEX changes_seen ON changes (seen);
         CREATE INDEX changes_day ON changes (day);
+        """,
+    ),
+    (
+        5,
+        "board order and status indexes, and a write generation for caches",
+        """
+        CREATE INDEX board_order ON board (start_date IS NULL, start_date, end_date);
+        CREATE INDEX board_status ON board (status, certainty);
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        );
+        INSERT INTO meta (key, value) VALUES ('generation', 0);
         """,
     ),
 )

@@ -76,6 +76,7 @@ class Store:
         # (so a killed run loses nothing), and `flush_board` recomputes them.
         self.defer_board = False
         self.read_only = False
+        self._platforms: tuple[int, list[str]] | None = None  # (generation, names)
 
     def __enter__(self) -> Store:
         return self
@@ -97,6 +98,7 @@ class Store:
             raise StoreError(f"cannot write to {self.path or 'the database'} ({what}): {e}") from e
         try:
             yield self.conn
+            self.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
             self.conn.execute("COMMIT")
         except BaseException as e:
             if self.conn.in_transaction:
@@ -380,10 +382,10 @@ class Store:
             offset=offset,
         )
 
-    def board_count(self, **filters: Any) -> int:
-        """How many releases `board` would give for these filters, without limit or offset."""
+    def board_counts(self, **filters: Any) -> dict[str, int]:
+        """How many releases pass the filters, by status (`statuses` is a filter too, if given)."""
         self.flush_board()
-        return queries.board_count(self.conn, **filters)
+        return queries.board_counts(self.conn, **filters)
 
     def calendar_meta(self, ids: Collection[int]) -> dict[int, tuple[str, int, str | None]]:
         """release id → (identity text, window sequence, when the window last changed)."""
@@ -397,9 +399,17 @@ class Store:
         rows = queries.changes(self.conn, since=since, release_id=release_id, limit=limit, offset=offset)
         return [row_to_change(r) for r in rows]
 
+    def generation(self) -> int:
+        """A number every write transaction moves: what was read at one generation holds until it changes."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
     def platform_names(self) -> list[str]:
-        """Every platform named on the board, sorted."""
-        return queries.platform_names(self.conn)
+        """Every platform named on the board, sorted (read again only after a write)."""
+        generation = self.generation()
+        if self._platforms is None or self._platforms[0] != generation:
+            self._platforms = (generation, queries.platform_names(self.conn))
+        return self._platforms[1]
 
     def release_sources(self, ids: Collection[int]) -> dict[int, list[Source]]:
         """release id → the articles about it, newest first."""

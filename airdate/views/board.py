@@ -65,18 +65,18 @@ def select_board(
         found = [s for s in store.board(**common) if s.status in stored or s.overdue(today)]
         page = found[offset:] if limit is None else found[offset : offset + limit]
         return BoardPage(page, 0, limit is not None and len(found) > offset + limit, len(found))
-    hidden = 0
     if stored:
         wanted: set[str] | None = stored
     elif everything:
         wanted = None
     else:
         wanted = set(STATUSES) - PAST - {"overdue"}
-        hidden = len(store.board(**common, statuses=PAST))
+    # One grouped count gives both the total and what the default board hides.
+    counts = store.board_counts(**common, statuses=None if everything else (wanted or set()) | PAST)
+    hidden = 0 if stored or everything else sum(n for s, n in counts.items() if s in PAST)
+    total = sum(n for s, n in counts.items() if wanted is None or s in wanted)
     rows = store.board(**common, statuses=wanted, limit=None if limit is None else limit + 1, offset=offset)
-    more = limit is not None and len(rows) > limit
-    total = store.board_count(**common, statuses=wanted) if more or offset else offset + len(rows)
-    return BoardPage(rows[:limit], hidden, more, total)
+    return BoardPage(rows[:limit], hidden, limit is not None and len(rows) > limit, total)
 
 
 def find_release(store: Store, title: str, season: int | None = None, part: int | None = None) -> ReleaseInfo:

@@ -13,6 +13,7 @@ script, including any that came in with an article, can run.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
@@ -156,8 +157,13 @@ def _pages(app: FastAPI) -> None:
     )
     def calendar(request: Request, filters: FiltersDep) -> Response:
         ctx = ctx_of(request)
-        body = calendar_for(ctx.store(), ctx.today(), filters, str(request.base_url))
-        return Response(body, media_type="text/calendar; charset=utf-8")
+        store, today, base = ctx.store(), ctx.today(), str(request.base_url)
+        # Rendering thousands of events takes seconds, and calendar apps poll the same URL:
+        # the body is kept until the next write to the store.
+        body = ctx.bodies.get(
+            ("ics", filters, today, base), store.generation(), lambda: calendar_for(store, today, filters, base)
+        )
+        return conditional(request, body, "text/calendar; charset=utf-8")
 
     @app.get(
         "/feed.atom",
@@ -173,7 +179,16 @@ def _pages(app: FastAPI) -> None:
         rows = ctx_of(request).store().changes(limit=limit)
         base = str(request.base_url)
         body = render_feed(rows, base_url=base, self_url=str(request.url))
-        return Response(body, media_type="application/atom+xml; charset=utf-8")
+        return conditional(request, body, "application/atom+xml; charset=utf-8")
+
+
+def conditional(request: Request, body: bytes, media_type: str) -> Response:
+    """The body with an ETag; a 304 when the client already has it (feed readers and calendar apps ask)."""
+    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    headers = {"etag": etag, "cache-control": "no-cache"}
+    if etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
 
 
 def calendar_for(store: Store, today: date, filters: Filters, base_url: str = "") -> bytes:

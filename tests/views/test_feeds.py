@@ -169,3 +169,13 @@ async def test_atom_entry_ids_are_stable_and_new_changes_come_first(
     assert {e.tags[0].term for e in new} >= {"confirmed"}
     assert all(e.title.startswith("Northwind season 2") for e in new)
     assert not later.bozo
+
+
+async def test_feeds_answer_304_to_a_client_that_has_them(client: httpx.AsyncClient) -> None:
+    for path in ("/calendar.ics", "/feed.atom"):
+        first = await client.get(path)
+        etag = first.headers["etag"]
+        again = await client.get(path, headers={"if-none-match": etag})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+        other = await client.get(path, headers={"if-none-match": '"something-else"'})
+        assert other.status_code == 200 and other.content == first.content

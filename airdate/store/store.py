@@ -20,6 +20,8 @@ from airdate.store.errors import NotFound, StoreError
 from airdate.store.keys import Identity, content_digest, release_identity
 from airdate.store.schema import applied, connect, now
 
+COUNTS_KEPT = 256  # board counts per filter combination, per connection, until the next write
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -77,6 +79,8 @@ class Store:
         self.defer_board = False
         self.read_only = False
         self._platforms: tuple[int, list[str]] | None = None  # (generation, names)
+        self._counts: dict[tuple[Any, ...], dict[str, int]] = {}
+        self._counts_generation = -1
 
     def __enter__(self) -> Store:
         return self
@@ -383,9 +387,22 @@ class Store:
         )
 
     def board_counts(self, **filters: Any) -> dict[str, int]:
-        """How many releases pass the filters, by status (`statuses` is a filter too, if given)."""
+        """How many releases pass the filters, by status (`statuses` is a filter too, if given).
+
+        Counting walks every matching row, so counts are kept until the next write.
+        """
         self.flush_board()
-        return queries.board_counts(self.conn, **filters)
+        key = tuple(sorted((k, v if isinstance(v, str | date | None) else tuple(sorted(v))) for k, v in filters.items()))
+        generation = self.generation()
+        if self._counts_generation != generation:
+            self._counts.clear()
+            self._counts_generation = generation
+        found = self._counts.get(key)
+        if found is None:
+            found = self._counts[key] = queries.board_counts(self.conn, **filters)
+            if len(self._counts) > COUNTS_KEPT:
+                self._counts.pop(next(iter(self._counts)))
+        return dict(found)
 
     def calendar_meta(self, ids: Collection[int]) -> dict[int, tuple[str, int, str | None]]:
         """release id → (identity text, window sequence, when the window last changed)."""

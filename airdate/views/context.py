@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -14,11 +15,16 @@ from fastapi import Request
 from airdate.store import Store, open_store
 
 RECENT_DAYS = 30  # a change published this recently marks the card
-CACHED_BODIES = 32
+CACHED_BODIES = 64
+
+
+def etag_of(body: bytes) -> str:
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
 
 
 class BodyCache:
-    """Bodies of expensive responses (the calendar), kept until the store's generation moves.
+    """Bodies of rendered responses (the board, the calendar) with their ETags, kept until the
+    store's generation moves: a page is a function of the store, its query and the day.
 
     Thread-safe, and one render per key at a time: fifty calendar apps polling at once
     after a write wait for one render instead of starting fifty.
@@ -27,10 +33,11 @@ class BodyCache:
     def __init__(self, size: int = CACHED_BODIES) -> None:
         self.size = size
         self._lock = threading.Lock()
-        self._items: OrderedDict[Hashable, tuple[int, bytes]] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[int, bytes, str]] = OrderedDict()
         self._rendering: dict[Hashable, threading.Lock] = {}
 
-    def get(self, key: Hashable, generation: int, render: Callable[[], bytes]) -> bytes:
+    def get(self, key: Hashable, generation: int, render: Callable[[], bytes]) -> tuple[bytes, str]:
+        """(body, ETag) for `key` at this generation, rendering it if needed."""
         hit = self._lookup(key, generation)
         if hit is not None:
             return hit
@@ -41,21 +48,22 @@ class BodyCache:
             if hit is not None:
                 return hit
             body = render()
+            etag = etag_of(body)
             with self._lock:
-                self._items[key] = (generation, body)
+                self._items[key] = (generation, body, etag)
                 self._items.move_to_end(key)
                 while len(self._items) > self.size:
                     old, _ = self._items.popitem(last=False)
                     self._rendering.pop(old, None)
-            return body
+            return body, etag
 
-    def _lookup(self, key: Hashable, generation: int) -> bytes | None:
+    def _lookup(self, key: Hashable, generation: int) -> tuple[bytes, str] | None:
         with self._lock:
             hit = self._items.get(key)
             if hit is None or hit[0] != generation:
                 return None
             self._items.move_to_end(key)
-            return hit[1]
+            return hit[1], hit[2]
 
 
 @dataclass

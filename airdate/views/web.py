@@ -13,13 +13,14 @@ script, including any that came in with an article, can run.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
@@ -37,11 +38,15 @@ from airdate.views.api import ERROR_RESPONSES, router
 from airdate.views.atom import KIND_WORDS, render_feed
 from airdate.views.board import release_name
 from airdate.views.calendar import render_calendar
-from airdate.views.context import Context, ctx_of
+from airdate.views.context import Context, ctx_of, etag_of
 from airdate.views.filters import Filters, board_filters, page_link
 from airdate.views.pages import board_context, sheet_context
 
 HERE = Path(__file__).parent
+# Worker threads for the (blocking, SQLite) routes. Python runs one at a time anyway; a few
+# keep a slow search from holding up the rest, many only fight over the GIL: with anyio's
+# default 40, a board page cost 2-3x the CPU under 50 connections (benchmarks/serve.py).
+WORKER_THREADS = 4
 PAGE_SIZE = 60
 MAX_ID = 2**62  # SQLite integers are 64-bit; larger ids are a 422, not an overflow
 CSP = (
@@ -93,7 +98,14 @@ def templates() -> Environment:
 def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> FastAPI:
     """The app over the database at `db` (migrated once here); `today` fixes the clock for tests."""
     open_store(db).close()  # create or migrate up front: every request after this only reads
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="airdate",
         version=__version__,
         description=(
@@ -130,11 +142,18 @@ def _pages(app: FastAPI) -> None:
         request: Request,
         filters: FiltersDep,
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
-    ) -> HTMLResponse:
+    ) -> Response:
         ctx = ctx_of(request)
         store, today = ctx.store(), ctx.today()
-        values = board_context(store, today, filters, page, PAGE_SIZE, today - timedelta(days=ctx.recent_days))
-        return render(request, "board.html", **values)
+        env: Environment = request.app.state.env
+
+        def page_body() -> bytes:
+            recent = today - timedelta(days=ctx.recent_days)
+            values = board_context(store, today, filters, page, PAGE_SIZE, recent)
+            return env.get_template("board.html").render(**values).encode("utf-8")
+
+        body, etag = ctx.bodies.get(("board", filters, page, today), store.generation(), page_body)
+        return conditional(request, body, etag, "text/html; charset=utf-8")
 
     @app.api_route(
         "/release/{release_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
@@ -160,10 +179,10 @@ def _pages(app: FastAPI) -> None:
         store, today, base = ctx.store(), ctx.today(), str(request.base_url)
         # Rendering thousands of events takes seconds, and calendar apps poll the same URL:
         # the body is kept until the next write to the store.
-        body = ctx.bodies.get(
+        body, etag = ctx.bodies.get(
             ("ics", filters, today, base), store.generation(), lambda: calendar_for(store, today, filters, base)
         )
-        return conditional(request, body, "text/calendar; charset=utf-8")
+        return conditional(request, body, etag, "text/calendar; charset=utf-8")
 
     @app.get(
         "/feed.atom",
@@ -179,12 +198,11 @@ def _pages(app: FastAPI) -> None:
         rows = ctx_of(request).store().changes(limit=limit)
         base = str(request.base_url)
         body = render_feed(rows, base_url=base, self_url=str(request.url))
-        return conditional(request, body, "application/atom+xml; charset=utf-8")
+        return conditional(request, body, etag_of(body), "application/atom+xml; charset=utf-8")
 
 
-def conditional(request: Request, body: bytes, media_type: str) -> Response:
-    """The body with an ETag; a 304 when the client already has it (feed readers and calendar apps ask)."""
-    etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+def conditional(request: Request, body: bytes, etag: str, media_type: str) -> Response:
+    """The body with its ETag; a 304 when the client already has it (feed readers and calendar apps ask)."""
     headers = {"etag": etag, "cache-control": "no-cache"}
     if etag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)

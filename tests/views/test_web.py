@@ -305,3 +305,23 @@ async def test_api_changes_since_gives_only_what_was_recorded_later(
     # what was there before keeps its id (feed readers and pollers see each change once)
     old_ids = {i["id"] for i in before}
     assert old_ids - {i["id"] for i in again} <= {i["id"] for i in before if i["kind"] == "conflict"}
+
+
+async def test_the_board_follows_new_articles_and_answers_304_when_unchanged(
+    fresh_db: Path, tmp_path: Path, extractor: Extractor, app_for: Callable[..., FastAPI]
+) -> None:
+    async with make_client(app_for(fresh_db)) as c:
+        before = await c.get("/")
+        assert text_of(cards(before.text)["Northwind Season 2"], ".countdown") == "overdue"
+        same = await c.get("/", headers={"if-none-match": before.headers["etag"]})
+        assert same.status_code == 304
+        api_before = (await c.get("/api/releases", params={"q": "northwind"})).json()["items"][0]
+        add_articles(fresh_db, tmp_path, extractor, northwind=NORTHWIND_DATED)
+        after = await c.get("/", headers={"if-none-match": before.headers["etag"]})
+        api_after = (await c.get("/api/releases", params={"q": "northwind"})).json()["items"][0]
+    assert api_before["best"]["certainty"] == "reported"
+    assert api_after["best"] == {"start": "2026-12-16", "end": "2026-12-16", "certainty": "confirmed", "text": "December 16"}
+    assert after.status_code == 200 and after.headers["etag"] != before.headers["etag"]
+    northwind = cards(after.text)["Northwind Season 2"]
+    assert text_of(northwind, ".countdown") == "in 22 days"  # December 16, now confirmed
+    assert text_of(northwind, ".badge-confirmed") == "confirmed"

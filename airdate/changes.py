@@ -17,16 +17,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
 
 from airdate.claims import ReleaseClaims, Source, WindowClaim
 from airdate.countdown import format_range
-from airdate.reconcile import reconcile
+from airdate.reconcile import history, in_order, settle, supersession
 
 KINDS = ("first_seen", "window", "confirmed", "delayed", "renewed", "cancelled", "premiered", "conflict")
 EVENT_KINDS = ("renewed", "cancelled", "premiered")
-# The state's countdown is not used here; reconcile wants a day to count from.
-_ANY_DAY = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,8 @@ class Change:
 
 def changes(claims: ReleaseClaims) -> list[Change]:
     """Every change to one release, oldest first (by publication day, then content)."""
-    state = reconcile(claims, _ANY_DAY)
+    windows, events = in_order(claims)
+    _, conflicts = settle(windows, supersession(windows, events))
     out: list[Change] = []
     sources = [w.source for w in claims.windows] + [e.source for e in claims.events]
     sources += [p.source for p in claims.platforms] + [c.source for c in claims.cast]
@@ -52,7 +50,7 @@ def changes(claims: ReleaseClaims) -> list[Change]:
     if sources:
         first = min(sources, key=lambda s: s.order)
         out.append(Change("first_seen", first, f"first seen, per {first.label}", f"first_seen\x1f{first.digest}"))
-    for h in state.history:
+    for h in history(windows, events):
         was_confirmed = h.before is not None and h.before.certainty == "confirmed"
         confirmed = h.after is not None and h.after.certainty == "confirmed" and not was_confirmed
         # A delay that also confirms the date is two pieces of news: both get an entry.
@@ -60,14 +58,14 @@ def changes(claims: ReleaseClaims) -> list[Change]:
         for kind in kinds or ["window"]:
             out.append(Change(kind, h.source, h.text, f"{kind}\x1f{h.source.digest}\x1f{_value(h.after)}"))
     seen: set[str] = set()
-    for e in state.events:
+    for e in events:
         if e.type in EVENT_KINDS and e.certainty != "speculated" and e.type not in seen:
             seen.add(e.type)
             when = f" on {e.date}" if e.date and e.type == "premiered" else ""
             out.append(
                 Change(e.type, e.source, f"{e.type}{when}, per {e.source.label}", f"{e.type}\x1f{e.source.digest}")
             )
-    for c in state.conflicts:
+    for c in conflicts:
         text = (
             f"conflict: {format_range(c.newer.start, c.newer.end)} ({c.newer.certainty}) per {c.newer.source.label} "
             f"against {format_range(c.older.start, c.older.end)} per {c.older.source.label}"

@@ -82,11 +82,13 @@ __all__ = [
     "best_window",
     "find_conflicts",
     "history",
+    "in_order",
     "is_overdue",
     "move_sources",
     "pick_nested",
     "reconcile",
     "replaces",
+    "settle",
     "status_of",
     "summarize",
     "supersession",
@@ -246,9 +248,9 @@ class Summary:
 
 def reconcile(claims: ReleaseClaims, today: date) -> ReleaseState:
     """The current state of one release from all its claims, as of `today`."""
-    windows, events = _in_order(claims)
+    windows, events = in_order(claims)
     reasons = supersession(windows, events)
-    best, conflicts = _settle(windows, reasons)
+    best, conflicts = settle(windows, reasons)
     status = status_of(events, best)
     return ReleaseState(
         release=claims.release,
@@ -268,8 +270,8 @@ def reconcile(claims: ReleaseClaims, today: date) -> ReleaseState:
 
 def summarize(claims: ReleaseClaims) -> Summary:
     """The part of the state that does not depend on today (no history, cast or countdown)."""
-    windows, events = _in_order(claims)
-    best, conflicts = _settle(windows, supersession(windows, events))
+    windows, events = in_order(claims)
+    best, conflicts = settle(windows, supersession(windows, events))
     sources = {w.source for w in windows} | {e.source for e in events} | {p.source for p in claims.platforms}
     sources |= {c.source for c in claims.cast} | {n.source for n in claims.characters}
     return Summary(
@@ -291,7 +293,8 @@ def is_overdue(end: date | None, status: str, today: date) -> bool:
     return end is not None and end < today and status not in ("premiered", "cancelled")
 
 
-def _in_order(claims: ReleaseClaims) -> tuple[list[WindowClaim], list[EventClaim]]:
+def in_order(claims: ReleaseClaims) -> tuple[list[WindowClaim], list[EventClaim]]:
+    """Windows and events in publication order, ties broken by content (never by ingest order)."""
     windows = sorted(claims.windows, key=_claim_order)
     events = sorted(
         claims.events, key=lambda e: (e.source.order, e.type, e.date or "", e.certainty, e.sentence)
@@ -299,7 +302,7 @@ def _in_order(claims: ReleaseClaims) -> tuple[list[WindowClaim], list[EventClaim
     return windows, events
 
 
-def _settle(
+def settle(
     windows: Sequence[WindowClaim], reasons: Sequence[str | None]
 ) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
     """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""

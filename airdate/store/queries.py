@@ -296,12 +296,13 @@ _WINDOW_MOVED = (
 
 
 def _board_where(
-    ids: Collection[int] | None,
-    platform: str | None,
-    certainties: Collection[str] | None,
-    statuses: Collection[str] | None,
-    start_by: date | None,
-    end_from: date | None,
+    *,
+    ids: Collection[int] | None = None,
+    platform: str | None = None,
+    certainties: Collection[str] | None = None,
+    statuses: Collection[str] | None = None,
+    start_by: date | None = None,
+    end_from: date | None = None,
     ordered: bool = False,
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
@@ -340,7 +341,10 @@ def board(
     offset: int = 0,
 ) -> list[Summary]:
     """Release summaries by earliest day (undated last), then title; every filter given must hold."""
-    where, args = _board_where(ids, platform, certainties, statuses, start_by, end_from, ordered=True)
+    where, args = _board_where(
+        ids=ids, platform=platform, certainties=certainties, statuses=statuses, start_by=start_by,
+        end_from=end_from, ordered=True,
+    )  # fmt: skip
     page = ""
     if limit is not None or offset:
         page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
@@ -369,18 +373,9 @@ def board(
     ]
 
 
-def board_counts(
-    conn: sqlite3.Connection,
-    *,
-    ids: Collection[int] | None = None,
-    platform: str | None = None,
-    certainties: Collection[str] | None = None,
-    statuses: Collection[str] | None = None,
-    start_by: date | None = None,
-    end_from: date | None = None,
-) -> dict[str, int]:
-    """How many board rows pass the filters (as `board` takes them), by status."""
-    where, args = _board_where(ids, platform, certainties, statuses, start_by, end_from)
+def board_counts(conn: sqlite3.Connection, **filters: Any) -> dict[str, int]:
+    """How many board rows pass the filters (`board`'s keyword arguments but limit and offset), by status."""
+    where, args = _board_where(**filters)
     rows = conn.execute(f"SELECT b.status, count(*) FROM board b {where}GROUP BY b.status", args)
     return {str(status): int(n) for status, n in rows}
 

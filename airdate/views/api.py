@@ -61,7 +61,7 @@ class CountdownOut(BaseModel):
     model_config = {"populate_by_name": True}
 
 
-class ReleaseSummaryOut(BaseModel):
+class ReleaseBase(BaseModel):
     id: int
     title: str
     season: int | None
@@ -70,8 +70,11 @@ class ReleaseSummaryOut(BaseModel):
     status: str
     overdue: bool
     platforms: list[str]
-    best: WindowOut | None
     countdown: CountdownOut
+
+
+class ReleaseSummaryOut(ReleaseBase):
+    best: WindowOut | None
     conflicts: int = Field(description="How many pairs of current claims disagree about the date.")
     articles: int
     updated: str | None = Field(description="The newest article's publication day.")
@@ -127,17 +130,8 @@ class HistoryOut(BaseModel):
     model_config = {"populate_by_name": True}
 
 
-class ReleaseOut(BaseModel):
-    id: int
-    title: str
-    season: int | None
-    part: int | None
-    kind: str
-    status: str
-    overdue: bool
-    platforms: list[str]
+class ReleaseOut(ReleaseBase):
     best: WindowClaimOut | None
-    countdown: CountdownOut
     conflicts: list[ConflictOut]
     windows: list[WindowClaimOut]
     cast: list[CastOut]

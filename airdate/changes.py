@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from airdate.claims import ReleaseClaims, Source, WindowClaim
 from airdate.countdown import format_range
-from airdate.reconcile import history, in_order, settle, supersession
+from airdate.reconcile import Story, history, story_of
 
 KINDS = ("first_seen", "window", "confirmed", "delayed", "renewed", "cancelled", "premiered", "conflict")
 EVENT_KINDS = ("renewed", "cancelled", "premiered")
@@ -39,10 +39,10 @@ class Change:
         return f"urn:airdate:change:{digest}"
 
 
-def changes(claims: ReleaseClaims) -> list[Change]:
+def changes(claims: ReleaseClaims, story: Story | None = None) -> list[Change]:
     """Every change to one release, oldest first (by publication day, then content)."""
-    windows, events = in_order(claims)
-    _, conflicts = settle(windows, supersession(windows, events))
+    story = story or story_of(claims)
+    windows, events, conflicts = story.windows, story.events, story.conflicts
     out: list[Change] = []
     sources = [w.source for w in claims.windows] + [e.source for e in claims.events]
     sources += [p.source for p in claims.platforms] + [c.source for c in claims.cast]

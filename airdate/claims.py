@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
@@ -88,7 +89,7 @@ class WindowClaim:
     def published(self) -> date | None:
         return self.source.published
 
-    @property
+    @cached_property
     def says_moved(self) -> bool:
         return self.moved or bool(MOVE_WORDS.search(self.sentence))
 

@@ -90,6 +90,8 @@ __all__ = [
     "replaces",
     "settle",
     "status_of",
+    "Story",
+    "story_of",
     "summarize",
     "supersession",
     "union_cast",
@@ -268,10 +270,27 @@ def reconcile(claims: ReleaseClaims, today: date) -> ReleaseState:
     )
 
 
-def summarize(claims: ReleaseClaims) -> Summary:
-    """The part of the state that does not depend on today (no history, cast or countdown)."""
+@dataclass(frozen=True)
+class Story:
+    """A release's windows and events in order, and what rules 1-4 make of them."""
+
+    windows: list[WindowClaim]
+    events: list[EventClaim]
+    best: WindowClaim | None
+    conflicts: tuple[Conflict, ...]
+
+
+def story_of(claims: ReleaseClaims) -> Story:
+    """The ordered claims and the settled window: shared by `summarize` and `airdate.changes`."""
     windows, events = in_order(claims)
     best, conflicts = settle(windows, supersession(windows, events))
+    return Story(windows, events, best, conflicts)
+
+
+def summarize(claims: ReleaseClaims, story: Story | None = None) -> Summary:
+    """The part of the state that does not depend on today (no history, cast or countdown)."""
+    story = story or story_of(claims)
+    windows, events, best, conflicts = story.windows, story.events, story.best, story.conflicts
     sources = {w.source for w in windows} | {e.source for e in events} | {p.source for p in claims.platforms}
     sources |= {c.source for c in claims.cast} | {n.source for n in claims.characters}
     return Summary(

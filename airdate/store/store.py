@@ -14,7 +14,7 @@ from typing import Any
 
 from airdate.changes import changes
 from airdate.models import Article, Extraction, Release
-from airdate.reconcile import ReleaseClaims, ReleaseInfo, Source, Summary, summarize
+from airdate.reconcile import ReleaseClaims, ReleaseInfo, Source, Summary, story_of, summarize
 from airdate.store import queries
 from airdate.store.errors import NotFound, StoreError
 from airdate.store.keys import Identity, content_digest, release_identity
@@ -347,8 +347,9 @@ class Store:
             if not queries.prune_release(self.conn, release_id):
                 queries.refresh_display(self.conn, release_id)
                 for claims in queries.load_claims(self.conn, release_id):
-                    queries.write_summary(self.conn, summarize(claims), at)
-                    queries.write_changes(self.conn, release_id, changes(claims), at)
+                    story = story_of(claims)
+                    queries.write_summary(self.conn, summarize(claims, story), at)
+                    queries.write_changes(self.conn, release_id, changes(claims, story), at)
 
     # --- the board ------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from airdate.store import Store, open_store
 
 RECENT_DAYS = 30  # a change published this recently marks the card
 CACHED_BODIES = 64
+CACHED_BYTES = 64 * 2**20  # the full calendar of 18,000 releases is 7.6 MB
 
 
 def etag_of(body: bytes) -> str:
@@ -30,8 +31,10 @@ class BodyCache:
     after a write wait for one render instead of starting fifty.
     """
 
-    def __init__(self, size: int = CACHED_BODIES) -> None:
+    def __init__(self, size: int = CACHED_BODIES, max_bytes: int = CACHED_BYTES) -> None:
         self.size = size
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._lock = threading.Lock()
         self._items: OrderedDict[Hashable, tuple[int, bytes, str]] = OrderedDict()
         self._rendering: dict[Hashable, threading.Lock] = {}
@@ -50,10 +53,15 @@ class BodyCache:
             body = render()
             etag = etag_of(body)
             with self._lock:
+                if key in self._items:
+                    self._bytes -= len(self._items[key][1])
                 self._items[key] = (generation, body, etag)
+                self._bytes += len(body)
                 self._items.move_to_end(key)
-                while len(self._items) > self.size:
-                    old, _ = self._items.popitem(last=False)
+                # Bounded in count and in bytes (one Host header per calendar copy must not fill memory).
+                while self._items and (len(self._items) > self.size or self._bytes > self.max_bytes):
+                    old, (_, dropped, _) = self._items.popitem(last=False)
+                    self._bytes -= len(dropped)
                     self._rendering.pop(old, None)
             return body, etag
 

@@ -112,6 +112,7 @@ SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r",\s+who\s+(?:was|has\s+been|had\s+been)\s+(?:written\s+out|killed\s+off|fired|let\s+go)"), "leaving"),
     (re.compile(A + NOT_DESC + r"\s+" + V.format(r"plays|portrays|voices|stars\s+as|leads\s+as|as") + r"\s+(?:the|a|an|his|her|their)\s+[a-z]"), "unknown"),
     (re.compile(A + r"['’]s\s+" + V.format(r"performance|portrayal|turn|casting|transformation") + r"\b"), "unknown"),
+    (re.compile(A + NOT_DESC + r"\s+" + V.format(r"is\s+back|are\s+back|returns|will\s+return") + r"\s+as\s+(?:the|a|an|his|her|their)\s+[a-z]"), "returning"),
     (re.compile(A + r"\s+" + V.format(r"will\s+take\s+on|takes\s+on|is\s+taking\s+on|takes\s+over|will\s+take\s+over|is\s+taking\s+over|steps\s+into")), "new"),
     (re.compile(A + r"(?:,?\s+and\s+more)?\s+" + V.format(r"star\s+in|are\s+coming\s+back|are\s+returning|are\s+back|return\s+for|come\s+back")), "unknown"),
     (re.compile(A + r",?\s+" + LEAVE), "leaving"),
@@ -138,6 +139,20 @@ COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
 PAIRED = re.compile(
     A + r"\s+(?:and|&)\s+" + A.replace("?P<a>", "?P<b>") + r"\s+" + V.format(r"return|reprise\s+their\s+roles|are\s+back")
     + r"\s+" + AS + r"\s+" + C0 + r"\s+(?:and|&)\s+" + C0.replace("?P<c>", "?P<d>")
+)
+# "Olivia Colman and Helena Bonham Carter playing Queen Elizabeth II and Princess Margaret, respectively"
+RESPECTIVELY = re.compile(
+    A + r"\s+(?:and|&)\s+" + A.replace("?P<a>", "?P<b>") + r",?\s+"
+    + V.format(r"playing|play|portraying|portray|will\s+play|star\s+as|starring\s+as|as")
+    + r"\s+" + C0 + r"\s+(?:and|&)\s+" + C0.replace("?P<c>", "?P<d>") + r",?\s+respectively\b"
+)
+# A headline that opens on the title: "In 'Uncle Frank,' Paul Bettany Embarks …",
+# "In Netflix's 'The Prom,' Meryl Streep And James Corden Sing Out …". Two-word names
+# only: in title case the verb after a name is capitalized too.
+PAIR_NAME = r"(?:" + TOKEN + r")\s+(?:" + TOKEN + r")"
+HEADLINE_LEAD = re.compile(
+    r"^In\s+(?:" + UP + r"\w*(?:\+)?['’]s\s+)?['‘\"“][^'’\"”]{2,80}?,?['’\"”],?\s+"
+    r"(?P<a>" + PAIR_NAME + r")(?:\s+(?:And|and|&)\s+(?P<b>" + PAIR_NAME + r"))?\s+" + UP
 )
 REPLACES = re.compile(A + r"\s+" + V.format(r"replaces|is\s+replacing|will\s+replace|to\s+replace|takes\s+over\s+for") + r"\s+" + A.replace("?P<a>", "?P<b>"))
 OPPOSITE = re.compile(r"\b(?i:opposite|alongside)\s+" + A + r"['’]s\s+" + C)
@@ -313,6 +328,14 @@ def find_cast(
         # "Elodie Marchand and Jasper Okoye return as Clementine Vail and Augustus Penrose"
         add(m.group("a"), m.group("c"), "returning", m.start("a"), m.end("a"))
         add(m.group("b"), m.group("d"), "returning", m.start("b"), m.end())
+    for m in RESPECTIVELY.finditer(sentence):
+        add(m.group("a"), m.group("c"), "unknown", m.start("a"), m.end("a"))
+        add(m.group("b"), m.group("d"), "unknown", m.start("b"), m.end())
+    if titlecase:
+        for m in HEADLINE_LEAD.finditer(sentence):
+            for group in ("a", "b"):
+                if m.group(group) and free(m.start(group), m.end(group)):
+                    add(m.group(group), None, "unknown", m.start(group), m.end(group))
     for m in REPLACES.finditer(sentence):
         add(m.group("a"), None, "new", m.start("a"), m.end("a"))
         add(m.group("b"), None, "leaving", m.start("b"), m.end("b"))

@@ -76,7 +76,8 @@ STRONG_UPCOMING = re.compile(
     r"new\s+(?:[\w-]+\s+){0,3}(?:series|show|drama|comedy|anime|film|movie|thriller)|lands\s+(?:at|on)|"
     r"heads\s+to|moves\s+to|returns|returning|is\s+back|announced|in\s+production|starts\s+production|"
     r"develop|developing|being\s+developed|to\s+return|to\s+get\s+an?\s+\w+\s+season|"
-    r"gets?\s+(?:a\s+)?series\s+order|greenlit|in\s+the\s+works|in\s+development|first\s+look|upcoming)\b"
+    r"gets?\s+(?:a\s+)?series\s+order|greenlit|in\s+the\s+works|in\s+development|first\s+look|upcoming|"
+    r"(?:new|first|official|full|final)\s+(?:[\w-]+\s+){0,3}?(?:trailer|teaser)|(?:trailer|teaser)\s+(?:is\s+here|drops|arrives))\b"
 )
 REVIEW = re.compile(
     r"\b(?:review|recap|ranked|ranking|reactions?|explained|ending\s+explained|binge|rewatch|best\s+episodes?|"

@@ -94,8 +94,8 @@ PLATFORM_WORDS = {a.lower() for al in GAZETTEER.values() for a in al} | {
 QUOTE_RX = re.compile(
     r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9](?:[^‘’\n]|’(?=[A-Za-z]))*?)’(?![A-Za-z])"
     r"|'(?P<b>[A-Z0-9](?:[^'\n]|'(?=[A-Za-z]))*?)'(?![A-Za-z])"
-    r"|“(?P<c>[A-Z0-9][^“”\n]*?)”"
-    r"|\"(?P<d>[A-Z0-9][^\"\n]*?)\")"
+    r"|“(?P<c>[A-Z0-9][^“”\"\n]*?)[”\"]"  # a curly quote closed straight, as hurried copy does
+    r"|\"(?P<d>[A-Z0-9][^\"“”\n]*?)[\"”])"
 )
 WORD_RX = re.compile(r"\S+")
 SPEECH_BEFORE = re.compile(

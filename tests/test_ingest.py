@@ -166,11 +166,6 @@ BOX_OFFICE = "the extractor misses the July premiere in 009 ('opened in theaters
 KNOWN: dict[object, str] = {
     (4, "harbor"): "the extractor misses 'targeting November … according to Variety' (004)",
     (9, "glass"): BOX_OFFICE,
-    (
-        15,
-        "harbor",
-    ): "the extractor misses 'January 14, 2027' in 015 (it keeps only the headline's January 2027)",
-    "delay": "the extractor misses 'January 14, 2027' in 015, so the delay lands on January 2027",
     "cast": "the extractor misses Rhys Penhallow's role in 016 ('the Penrose family's new land agent, Silas Crane')",
 }
 

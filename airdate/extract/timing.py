@@ -49,7 +49,7 @@ REPORTING = re.compile(
 )
 REPLACED = re.compile(
     r"(?:\b(?:moved|moves|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|moving|pushing|slid|slipped)"
-    r"(?:\s+\w+){0,4}?\s+from\s+(?:the\s+|its\s+|an?\s+)?|\binstead\s+of\s+(?:the\s+|an?\s+)?|"
+    r"(?:\s+[\w’']+){0,8}?\s+from\s+(?:the\s+|its\s+|an?\s+)?|\binstead\s+of\s+(?:the\s+|an?\s+)?|"
     r"\boriginally\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\bpreviously\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|"
     r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant)\s+"
     r"(?:to\s+\w+\s+)?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\b(?:original|initial|previous|earlier|former)\s+"

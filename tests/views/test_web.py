@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -70,15 +71,22 @@ async def test_board_renders_countdown_window_and_badge_on_the_server(client: ht
     assert text_of(gilded, ".countdown") == "in 38+ days"  # open-ended: "unlikely before 2027"
 
 
-async def test_board_marks_recent_changes_and_conflicts(client: httpx.AsyncClient) -> None:
-    found = cards((await client.get("/")).text)
-    # The Harbor Lights change was published on 2026-11-19, within 30 days of 2026-11-24.
-    assert "changed" in found["Harbor Lights Season 3"].get("class").split()
-    assert "2026-11-19" in text_of(found["Harbor Lights Season 3"], ".change")
-    northwind = found["Northwind Season 2"]
+async def test_board_marks_recent_changes_and_conflicts(
+    client: httpx.AsyncClient, demo_db: Path, app_for: Callable[..., FastAPI]
+) -> None:
+    # Netflix's delay of Harbor Lights was published on 2026-10-08 (article 015): a recent
+    # change twelve days later, an old one by 2026-11-24 (the mark covers 30 days).
+    async with make_client(app_for(demo_db, date(2026, 10, 20))) as c:
+        then = cards((await c.get("/")).text)
+    assert "changed" in then["Harbor Lights Season 3"].get("class").split()
+    assert "changed 2026-10-08" in text_of(then["Harbor Lights Season 3"], ".change")
+    assert "2027-01-14" in text_of(then["Harbor Lights Season 3"], ".change")
+    assert "changed" not in (then["Starfall Academy Season 2 · Part 2"].get("class") or "").split()
+    now = cards((await client.get("/")).text)
+    assert "changed" not in now["Harbor Lights Season 3"].get("class").split()
+    northwind = now["Northwind Season 2"]
     assert text_of(northwind, ".badge-conflict") == "sources disagree"
     assert text_of(northwind, ".countdown") == "overdue"  # early November passed with no premiere
-    assert "changed" not in (found["Starfall Academy Season 2 · Part 2"].get("class") or "").split()
 
 
 @pytest.mark.parametrize(

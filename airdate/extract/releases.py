@@ -104,7 +104,8 @@ def _release(
         return None
     if not c.own:
         return None  # only ever named for reference ("the 'Killing Eve' star")
-    screen = c.film + c.series + len(platforms)
+    # Filming is screen work: "'X' Wraps Filming" needs no other word for film or TV.
+    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live)
     if c.media and c.media >= screen:
         return None  # a song, a tour, a book: not a screen release
     if screen == 0 and not cast and c.lead is None:

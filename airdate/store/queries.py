@@ -286,6 +286,15 @@ def write_summary(conn: sqlite3.Connection, s: Summary, at: str) -> None:
             at,
         ),
     )
+    conn.execute(f"UPDATE board SET sort_key = ({SORT_KEY}) WHERE release_id = ?", (s.release.id, s.release.id))
+
+
+# The board's tie-break after the window: title (ASCII case folded, as SQLite's lower()), season, part.
+SORT_KEY = (
+    "SELECT lower(r.title) || char(31) || ifnull(printf('%05d', r.season), '') || char(31) "
+    "|| ifnull(printf('%05d', r.part), '') FROM releases r WHERE r.id = ?"
+)
+BOARD_ORDER = "b.start_date IS NULL, b.start_date, b.end_date, b.sort_key, b.release_id"
 
 
 # In an upsert's SET, `board.` is the row before and `excluded.` the new one.
@@ -348,12 +357,13 @@ def board(
     page = ""
     if limit is not None or offset:
         page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+    # The page is picked from the board's covering index alone (rows skipped by OFFSET are
+    # never read), then joined to its releases.
     rows = conn.execute(
         "SELECT r.id, r.title, r.season, r.part, r.kind, b.start_date, b.end_date, b.certainty, b.text, b.status, "
         "b.conflicts, b.platforms, b.articles, b.updated FROM board b JOIN releases r ON r.id = b.release_id "
-        + where
-        + "ORDER BY b.start_date IS NULL, b.start_date, b.end_date, r.title COLLATE NOCASE, r.season, r.part, r.id"
-        + page,
+        f"WHERE b.release_id IN (SELECT b.release_id FROM board b {where}ORDER BY {BOARD_ORDER}{page}) "
+        f"ORDER BY {BOARD_ORDER}",
         args,
     )
     return [

@@ -15,6 +15,7 @@ SQL holds no semicolons inside statements (they are split on `;`).
                `seen` is when this database first recorded the change
     (board.seq counts changes of the best window, board.modified is when it last changed:
     the calendar's SEQUENCE and LAST-MODIFIED)
+    (board.sort_key: the release's title, season and part, for the board's order in one index)
     meta       `generation`: bumped by every write transaction, so readers can cache until it moves
     failures   what could not be ingested: path, stage, reason, when
 """
@@ -195,6 +196,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             value INTEGER NOT NULL
         );
         INSERT INTO meta (key, value) VALUES ('generation', 0);
+        """,
+    ),
+    (
+        6,
+        "the board's whole order in one covering index, so deep pages skip rows without reading them",
+        """
+        ALTER TABLE board ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+        UPDATE board SET sort_key = (SELECT lower(r.title) || char(31) || ifnull(printf('%05d', r.season), '')
+            || char(31) || ifnull(printf('%05d', r.part), '') FROM releases r WHERE r.id = board.release_id);
+        DROP INDEX board_order;
+        CREATE INDEX board_page ON board (start_date IS NULL, start_date, end_date, sort_key, release_id, status, certainty);
         """,
     ),
 )

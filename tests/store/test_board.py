@@ -134,3 +134,18 @@ def test_rebuild_board_recomputes_every_row(store: Store) -> None:
     store.conn.execute("UPDATE board SET status = 'stale'")
     assert store.rebuild_board() == 4
     assert store.board() == before
+
+
+def test_pages_are_slices_of_the_whole_board(store: Store) -> None:
+    # Same windows, so the order falls to title (any case), season and part.
+    for n, (title, season) in enumerate([("beta", 2), ("Alpha", 3), ("alpha", 1), ("Gamma", None), ("BETA", 1)]):
+        _add(store, f"{title} {season} in May ({n}).", "2026-02-01",
+             release(title, season, window("2026-05-01", "2026-05-31")))  # fmt: skip
+    whole = store.board()
+    assert [(s.release.title.lower(), s.release.season) for s in whole] == [
+        ("alpha", 1), ("alpha", 3), ("beta", 1), ("beta", 2), ("gamma", None),
+    ]  # fmt: skip
+    ids = [s.release.id for s in whole]
+    for offset in range(len(ids)):
+        for limit in (1, 2, 3):
+            assert [s.release.id for s in store.board(limit=limit, offset=offset)] == ids[offset : offset + limit]

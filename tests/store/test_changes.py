@@ -79,11 +79,11 @@ def test_a_version_3_database_gains_the_change_log_and_indexes(tmp_path: Path, m
         conn.close()
     monkeypatch.undo()
     with open_store(db) as store:
-        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5]
+        assert [v for v, _, _ in store.migrations()] == [1, 2, 3, 4, 5, 6]
         assert _seq(store) == {"Kingdom": (0, None)}
         assert store.changes() == []
         indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"board_order", "board_status", "changes_seen"} <= indexes
+        assert {"board_page", "board_status", "changes_seen"} <= indexes
         generation = store.generation()
         store.record_failure("x.txt", "read", "unreadable")
         assert store.generation() == generation + 1  # every write moves it, so caches let go

@@ -266,8 +266,9 @@ def write_summary(conn: sqlite3.Connection, s: Summary, at: str) -> None:
     """Write a release's board row; `seq` counts changes of its best window and `modified` dates the last."""
     conn.execute(
         "INSERT INTO board (release_id, start_date, end_date, certainty, text, status, conflicts, "
-        "platforms, articles, updated, seq, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+        f"platforms, articles, updated, seq, modified, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ({SORT_KEY})) "
         "ON CONFLICT (release_id) DO UPDATE SET start_date = excluded.start_date, end_date = excluded.end_date, "
+        "sort_key = excluded.sort_key, "
         "certainty = excluded.certainty, text = excluded.text, status = excluded.status, "
         "conflicts = excluded.conflicts, platforms = excluded.platforms, articles = excluded.articles, "
         f"updated = excluded.updated, seq = board.seq + ({_WINDOW_MOVED}), "
@@ -284,9 +285,9 @@ def write_summary(conn: sqlite3.Connection, s: Summary, at: str) -> None:
             s.articles,
             _iso(s.updated),
             at,
+            s.release.id,
         ),
     )
-    conn.execute(f"UPDATE board SET sort_key = ({SORT_KEY}) WHERE release_id = ?", (s.release.id, s.release.id))
 
 
 # The board's tie-break after the window: title (ASCII case folded, as SQLite's lower()), season, part.

@@ -338,23 +338,12 @@ def _board_where(
     return ("WHERE " + " AND ".join(where) + " " if where else ""), args
 
 
-def board(
-    conn: sqlite3.Connection,
-    *,
-    ids: Collection[int] | None = None,
-    platform: str | None = None,
-    certainties: Collection[str] | None = None,
-    statuses: Collection[str] | None = None,
-    start_by: date | None = None,
-    end_from: date | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[Summary]:
-    """Release summaries by earliest day (undated last), then title; every filter given must hold."""
-    where, args = _board_where(
-        ids=ids, platform=platform, certainties=certainties, statuses=statuses, start_by=start_by,
-        end_from=end_from, ordered=True,
-    )  # fmt: skip
+def board(conn: sqlite3.Connection, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[Summary]:
+    """Release summaries by earliest day (undated last), then title; every filter given must hold.
+
+    The filters are `_board_where`'s: ids, platform, certainties, statuses, start_by, end_from.
+    """
+    where, args = _board_where(**filters, ordered=True)
     page = ""
     if limit is not None or offset:
         page = f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"

@@ -10,13 +10,14 @@ import re
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi import Path as PathParam
 from pydantic import BaseModel, BeforeValidator, Field
 
-from airdate.reconcile import reconcile
+from airdate.claims import ReleaseInfo
+from airdate.reconcile import in_order, reconcile, supersession
 from airdate.views.context import ctx_of
-from airdate.views.filters import Filters, board_filters, page_link
+from airdate.views.filters import FiltersDep, page_link
 
 
 class ErrorBody(BaseModel):
@@ -178,8 +179,13 @@ class ChangesOut(BaseModel):
 
 
 router = APIRouter(prefix="/api", tags=["releases"], responses={422: ERROR_RESPONSES[422]})
-FiltersDep = Annotated[Filters, Depends(board_filters)]
-ReleaseId = Annotated[int, PathParam(ge=1, le=2**62, description="A release id, as /api/releases gives.")]
+MAX_ID = 2**62  # SQLite integers are 64-bit; larger ids are a 422, not an overflow
+ReleaseId = Annotated[int, PathParam(ge=1, le=MAX_ID, description="A release id, as /api/releases gives.")]
+
+
+def release_ref(r: ReleaseInfo) -> dict[str, Any]:
+    """A release named inside another object: claims, changes."""
+    return {"id": r.id, "title": r.title, "season": r.season, "part": r.part, "kind": r.kind}
 
 
 @router.get("/releases", response_model=ReleasePageOut, summary="Upcoming releases, earliest first")
@@ -227,14 +233,13 @@ def get_release(request: Request, release_id: ReleaseId) -> dict[str, Any]:
     summary="Every claim about one release, each with its sentence and source",
 )
 def get_claims(request: Request, release_id: ReleaseId) -> dict[str, Any]:
-    ctx = ctx_of(request)
-    claims = ctx.store().claims(release_id)
-    state = reconcile(claims, ctx.today())
-    r = claims.release
+    claims = ctx_of(request).store().claims(release_id)
+    windows, events = in_order(claims)
+    reasons = supersession(windows, events)
     return {
-        "release": {"id": r.id, "title": r.title, "season": r.season, "part": r.part, "kind": r.kind},
-        "windows": [{**w.claim.to_json(), "superseded": w.superseded} for w in state.windows],
-        "events": [e.to_json() for e in state.events],
+        "release": release_ref(claims.release),
+        "windows": [{**w.to_json(), "superseded": why} for w, why in zip(windows, reasons, strict=True)],
+        "events": [e.to_json() for e in events],
         "platforms": [{"name": p.name, "source": p.source.to_json()} for p in claims.platforms],
         "cast": [
             {"actor": c.actor, "character": c.character, "status": c.status, "sentence": c.sentence,
@@ -278,11 +283,10 @@ def list_changes(
     rows = ctx_of(request).store().changes(since=after, limit=limit, offset=offset)
     items = []
     for row in rows:
-        r = row.release
         items.append({
             "id": row.id,
             "kind": row.kind,
-            "release": {"id": r.id, "title": r.title, "season": r.season, "part": r.part, "kind": r.kind},
+            "release": release_ref(row.release),
             "date": row.day.isoformat() if row.day else None,
             "seen": row.seen,
             "text": row.text,

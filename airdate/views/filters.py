@@ -11,7 +11,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import BeforeValidator, Field
 
 from airdate.store import Store
@@ -112,3 +112,6 @@ def board_filters(
 def page_link(filters: Filters, **extra: Any) -> str:
     pairs = filters.query() + [(k, str(v)) for k, v in extra.items() if v is not None]
     return "?" + urlencode(pairs) if pairs else "?"
+
+
+FiltersDep = Annotated[Filters, Depends(board_filters)]  # a route parameter: the board's filters

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import Depends, FastAPI, Query, Request
-from fastapi import Path as PathParam
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -34,12 +33,12 @@ from airdate import __version__
 from airdate.errors import AirdateError, NotFound
 from airdate.store import Store, open_store
 from airdate.store.errors import StoreError
-from airdate.views.api import ERROR_RESPONSES, router
-from airdate.views.atom import KIND_WORDS, render_feed
+from airdate.views.api import ERROR_RESPONSES, ReleaseId, router
+from airdate.views.atom import render_feed
 from airdate.views.board import release_name
 from airdate.views.calendar import render_calendar
 from airdate.views.context import Context, ctx_of, etag_of
-from airdate.views.filters import Filters, board_filters, page_link
+from airdate.views.filters import Filters, FiltersDep, page_link
 from airdate.views.pages import board_context, sheet_context
 
 HERE = Path(__file__).parent
@@ -48,7 +47,6 @@ HERE = Path(__file__).parent
 # default 40, a board page cost 2-3x the CPU under 50 connections (benchmarks/serve.py).
 WORKER_THREADS = 4
 PAGE_SIZE = 60
-MAX_ID = 2**62  # SQLite integers are 64-bit; larger ids are a 422, not an overflow
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -89,7 +87,6 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["version"] = __version__
-    env.globals["kind_words"] = KIND_WORDS
     env.filters["release_name"] = release_name
     env.globals["link"] = page_link
     return env
@@ -133,9 +130,6 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
     return HTMLResponse(env.get_template(template).render(request=request, **values), status_code=status)
 
 
-FiltersDep = Annotated[Filters, Depends(board_filters)]
-
-
 def _pages(app: FastAPI) -> None:
     @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def board_page(
@@ -158,9 +152,7 @@ def _pages(app: FastAPI) -> None:
     @app.api_route(
         "/release/{release_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
     )
-    def release_page(
-        request: Request, release_id: Annotated[int, PathParam(ge=1, le=MAX_ID)]
-    ) -> HTMLResponse:
+    def release_page(request: Request, release_id: ReleaseId) -> HTMLResponse:
         ctx = ctx_of(request)
         return render(request, "release.html", **sheet_context(ctx.store(), release_id, ctx.today()))
 

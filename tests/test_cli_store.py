@@ -17,7 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
@@ -25,6 +24,7 @@ from typing import Any, cast
 import pytest
 from click.testing import CliRunner, Result
 from demo_gold import GoldExtractor  # tests/ is on sys.path (rootdir-relative imports)
+from testkit import committed_articles
 
 from airdate.cli import main
 from airdate.ingest import ingest
@@ -238,7 +238,7 @@ def test_ctrl_c_mid_ingest_keeps_finished_articles(tmp_path: Path) -> None:
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
         deadline = time.monotonic() + 120
-        while _committed(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        while committed_articles(db) < 5 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
@@ -250,7 +250,7 @@ def test_ctrl_c_mid_ingest_keeps_finished_articles(tmp_path: Path) -> None:
     lines = err.splitlines()
     assert lines[-1] == "airdate: interrupted"
     assert lines[-2].startswith("stopped: ingested ") and lines[-2].endswith("; run it again to finish")
-    stored = _committed(db)
+    stored = committed_articles(db)
     said = int(lines[-2].split()[2].rstrip(","))
     # The count can trail the database by the one article committed as the signal came.
     assert stored - 1 <= said <= stored
@@ -258,14 +258,6 @@ def test_ctrl_c_mid_ingest_keeps_finished_articles(tmp_path: Path) -> None:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     again = succeeded(invoke("ingest", folder, "--db", db, "-q")).stdout
     assert again == f"ingested {120 - stored}, unchanged {stored}, failed 0\n"
-
-
-def _committed(db: Path) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
 
 
 def test_reextract(tmp_path: Path) -> None:

@@ -14,12 +14,10 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 
 import pytest
 from demo_gold import GoldExtractor  # tests/ is on sys.path (rootdir-relative imports)
+from testkit import committed_articles, without_ids
 
 from airdate.extract.pipeline import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
 from airdate.ingest import PlainLines, ProgressBar, Tally, expand_sources, ingest, progress_for, reextract
@@ -318,23 +317,15 @@ def test_story_is_six_releases_and_nothing_else(
 # --- order and idempotency ---------------------------------------------------------------------
 
 
-def _without_ids(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k not in ("id", "article_id")}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
-
-
 def everything(store: Store) -> list[Any]:
     states = [reconcile(c, TODAY).to_json() for c in store.all_claims()]
     return sorted(
-        (_without_ids(s) for s in states), key=lambda s: (s["title"], s["season"] or 0, s["part"] or 0)
+        (without_ids(s) for s in states), key=lambda s: (s["title"], s["season"] or 0, s["part"] or 0)
     )
 
 
 def board(store: Store) -> list[Any]:
-    return [_without_ids(s.to_json(TODAY)) for s in store.board()]
+    return [without_ids(s.to_json(TODAY)) for s in store.board()]
 
 
 def changes(store: Store) -> list[Any]:
@@ -500,14 +491,6 @@ def _corpus(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-def _committed(db: Path) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    except sqlite3.Error:
-        return 0
-
-
 def _cli() -> list[str]:
     script = Path(sys.executable).with_name("airdate")
     return [str(script)] if script.is_file() else [sys.executable, "-m", "airdate.cli"]
@@ -530,7 +513,7 @@ def killed_run(tmp_path: Path) -> Iterator[tuple[Path, Path, int]]:
     )
     try:
         deadline = time.monotonic() + 120
-        while _committed(db) < 10 and proc.poll() is None and time.monotonic() < deadline:
+        while committed_articles(db) < 10 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.005)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -591,7 +574,7 @@ def test_a_rerun_after_a_kill_completes_the_rest(
     killed_run: tuple[Path, Path, int], extractor: Extractor
 ) -> None:
     folder, db, total = killed_run
-    done = _committed(db)
+    done = committed_articles(db)
     with open_store(db) as store:
         tally = run(store, [folder], extractor)
         assert (tally.done, tally.unchanged, tally.failed) == (total - done, done, 0)

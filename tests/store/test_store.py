@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from testkit import without_ids
 
 from airdate.models import CastMember, Event
 from airdate.reconcile import reconcile
@@ -288,19 +289,11 @@ def _ingest(store: Store, items: list[tuple[str, str, str, tuple[str, str, str]]
         store.add_article(a, extraction(a, r), *EXTRACTOR)
 
 
-def _without_ids(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_ids(v) for k, v in value.items() if k not in ("id", "article_id")}
-    if isinstance(value, list):
-        return [_without_ids(v) for v in value]
-    return value
-
-
 def test_story_in_date_order_and_shuffled_gives_the_same_state(tmp_path: Path) -> None:
     with open_store(tmp_path / "ordered.db") as ordered:
         _ingest(ordered, STORY)
         (info,) = ordered.releases()
-        expected = _without_ids(reconcile(ordered.claims(info.id), TODAY).to_json())
+        expected = without_ids(reconcile(ordered.claims(info.id), TODAY).to_json())
     assert (info.title, info.season) == ("Harbor Lights", 3)
     assert (expected["best"]["start"], expected["best"]["certainty"]) == ("2027-10-01", "confirmed")
     assert expected["history"][-1]["text"] == "moved from 2026-05-21 to 2027-10-01, per Variety on 2026-04-02"
@@ -311,7 +304,7 @@ def test_story_in_date_order_and_shuffled_gives_the_same_state(tmp_path: Path) -
         with open_store(tmp_path / f"shuffled{seed}.db") as other:
             _ingest(other, shuffled)
             (info,) = other.releases()
-            assert _without_ids(reconcile(other.claims(info.id), TODAY).to_json()) == expected
+            assert without_ids(reconcile(other.claims(info.id), TODAY).to_json()) == expected
 
 
 def test_story_state_after_each_article(store: Store) -> None:

@@ -1,0 +1,26 @@
+"""Small helpers more than one test module needs (tests/ is on sys.path)."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+
+def without_ids(value: Any) -> Any:
+    """A JSON state with database ids dropped: two databases of the same articles compare equal."""
+    if isinstance(value, dict):
+        return {k: without_ids(v) for k, v in value.items() if k not in ("id", "article_id")}
+    if isinstance(value, list):
+        return [without_ids(v) for v in value]
+    return value
+
+
+def committed_articles(db: Path) -> int:
+    """Articles another process has committed to `db` so far (0 while it cannot be read)."""
+    try:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0

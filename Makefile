@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean model
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,13 +21,18 @@ run: $(STAMP)
 	$(BIN)/airdate list
 	$(BIN)/airdate serve --host 127.0.0.1 --port 8000
 
+# Retrains the shipped models (airdate/data/models) from the repository's annotations and the
+# shared corpora beside it: title spotter, gate and judge, then thresholds chosen on the dev split.
+model: $(STAMP)
+	$(BIN)/python -m training.train
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
-	$(BIN)/ruff check airdate tests benchmarks
+	$(BIN)/ruff check airdate tests benchmarks training
 	$(BIN)/mypy airdate
 
 lint: $(STAMP)
-	$(BIN)/ruff check airdate tests benchmarks
+	$(BIN)/ruff check airdate tests benchmarks training
 	$(BIN)/mypy airdate
 
 bench: $(STAMP)

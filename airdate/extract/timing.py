@@ -102,6 +102,10 @@ PAST_VERB = re.compile(
 FUTURE_WORD = re.compile(r"^(?:will|would|set|slated|scheduled|due|expected|to|shall|ll|going|plans?|aims?)$", re.IGNORECASE)
 
 
+# A label before a colon or dash that heads the expression.
+_LABEL = re.compile(r"(?:^|[.;!?|(\n])\s*([^.;:!?|()\n—–]{1,60}?)\s*[:—–]\s*$")
+
+
 def _governed_by_release(sentence: str, f: Found) -> bool:
     """Look at the words around the expression for what it dates."""
     if any(RELEASE_WORDS.match(w) and not OTHER_WORDS.match(w) for w in WORD.findall(f.text)):
@@ -119,6 +123,14 @@ def _governed_by_release(sentence: str, f: Found) -> bool:
     before = WORD.findall(clause)
     if any(OTHER_NOUNS.match(w) for w in after):
         return False  # "the network's Halloween horror library"
+    if not before:
+        label = _LABEL.search(head)
+        if label:  # "Season 2: March 2027", "Release date — June 7": the label is what is dated
+            words = [w for w in WORD.findall(label.group(1)) if not w.isdigit()][-3:]
+            if any(OTHER_WORDS.match(w) or OTHER_NOUNS.match(w) for w in words):
+                return False
+            if any(RELEASE_NOUNS.match(w) or RELEASE_WORDS.match(w) for w in words):
+                return True
     if f.unit in ("day", "month", "weekday", "dom", "holiday", "season") and _past_clause(before):
         return False  # "renewed … in January": a date in the past, not a release
     for i in range(len(before) - 1, -1, -1):

@@ -318,6 +318,8 @@ def find_titles(
     """Every title mention in the sentence, with the season or part it names."""
     if heading and (h := heading_title(sentence, numbered)):
         return [h]
+    if (h := listing_title(sentence)) is not None:
+        return _dedupe([h] + [q for q in quoted_titles(sentence) if q.begin >= h.end])
     mentions = quoted_titles(sentence)
     for s in find_seasons(sentence):
         left = _left_title(sentence[: s.begin])
@@ -486,6 +488,33 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if _time_words(words) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
         return None
     return TitleMention(t, heading.index(core, begin), m.start(), season=_number(m.group("n")), part=_number(m.group("p")), how="heading")
+
+
+# A schedule or press-release line: "KETTLE VALLEY (Season 2) — returns Wednesday, Sept. 25",
+# "Muskeg (new) – premieres Oct. 1", "Fundy (Series 3): back on Sunday".
+LISTING_LINE = re.compile(
+    r"^(?P<t>[A-Z0-9][^()\n—–:|]{0,60}?)\s*\((?:(?i:season|series)\s+(?P<n>\d{1,3})|(?i:new|returning|final\s+season)"
+    r"\b[^()]{0,30})\)\s*(?:[—–:-]|$)"
+)
+SMALL = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def listing_title(line: str) -> TitleMention | None:
+    """The title that opens a schedule line, with its season; all-capitals titles in title case."""
+    m = LISTING_LINE.match(line)
+    if not m:
+        return None
+    raw = m.group("t").strip()
+    words = raw.split()
+    if not words or len(words) > 9 or not _is_titleish(words) or _time_words(words):
+        return None
+    title = raw
+    if raw.isupper():
+        title = " ".join(w.capitalize() if i == 0 or w.lower() not in SMALL else w.lower() for i, w in enumerate(raw.lower().split()))
+    title = _clean(title)
+    if not title:
+        return None
+    return TitleMention(title, 0, len(raw), season=_number(m.group("n")), how="heading")
 
 
 def _time_words(words: list[str]) -> bool:

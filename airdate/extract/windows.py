@@ -37,13 +37,45 @@ MON = (
 MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
 WD = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 YEAR = r"(?:19|20)\d{2}(?![\d,.]\d|s\b|['’]s\b)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|\.\d|%)"
+# A day number, not a piece of a larger number: "6,107.31 August" is no 31 August, "August 6,107" no August 6.
+DAY = r"(?<!\d[.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:|\.\d|,\d{3}(?!\d)|%)"
+# A day spelled out: "twenty-second", "the first".
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEEN_ORDINALS = (
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth",
+)
+DAY_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)}
+DAY_WORDS.update({w: i + 10 for i, w in enumerate(_TEEN_ORDINALS)})
+DAY_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31})
+DAY_WORDS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_UNIT_ORDINALS)})
+DAY_WORD = (
+    r"(?i:twenty[-\s]?(?:" + "|".join(_UNIT_ORDINALS) + r")|thirty[-\s]?first|twentieth|thirtieth|"
+    + "|".join(_TEEN_ORDINALS + _UNIT_ORDINALS) + r")(?![\w-])"
+)
 MOD = r"(?i:early|mid|late)"
 POS = r"(?i:the\s+)?(?i:beginning|start|middle|end)\s+of"
 I = "(?i:"  # noqa: E741 - a short prefix for case-insensitive groups
 
 # After a month or season without a year: "next year" / "of this year" fixes it.
 YEAR_TAIL = r"(?:,?\s+(?P<y>" + YEAR + r")|\s+(?:of\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year))?"
+
+# What may follow a date that has no number after it ("premieres March", "April first"): the end of
+# the clause, a year, or a word that cannot continue a noun phrase ("March second season" is no day).
+END_OK = (
+    r"(?=\s*(?:[.,;:!?)\]|—–]|$)|,?\s+(?:19|20)\d{2}\b|\s+(?:of\s+)?(?i:this|next|last)\s+(?i:year)\b"
+    r"|\s*(?:[-/]|\s(?i:to|through|thru|until|till|and|or)\s)\s*(?:(?i:early|mid|late)[-\s]+)?(?:" + MON
+    + r"|Q[1-4]\b|(?:19|20)\d{2}\b)|\s+(?i:on|in|at|with|via|for|from|exclusively|only|worldwide|globally|when|as|"
+    r"after|before|while|but|across|alongside|if|per|according)\b)"
+)
+# Words after which a bare number or month is a date: prepositions of time and release verbs.
+DATE_PREP = r"on|from|until|till|by|before|after|since|starting|beginning|through|for"
+RELEASE_VERB = (
+    r"premieres?|premiered|premiering|airs?|aired|airing|arrives?|arrived|arriving|returns?|returned|returning|"
+    r"debuts?|debuted|debuting|drops?|dropped|dropping|launch(?:es|ed)?|launching|lands?|landed|landing|opens?|"
+    r"opened|opening|streams?|streamed|streaming|releases?|released|releasing|bows?|bowed|hits|out|due|slated|"
+    r"scheduled|dated|expected|coming|back"
+)
 
 
 @dataclass(frozen=True)
@@ -114,7 +146,21 @@ def _pat(regex: str, kind: str) -> None:
 
 
 _pat(r"\b(?P<y>20\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", "iso")
+_pat(r"\b(?P<y>20\d{2})/(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/])", "iso")
 _pat(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>20\d{2})\b", "numeric")
+# "4/22", "04/22/27", "2016/11" are dates only after a date word ("premieres 4/22", "on 4/22"); elsewhere
+# they are scores, fractions, ratings. Nor is a number that goes on ("24/7", "3/4 of", "9/10 stars"):
+# "on 1/6 Trump call": a date used as a name ends where a noun follows.
+NUM_END = r"(?![\w/-]|[.,]\d|\s*%)" + END_OK
+_pat(
+    r"\b" + I + DATE_PREP + "|" + RELEASE_VERB + r")\s+(?P<x>(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])"
+    r"(?:/(?P<yy>\d{2}))?)" + NUM_END,
+    "numeric",
+)
+_pat(
+    r"\b" + I + DATE_PREP + "|" + RELEASE_VERB + r")\s+(?P<x>(?P<y>20\d{2})[/-](?P<m>1[0-2]|0?[1-9]))" + NUM_END,
+    "yearmonth",
+)
 _pat(
     I + r"the\s+)?(?i:week\s+of)\s+(?P<mon>" + MON + r")\s+(?P<d>" + DAY + r")(?:,?\s+(?P<y>" + YEAR + r"))?",
     "weekof",
@@ -128,8 +174,23 @@ _pat(
     r"\b(?:(?P<wd>" + WD + r"),?\s+)?(?P<mon>" + MON + r")\s+(?P<d>" + DAY + r")\b" + YEAR_TAIL,
     "mdy",
 )
+_pat(  # year first: "2027 April 22", "2027, April 22" (but "in 2025, April 22 brings …" is two phrases)
+    r"(?<![\w$#.,/-])(?P<y>" + YEAR + r")(?:,(?<!\b[Ii]n \d{4},))?\s+(?:(?P<wd>" + WD + r"),?\s+)?(?P<mon>" + MON
+    + r")\s+(?P<d>" + DAY + r")\b",
+    "mdy",
+)
+_pat(  # "April twenty-second"; "in April first" is a month and an adverb
+    r"\b(?:(?P<wd>" + WD + r"),?\s+)?(?<!\b[Ii]n )(?P<mon>" + MON + r")\s+(?i:the\s+)?(?P<dw>" + DAY_WORD + r")"
+    + END_OK + YEAR_TAIL,
+    "mdy",
+)
 _pat(
     r"\b(?:(?P<wd>" + WD + r"),?\s+)?(?i:the\s+)?(?P<d>" + DAY + r")\s+(?i:of\s+)?(?P<mon>" + MON + r")" + YEAR_TAIL,
+    "dmy",
+)
+_pat(  # "the twenty-second of April"
+    r"\b(?:(?P<wd>" + WD + r"),?\s+)?(?i:the)\s+(?P<dw>" + DAY_WORD + r")\s+(?i:of)\s+(?P<mon>" + MON + r")"
+    + YEAR_TAIL,
     "dmy",
 )
 _pat(r"\b(?P<mod>" + MOD + r")[-\s]+(?P<mon>" + MON + r")" + YEAR_TAIL, "modmonth")
@@ -148,6 +209,11 @@ _pat(
     "month",
 )
 _pat(r"\b(?P<mon>" + MON_FULL + r")(?=\s+" + I + r"release|premiere|debut|launch|return|bow|date|drop))", "month")
+_pat(  # a bare month after a release verb: "premieres March", "arrives March next year"
+    r"\b(?P<pre>" + I + RELEASE_VERB + r"))\s+(?P<mon>" + MON_FULL + r")(?!['’])" + END_OK
+    + r"(?:\s+(?:of\s+)?(?P<rel>(?i:this|next|last))\s+(?i:year))?",
+    "month",
+)
 _pat(
     r"\b(?P<mod>" + MOD + r")[-\s]+(?P<s>" + I + r"spring|summer|fall|autumn|winter))\b(?:\s+(?P<y>" + YEAR + r"))?",
     "season",
@@ -192,7 +258,8 @@ _pat(
     "holiday",
 )
 _pat(
-    r"\b(?P<r>" + I + r"later\s+this\s+year|later\s+in\s+the\s+year|this\s+year|next\s+year|later\s+this\s+month|"
+    r"\b(?P<r>" + I + r"(?-i:(?:[Tt]he\s+)?day\s+after\s+tomorrow)|"
+    r"later\s+this\s+year|later\s+in\s+the\s+year|this\s+year|next\s+year|later\s+this\s+month|"
     r"this\s+month|next\s+month|today|tonight|tomorrow|this\s+weekend|next\s+weekend|this\s+week|next\s+week|"
     r"later\s+this\s+week|(?:in\s+)?the\s+(?:coming|next\s+few)\s+(?:weeks|months)))\b",
     "relative",
@@ -225,18 +292,37 @@ def _year_of(m: re.Match[str]) -> tuple[int | None, int | None]:
     return None, None
 
 
-def _build(m: re.Match[str], kind: str) -> Expr | None:
+def _day_word(word: str) -> int:
+    return DAY_WORDS[re.sub(r"[-\s]+", "-", word.lower())]
+
+
+def _build(m: re.Match[str], kind: str, text: str) -> Expr | None:
+    """The Expr for a match in `m.string` (the sentence, months capitalised); `text` is the sentence."""
     g = m.groupdict()
     # A leading cue word ("in", "this") picks the reading but is not part of the span.
-    begin = m.start("mon" if g.get("mon") else "s") if g.get("pre") else m.start()
-    span: dict[str, Any] = {"begin": begin, "end": m.end(), "text": m.string[begin : m.end()].strip()}
+    if g.get("x"):  # a numeric date after its cue word
+        begin = m.start("x")
+    else:
+        begin = m.start("mon" if g.get("mon") else "s") if g.get("pre") else m.start()
+    span: dict[str, Any] = {"begin": begin, "end": m.end(), "text": text[begin : m.end()].strip()}
     year, rel = _year_of(m)
+    if kind == "numeric" and not g.get("y"):
+        yy = g.get("yy")
+        if yy is None:
+            return Expr("day", month=int(g["m"]), day=int(g["d"]), **span)
+        year = int(yy) + (2000 if int(yy) < 70 else 1900)
+        g = {**g, "y": str(year)}
     if kind in ("iso", "numeric"):
         try:
             d = date(int(g["y"]), int(g["m"]), int(g["d"]))
         except ValueError:
             return None
         return Expr("span", low=d, high=d, **span)
+    if kind == "yearmonth":
+        assert year is not None
+        if int(g["m"]) == (year + 1) % 100:
+            return None  # "2010/11" is a season of two years, not November 2010
+        return Expr("month", year=year, month=int(g["m"]), **span)
     if kind == "weekof":
         return Expr("weekof", year=year, month=_month(g["mon"]), day=int(re.sub(r"\D", "", g["d"])), **span)
     if kind == "dayrange":
@@ -245,7 +331,8 @@ def _build(m: re.Match[str], kind: str) -> Expr | None:
             return None
         return Expr("dayrange", year=year, month=_month(g["mon"]), day=d1, number=d2, **span)
     if kind in ("mdy", "dmy"):
-        return Expr("day", year=year, rel_year=rel, month=_month(g["mon"]), day=int(re.sub(r"\D", "", g["d"])), **span)
+        day = _day_word(g["dw"]) if g.get("dw") else int(re.sub(r"\D", "", g["d"]))
+        return Expr("day", year=year, rel_year=rel, month=_month(g["mon"]), day=day, **span)
     if kind == "dom":
         return Expr("dom", day=int(g["d"]), **span)
     if kind == "modmonth":
@@ -278,7 +365,7 @@ def _build(m: re.Match[str], kind: str) -> Expr | None:
         name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'").replace("years", "year's").replace("valentines", "valentine's")
         return Expr("holiday", year=year, name=name, **span)
     if kind == "relative":
-        return Expr("relative", name=re.sub(r"\s+", " ", g["r"].lower()), **span)
+        return Expr("relative", name=re.sub(r"^the |\s+", " ", g["r"].lower()).strip(), **span)
     if kind == "offset":
         n = g["n"].lower()
         count = int(n) if n.isdigit() else NUMBER_WORDS[n]
@@ -305,12 +392,51 @@ _OPEN_START = re.compile(
 _OPEN_END = re.compile(I + r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?)$")
 
 
+# A month name in lower case ("premieres april 22", "in march 2027") is a month only where a date word
+# stands before it and a date part or the end of the clause after it: "the march on Washington",
+# "in august company", "fans who opt in may want" are not months.
+_MONTH_NAMES = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_LOWER_MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b")
+_ANY_MONTH = r"(?i:" + _MONTH_NAMES + r")"
+_RANGE_WORD = r"(?:[-–—/]|\s(?i:to|through|thru|until|till|and|or)\s)"
+_LOWER_MONTH_BEFORE = re.compile(
+    r"(?:\b" + I + DATE_PREP + "|" + RELEASE_VERB + r"|in|during|around|of|early|mid|late)[-\s]+"
+    r"|\b" + _ANY_MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s*" + _RANGE_WORD + r"\s*(?:" + MOD + r"[-\s]+)?)$"
+)
+_LOWER_MONTH_AFTER = re.compile(
+    r"\s+(?:\d{1,2}(?:st|nd|rd|th)?(?![\w:%]|[.,]\d)|(?i:the\s+)?" + DAY_WORD + r")"
+    r"|,?\s+(?:19|20)\d{2}\b|\s+(?:of\s+)?(?i:this|next|last)\s+(?i:year)\b"
+    r"|\s*" + _RANGE_WORD + r"\s*(?:" + MOD + r"[-\s]+)?" + _ANY_MONTH + r"\b"
+    r"|\s*(?:[.!?;]|$)"
+)
+# "may" is also a verb: "those who opt in may, in time, ..." — no comma or colon after it, unless
+# "early" / "mid" / "late" stands before it.
+_LOWER_MONTH_PUNCT = re.compile(r"\s*[,:)]")
+_MOD_BEFORE = re.compile(r"\b" + MOD + r"[-\s]+$")
+
+
+def _capitalise_months(sentence: str) -> str:
+    """The sentence with each lower-case month name that is a date capitalised (same length)."""
+    chars: list[str] | None = None
+    for m in _LOWER_MONTH.finditer(sentence):
+        b, e = m.span()
+        if not _LOWER_MONTH_BEFORE.search(sentence[max(0, b - 40) : b]):
+            continue
+        after = sentence[e : e + 40]
+        punct_ok = m.group() != "may" or _MOD_BEFORE.search(sentence[max(0, b - 8) : b])
+        if _LOWER_MONTH_AFTER.match(after) or (punct_ok and _LOWER_MONTH_PUNCT.match(after)):
+            chars = chars if chars is not None else list(sentence)
+            chars[b] = chars[b].upper()
+    return sentence if chars is None else "".join(chars)
+
+
 def find_expressions(sentence: str) -> list[Expr]:
     """All time expressions in the sentence, longest first where they overlap."""
     cands: list[Expr] = []
+    normal = _capitalise_months(sentence)
     for rx, kind in _PATTERNS:
-        for m in rx.finditer(sentence):
-            e = _build(m, kind)
+        for m in rx.finditer(normal):
+            e = _build(m, kind, sentence)
             if e is not None:
                 cands.append(e)
     cands.sort(key=lambda e: (-(e.end - e.begin), e.begin))
@@ -450,6 +576,9 @@ def _resolve_relative(e: Expr, dct: date) -> tuple[date, date] | None:
     if n == "tomorrow":
         d = dct + timedelta(days=1)
         return d, d
+    if n == "day after tomorrow":
+        d = dct + timedelta(days=2)
+        return d, d
     sunday = dct + timedelta(days=6 - dct.weekday())
     if n in ("this week", "later this week"):
         return dct, sunday
@@ -468,6 +597,7 @@ def _resolve_relative(e: Expr, dct: date) -> tuple[date, date] | None:
 
 
 _ABSOLUTE_UNITS = {"day", "weekof", "dayrange", "month", "season", "quarter", "half", "year", "holiday"}
+_RANGE_UNITS = _ABSOLUTE_UNITS | {"span"}
 
 
 def resolve(e: Expr, dct: date | None, *, anime: bool = False) -> tuple[date, date] | None:
@@ -496,8 +626,8 @@ def _resolve(e: Expr, dct: date | None, *, anime: bool = False) -> tuple[date, d
             this = _resolve(replace(e, rel_year=None), dct)
             return (_shift(this[0], e.rel_year), _shift(this[1], e.rel_year)) if this else None
         return _range_in_year(e, dct.year + e.rel_year, anime)
-    # No year: the first such range that has not ended by the DCT.
-    for y in (dct.year, dct.year + 1):
+    # No year: the first such range that has not ended by the DCT. February 29 may be eight years away.
+    for y in range(dct.year, dct.year + 9):
         r = _range_in_year(e, y, anime)
         if r and r[1] >= dct:
             return r
@@ -522,8 +652,15 @@ def _combine(exprs: list[Expr], sentence: str) -> list[list[Expr]]:
             link = sentence[e.end : nxt.begin]
             opened = _RANGE_OPEN.search(sentence[max(0, e.begin - 12) : e.begin])
             word = link.strip().lower()
-            moved = opened and _MOVED_FROM.search(sentence[max(0, e.begin - 50) : e.begin])
-            if not moved and _RANGE_LINK.match(link) and (word not in ("and", "to") or opened) and _compatible(e, nxt):
+            # "X to Y" needs no "from" between dates ("April to June 2027"); "Monday to Friday" is a schedule.
+            bare_to = word == "to" and e.unit in _RANGE_UNITS and nxt.unit in _RANGE_UNITS
+            moved = (opened or bare_to) and _MOVED_FROM.search(sentence[max(0, e.begin - 50) : e.begin])
+            if (
+                not moved
+                and _RANGE_LINK.match(link)
+                and (word not in ("and", "to") or opened or bare_to)
+                and _compatible(e, nxt)
+            ):
                 groups.append([e, nxt])
                 i += 2
                 continue
@@ -538,17 +675,32 @@ def _compatible(a: Expr, b: Expr) -> bool:
     return (a.unit in rel) == (b.unit in rel)
 
 
-def resolve_all(
-    sentence: str, dct: date | None, *, anime: bool = False
-) -> list[Found]:
+def _resolve_group(
+    first: Expr, last: Expr, dct: date | None, anime: bool
+) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
+    """The ranges of a single expression or of the two ends of "X to Y"; a year on one end fixes the other."""
+    if last is first:
+        r = resolve(first, dct, anime=anime)
+        return r, r
+    if first.year is None and first.rel_year is None and last.year is not None:
+        # "from December to March 2027": the December before that March
+        r1, r2 = resolve(replace(first, year=last.year), dct, anime=anime), resolve(last, dct, anime=anime)
+        if r1 and r2 and r1[0] > r2[1] and first.unit in _ABSOLUTE_UNITS:
+            r1 = resolve(replace(first, year=last.year - 1), dct, anime=anime)
+        return r1, r2
+    r1 = resolve(first, dct, anime=anime)
+    dated = first.year is not None or first.unit == "span"
+    if r1 and dated and last.year is None and last.rel_year is None and last.unit in _ABSOLUTE_UNITS:
+        return r1, resolve(last, r1[0], anime=anime)  # "December 2026 to March": the first March after it
+    return r1, resolve(last, dct, anime=anime)
+
+
+def resolve_all(sentence: str, dct: date | None, *, anime: bool = False) -> list[Found]:
     """Every time expression in the sentence with its day range (None ends if unresolved)."""
     out: list[Found] = []
     for group in _combine(find_expressions(sentence), sentence):
         first, last = group[0], group[-1]
-        if len(group) == 2 and first.year is None and first.rel_year is None and last.year is not None:
-            first = replace(first, year=last.year)
-        r1 = resolve(first, dct, anime=anime)
-        r2 = resolve(last, dct, anime=anime) if last is not first else r1
+        r1, r2 = _resolve_group(first, last, dct, anime)
         if r1 is None and r2 is None and (dct is not None or first.year is not None):
             continue  # not a real day ("February 30"), not an unresolved relative phrase
         begin, end = first.begin, last.end

@@ -98,3 +98,164 @@ def test_year_less_dates_look_forward_from_the_article_date() -> None:
 def test_leap_day_and_invalid_days() -> None:
     assert _windows("It premieres February 29, 2028.", DCT) == [("2028-02-29", "2028-02-29")]
     assert _windows("It premieres February 30, 2028.", DCT) == []
+
+
+# Forms the table covers, written another way (a peer's date suite found them missed).
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # Numeric dates after a date word: US month/day, two-digit years, year/month, ISO.
+        ("The season premieres 4/22.", [("2026-04-22", "2026-04-22")]),
+        ("The season premieres on 4/22 at 9 p.m. on HBO.", [("2026-04-22", "2026-04-22")]),
+        ("Season 2 arrives 1/15.", [("2027-01-15", "2027-01-15")]),  # already past this year
+        ("The season premieres 4/22/2027.", [("2027-04-22", "2027-04-22")]),
+        ("The season premieres 04/22/27.", [("2027-04-22", "2027-04-22")]),
+        ("The film opens 2027/03.", [("2027-03-01", "2027-03-31")]),
+        ("The film opens on 2027/04/22.", [("2027-04-22", "2027-04-22")]),
+        ("The season premieres 2027-04-22.", [("2027-04-22", "2027-04-22")]),
+        ("The series is available 24/7 starting 3/1.", [("2026-03-01", "2026-03-01")]),
+        # ... and where they are scores, fractions, ratings or other numbers.
+        ("The show streams 24/7.", []),
+        ("The Knicks won 4/22 before the season premiere.", []),
+        ("The season scored 4/5 and premieres next week.", [("2026-02-23", "2026-03-01")]),
+        ("The film opens on 3/4 of screens.", []),
+        ("It returns on 1/2 of its former channels.", []),
+        ("The film was out 9/10 stars.", []),
+        ("The season returns 2/30.", []),
+        ("The film opens 13/22.", []),
+        ("The show is set for 2010/11.", []),  # a season of two years, not November 2010
+        ("Fans gathered on 1/6 Trump anniversary to see the season premiere.", []),
+        # Lower-case month names where a date word stands before and a date part after.
+        ("The show premieres april 22.", [("2026-04-22", "2026-04-22")]),
+        ("The show returns in march 2027.", [("2027-03-01", "2027-03-31")]),
+        ("The show returns in march.", [("2026-03-01", "2026-03-31")]),
+        ("It premieres on may 5.", [("2026-05-05", "2026-05-05")]),
+        ("The season, set for late may, arrives on Netflix.", [("2026-05-21", "2026-05-31")]),
+        ("The series returns in august, Netflix said.", [("2026-08-01", "2026-08-31")]),
+        ("It arrives from april to june 2027.", [("2027-04-01", "2027-06-30")]),
+        ("The second season premieres on march 3rd.", [("2026-03-03", "2026-03-03")]),
+        # ... but not the verb "may", the march, nor the adjective "august".
+        ("What the studio releases may surprise fans.", []),
+        ("Those who opt in may, in time, see the season premiere.", []),
+        ("Those in may want to wait for the season that returns in June.", [("2026-06-01", "2026-06-30")]),
+        ("The march on Washington premieres on HBO in April.", [("2026-04-01", "2026-04-30")]),
+        ("The documentary about the march premieres next week.", [("2026-02-23", "2026-03-01")]),
+        ("The show returns in august company.", []),
+        ("An august cast returns in June.", [("2026-06-01", "2026-06-30")]),
+        ("The show returns in may to rave reviews.", []),
+        # Spelled-out and ordinal day numbers.
+        ("The season premieres April twenty-second.", [("2026-04-22", "2026-04-22")]),
+        ("The season premieres the twenty-second of April.", [("2026-04-22", "2026-04-22")]),
+        ("The season premieres on the 22nd of April.", [("2026-04-22", "2026-04-22")]),
+        ("The film premieres the first of March 2027.", [("2027-03-01", "2027-03-01")]),
+        ("The show premieres March first on Netflix.", [("2026-03-01", "2026-03-01")]),
+        ("Season 3 arrives December thirty-first.", [("2026-12-31", "2026-12-31")]),
+        ("The show premieres april twenty-second.", [("2026-04-22", "2026-04-22")]),
+        # ... not a count or a rank beside a month.
+        ("It premieres in April first in Korea.", [("2026-04-01", "2026-04-30")]),
+        ("The network's March second season premiere slot is gone.", []),
+        ("It premieres in the second half of March.", [("2026-03-01", "2026-03-31")]),
+        ("The finale airs on the second.", []),
+        # Year first.
+        ("The season premieres 2027 April 22.", [("2027-04-22", "2027-04-22")]),
+        ("The season premieres 2027, April 22.", [("2027-04-22", "2027-04-22")]),
+        ("The show premieres between 2026 April 3 and May 5.", [("2026-04-03", "2026-05-05")]),
+        ("The show premiered in 2024. April 22 brings season two.", [("2026-04-22", "2026-04-22")]),
+        # "X to Y" without "from": start of X to end of Y.
+        ("The season arrives April to June 2027.", [("2027-04-01", "2027-06-30")]),
+        ("The season arrives Q2 to Q3 2027.", [("2027-04-01", "2027-09-30")]),
+        ("Part 2 arrives June 2 to June 9.", [("2026-06-02", "2026-06-09")]),
+        ("It arrives in spring to summer 2027.", [("2027-03-01", "2027-08-31")]),
+        # A year on one end fixes the other.
+        ("The season arrives from December to March 2027.", [("2026-12-01", "2027-03-31")]),
+        ("The season arrives December 2026 to March.", [("2026-12-01", "2027-03-31")]),
+        ("The season arrives Q4 2026 to Q1.", [("2026-10-01", "2027-03-31")]),
+        ("The season streams 2027-04-22 to May 5.", [("2027-04-22", "2027-05-05")]),
+        # ... but a move is no range, a weekly slot is no range, and "to" before a non-date is no link.
+        ("The film was pushed from April 22 to June 5.", [("2026-06-05", "2026-06-05")]),
+        ("The show airs Monday to Friday.", [("2026-02-23", "2026-02-23"), ("2026-02-27", "2026-02-27")]),
+        ("The season premieres in April to rave reviews.", [("2026-04-01", "2026-04-30")]),
+        ("It premieres in March to coincide with Easter.", [("2026-03-01", "2026-03-31")]),
+        # A bare month after a release verb or a release label.
+        ("The season premieres March.", [("2026-03-01", "2026-03-31")]),
+        ("The show arrives March 2027.", [("2027-03-01", "2027-03-31")]),
+        ("The show returns March next year.", [("2027-03-01", "2027-03-31")]),
+        ("Season 2: March 2027", [("2027-03-01", "2027-03-31")]),
+        ("Release date: March 2027", [("2027-03-01", "2027-03-31")]),
+        ("The show returns March on Netflix.", [("2026-03-01", "2026-03-31")]),
+        # ... not a name, a possessive, or a month that is the subject of something else.
+        ("The network premieres March Madness coverage.", []),
+        ("Analysts expected March to be a record month.", []),
+        ("The show returns May's favourite host.", []),
+        ("Filming: March 2027", []),
+        ("Trailer: March 2027", []),
+        # "the day after tomorrow" is one day.
+        ("The film opens the day after tomorrow.", [("2026-02-23", "2026-02-23")]),
+        ("The film opens the day after tomorrow in the US.", [("2026-02-23", "2026-02-23")]),
+        ("The season opens after tomorrow.", [("2026-02-23", None)]),
+        # A number glued to a decimal point or thousands separator is not a day.
+        ("The index closed at 6,107.31 August futures before the season premiere.", []),
+        ("It costs $6,107.31 August.", []),
+        ("The season premieres August 6,107 times.", []),
+        ("The show premieres 31 August.", [("2026-08-31", "2026-08-31")]),
+        ("The show premieres August 31, 2026.", [("2026-08-31", "2026-08-31")]),
+    ],
+)
+def test_forms_written_another_way(text: str, want: list[tuple[str | None, str | None]]) -> None:
+    assert _windows(text, DCT) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "stop"),
+    [
+        ("The film was released 2016/11.", date(2016, 11, 1), date(2016, 11, 30)),
+        ("It aired on 12/25/99.", date(1999, 12, 25), date(1999, 12, 25)),
+        ("It aired on 4/22.", date(2026, 4, 22), date(2026, 4, 22)),
+    ],
+)
+def test_numeric_dates_are_found_in_any_tense(text: str, start: date, stop: date) -> None:
+    assert [(f.start, f.stop) for f in resolve_all(text, DCT)] == [(start, stop)]
+
+
+def test_year_first_needs_the_year_to_lead_the_date() -> None:
+    found = resolve_all("In 2025, April 22 was the date; it premieres in 2027, April 22.", DCT)
+    assert [(f.text, f.start) for f in found] == [
+        ("2025", date(2025, 1, 1)),
+        ("April 22", date(2026, 4, 22)),
+        ("2027", date(2027, 1, 1)),
+        ("April 22", date(2026, 4, 22)),
+    ]
+    assert [(f.text, f.start) for f in resolve_all("It premieres 2027, Friday, April 23.", DCT)] == [
+        ("2027, Friday, April 23", date(2027, 4, 23))
+    ]
+
+
+def test_a_move_is_no_range_even_without_from() -> None:
+    found = resolve_all("The film was delayed April 22 to June 5.", DCT)
+    assert [(f.text, f.unit) for f in found] == [("April 22", "day"), ("June 5", "day")]
+
+
+def test_numbers_without_a_date_word_are_not_dates() -> None:
+    for text in ("The score was 4/22.", "The 9/10 rating stands.", "It is 3/4 done.", "It runs 24/7."):
+        assert resolve_all(text, DCT) == [], text
+
+
+@pytest.mark.parametrize(
+    ("dct", "want"),
+    [
+        (date(2026, 2, 21), "2028-02-29"),  # the next leap year is two years away
+        (date(2028, 2, 29), "2028-02-29"),  # the day itself
+        (date(2028, 3, 1), "2032-02-29"),  # just missed: four years on
+        (date(2097, 1, 1), "2104-02-29"),  # 2100 is no leap year: eight years on
+    ],
+)
+def test_leap_day_without_a_year_is_the_next_one(dct: date, want: str) -> None:
+    assert _windows("It premieres February 29.", dct) == [(want, want)]
+    assert _windows("It premieres on the 29th of February.", dct) == [(want, want)]
+
+
+def test_day_after_tomorrow_is_one_day() -> None:
+    new_year = ("2027-01-01", "2027-01-01")
+    assert _windows("The film opens the day after tomorrow.", date(2026, 12, 30)) == [new_year]
+    found = resolve_all("The film opens the day after tomorrow.", None)
+    assert [(f.text, f.start, f.stop) for f in found] == [("the day after tomorrow", None, None)]

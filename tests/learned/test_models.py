@@ -1,0 +1,65 @@
+"""The shipped models: what `make model` wrote, loadable offline, and retrainable from the repo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from airdate.errors import ExtractionError
+from airdate.extract import learned
+from airdate.extract.pipeline import Extractor
+from airdate.sources.text import parse_text
+from training.train import MODELS, version_tag
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_shipped_models_are_the_ones_their_version_names() -> None:
+    # VERSION is a hash of the weights `make model` copied in: a hand-edited model fails here.
+    assert (MODELS / "VERSION").read_text().strip() == version_tag(MODELS)
+    assert learned.available()
+    size = sum(p.stat().st_size for p in MODELS.rglob("*") if p.is_file())
+    assert size < 40 * 2**20  # small enough to ship as package data
+
+
+def test_the_gate_tells_release_news_from_other_news() -> None:
+    about = learned.gate_score(
+        "'Harbor Lights' Season 3 Gets January Premiere Date on Netflix",
+        "Netflix confirmed the drama returns for its third season on January 14, with Marisol Vega-Hart back as Nell.",
+    )
+    other = learned.gate_score(
+        "Senate Passes Budget Bill After Late-Night Vote",
+        "The measure now goes to the House, where leaders expect a vote next week on the spending plan.",
+    )
+    assert about > other
+    assert other < learned.thresholds()["judge"]
+
+
+def test_the_title_spotter_finds_an_unquoted_title_in_prose() -> None:
+    spans = learned.title_spans(["Filming on season two of Marrow Bay wrapped in Halifax last month."])
+    assert spans is not None
+    found = ["Filming on season two of Marrow Bay wrapped in Halifax last month."[a:z] for a, z in spans[0]]
+    assert "Marrow Bay" in found
+
+
+def test_modes_and_their_errors() -> None:
+    article = parse_text(" date 2026-02-01 'Quiet Hours' Renewed for Season 2 at Apple TV+\n\nThe drama returns in 2027.",
+                         label="t")
+    for mode in learned.MODES:
+        releases = Extractor(mode).extract(article).releases
+        assert [(r.title, r.season) for r in releases] == [("Quiet Hours", 2)], mode
+    with pytest.raises(ExtractionError, match="unknown extractor mode"):
+        Extractor("neural")
+
+
+def test_smoke_training_runs_from_the_repository(shared: Path) -> None:
+    """`python -m training.train --smoke`: every step of `make model`, a few updates each, nothing shipped."""
+    before = (MODELS / "VERSION").read_text()
+    run = subprocess.run([sys.executable, "-m", "training.train", "--smoke", "--shared", str(shared)],
+                         cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "smoke: judge trained" in run.stdout and "smoke: gate trained" in run.stdout
+    assert (MODELS / "VERSION").read_text() == before

@@ -1,0 +1,1 @@
+"""Reproducible training of airdate's statistical components (``make model``)."""

@@ -1,0 +1,180 @@
+"""Turn the annotated corpus into spaCy training data: ``python -m training.build OUT``.
+
+Writes ``OUT/{gate,judge}-{train,dev}.spacy`` (DocBin files) and ``OUT/stats.json``.
+
+- gate: one doc per article (headline and opening), ``RELEASE`` = the gold lists a release.
+- judge: one doc per release candidate the rules find (``Extractor.candidates``), ``RELEASE`` =
+  it matches a gold release by the shared scorer's title and season rule; ``FILM`` = that gold
+  release is a film (left missing for candidates that are no release).
+
+Only train and dev items are read; test items are never touched here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from training.corpus import DEFAULT_SHARED, items, shared_available
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    """The shared scorer as a module, for its title and season matching rule."""
+    spec = importlib.util.spec_from_file_location("_airdate_shared_score", shared / "eval" / "score.py")
+    if spec is None or spec.loader is None:  # pragma: no cover
+        raise ImportError(f"no scorer at {shared / 'eval' / 'score.py'}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def label_candidates(cands: list[tuple[Any, str]], gold: dict[str, Any], scorer: ModuleType) -> list[dict[str, float]]:
+    """Cats per candidate: RELEASE from a match with a gold release, FILM from its kind."""
+    out = []
+    for cand, _ in cands:
+        r = cand.release
+        pred = {"title": r.title, "season": r.season, "part": r.part}
+        match = next((g for g in gold.get("releases", []) if scorer.same_release(g, pred, False)), None)
+        out.append({"RELEASE": 1.0} | {"FILM": float(match.get("kind") == "film")} if match else {"RELEASE": 0.0})
+    return out
+
+
+TITLE_EDGE = r"(?<![\w'’])"
+
+
+def title_spans(text: str, gold: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where the gold releases' titles (and aliases) occur in one line: longest first, no overlaps."""
+    import re
+
+    forms = sorted({f for r in gold.get("releases", []) for f in [r.get("title") or "", *r.get("aliases", [])] if len(f) > 1},
+                   key=len, reverse=True)
+    spans: list[tuple[int, int]] = []
+    for form in forms:
+        for m in re.finditer(TITLE_EDGE + re.escape(form) + r"(?!\w)", text, re.IGNORECASE):
+            exact = m.group(0) == form or m.group(0).isupper() or m.group(0).istitle()
+            if exact and all(m.end() <= a or m.start() >= z for a, z in spans):
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+FOLDS = 2  # the judge learns from title spotters that never saw the article (cross-fitting)
+
+
+def fold_of(key: str) -> int:
+    import hashlib
+
+    return hashlib.sha256(("fold:" + key).encode()).digest()[0] % FOLDS
+
+
+def build_titles(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
+    """DocBins for the title spotter: one doc per article line, gold titles as TITLE entities.
+
+    Lines of articles with no release are kept one in four (by hash), so the negatives
+    do not swamp the few thousand title mentions.
+    """
+    import hashlib
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    from airdate.extract.pipeline import blocks_of
+    from airdate.sources.text import parse_text
+
+    nlp = spacy.blank("en")
+    names = ["train", "dev"] + [f"train{f}" for f in range(FOLDS)]
+    bins = {s: DocBin(store_user_data=False) for s in names}
+    stats: Counter[str] = Counter()
+    for item in items(shared):
+        if item.split == "test":
+            continue
+        article = parse_text(item.text, label=item.article)
+        has = bool(item.gold.get("releases"))
+        # Fold f's spotter trains on every train item outside fold f.
+        also = [f"train{f}" for f in range(FOLDS) if item.split == "train" and fold_of(item.key) != f]
+        for text, _, _, _ in blocks_of(article):
+            if not has and hashlib.sha256(text.encode()).digest()[0] % 4:
+                continue
+            doc = nlp.make_doc(text)
+            ents = []
+            for a, z in title_spans(text, item.gold):
+                span = doc.char_span(a, z, label="TITLE", alignment_mode="contract")
+                if span is not None and len(span):
+                    ents.append(span)
+            doc.ents = spacy.util.filter_spans(ents)
+            for name in [item.split, *also]:
+                bins[name].add(doc)
+            stats[f"titles-{item.split}-lines"] += 1
+            stats[f"titles-{item.split}-spans"] += len(doc.ents)
+    out.mkdir(parents=True, exist_ok=True)
+    for split, db in bins.items():
+        db.to_disk(out / f"titles-{split}.spacy")
+    for f in range(FOLDS):  # the folds share the dev split
+        (out / f"titles{f}-dev.spacy").write_bytes((out / "titles-dev.spacy").read_bytes())
+        (out / f"titles{f}-train.spacy").write_bytes((out / f"titles-train{f}.spacy").read_bytes())
+    return dict(stats)
+
+
+def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | None = None) -> dict[str, Any]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    from airdate.extract import learned
+    from airdate.extract.pipeline import Extractor
+    from airdate.sources.text import parse_text
+
+    scorer = load_scorer(shared)
+    nlp = spacy.blank("en")
+    extractor = Extractor(mode="rules")
+    spot = learned.title_spans(["x"]) is not None  # candidates include the title spotter's, once it is trained
+    spotters = [spacy.load(p) for p in fold_spotters] if fold_spotters else []
+    bins = {f"{c}-{s}": DocBin(store_user_data=False) for c in ("gate", "judge") for s in ("train", "dev")}
+    stats: Counter[str] = Counter()
+    for item in items(shared):
+        if item.split == "test":
+            continue
+        article = parse_text(item.text, label=item.article)
+        has = bool(item.gold.get("releases"))
+        doc = nlp.make_doc(learned.gate_text(article.title, article.text))
+        doc.cats = {"RELEASE": float(has)}
+        bins[f"gate-{item.split}"].add(doc)
+        stats[f"gate-{item.split}-{'pos' if has else 'neg'}"] += 1
+        spotter = spotters[fold_of(item.key)] if spotters and item.split == "train" else None
+        cands = extractor.candidates(article, spot=spot, spotter=spotter)
+        labels = label_candidates(cands, item.gold, scorer)
+        for (_, text), cats in zip(cands, labels, strict=True):
+            doc = nlp.make_doc(text)
+            doc.cats = cats
+            bins[f"judge-{item.split}"].add(doc)
+            stats[f"judge-{item.split}-{'pos' if cats['RELEASE'] else 'neg'}"] += 1
+        found = sum(1 for c in labels if c["RELEASE"])
+        stats[f"gold-releases-{item.split}"] += len(item.gold.get("releases", []))
+        stats[f"gold-releases-with-candidate-{item.split}"] += min(found, len(item.gold.get("releases", [])))
+    out.mkdir(parents=True, exist_ok=True)
+    for name, db in bins.items():
+        db.to_disk(out / f"{name}.spacy")
+    (out / "stats.json").write_text(json.dumps(dict(sorted(stats.items())), indent=1) + "\n")
+    return dict(stats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out", type=Path, help="folder for the .spacy files")
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder holding corpora/")
+    args = ap.parse_args(argv)
+    if not shared_available(args.shared):
+        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+        return 2
+    stats = build(args.out, args.shared)
+    for k, v in stats.items():
+        print(f"{k:40} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

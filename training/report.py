@@ -1,0 +1,49 @@
+"""The README's quality tables: ``python -m training.report`` (markdown on stdout).
+
+For each split (dev, test) and each mode (rules, model, hybrid): macro F1 and release P/R
+per set, from ``training.evaluate``. The dev table is the bake-off that chose the default
+mode; the test table is for reporting only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from training.corpus import DEFAULT_SHARED, shared_available
+from training.evaluate import evaluate
+
+MODES = ("rules", "model", "hybrid")
+
+
+def table(split: str, shared: Path) -> str:
+    results = {mode: evaluate(split, mode, shared) for mode in MODES}
+    sets = [s for s in results["hybrid"] if s != "all"] + ["all"]
+    head = "| set | items | " + " | ".join(f"{m} macro F1 | {m} releases P / R" for m in MODES) + " |"
+    rows = [head, "| --- | ---: | " + " | ".join("---: | ---:" for _ in MODES) + " |"]
+    for name in sets:
+        cells = []
+        for mode in MODES:
+            s = results[mode][name]
+            cells.append(f"{s['macro_f1']:.3f} | {s['releases']['p']:.2f} / {s['releases']['r']:.2f}")
+        rows.append(f"| {name} | {results['hybrid'][name]['articles']} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--split", action="append", choices=("dev", "test"), help="default: dev and test")
+    args = ap.parse_args(argv)
+    if not shared_available(args.shared):
+        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+        return 2
+    for split in args.split or ["dev", "test"]:
+        print(f"\n{split} split\n")
+        print(table(split, args.shared))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

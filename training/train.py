@@ -1,0 +1,107 @@
+"""Train the shipped models from the repository's annotations: ``python -m training.train``.
+
+Steps (``make model`` runs them all): build DocBins from the train and dev splits
+(``training.build``), train the title spotter (and one per fold of the train split, so the
+judge learns from candidates found by a spotter that never saw the article), the gate and the judge with ``spacy train`` and
+``training/configs/textcat.cfg``, copy each best model into ``airdate/data/models/``, then
+choose the thresholds on the dev split (``training.tune``) and record a version tag.
+
+``--smoke`` trains for a few steps into a scratch folder only (for CI): the shipped models
+are left as they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from training.corpus import DEFAULT_SHARED, ROOT, shared_available
+
+CONFIG = ROOT / "training" / "configs" / "textcat.cfg"
+MODELS = ROOT / "airdate" / "data" / "models"
+COMPONENTS = ("gate", "judge")
+SPOTTERS = ROOT / "build" / "spotters"  # the fold spotters of the last full run, for --judge-only
+TITLES = ROOT / "training" / "configs" / "titles.cfg"
+
+
+def spacy_train(name: str, data: Path, out: Path, steps: int | None = None) -> Path:
+    cmd = [
+        sys.executable, "-m", "spacy", "train", str(TITLES if name.startswith("titles") else CONFIG), "--output", str(out / name),
+        "--paths.train", str(data / f"{name}-train.spacy"), "--paths.dev", str(data / f"{name}-dev.spacy"),
+    ]
+    if steps is not None:
+        cmd += ["--training.max_steps", str(steps), "--training.eval_frequency", str(max(1, steps // 2))]
+    subprocess.run(cmd, check=True)
+    return out / name / "model-best"
+
+
+def version_tag(models: Path) -> str:
+    """A hash of the shipped weights: a retrained model is a new extractor version."""
+    h = hashlib.sha256()
+    for path in sorted(models.rglob("*")):
+        if path.is_file() and path.name not in ("VERSION", "thresholds.json", "meta.json"):
+            h.update(path.relative_to(models).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder holding corpora/")
+    ap.add_argument("--smoke", action="store_true", help="a few steps into a scratch folder; ship nothing")
+    ap.add_argument("--judge-only", action="store_true",
+                    help="keep the shipped title spotter and the fold spotters of the last full run (build/spotters); "
+                         "retrain the gate and the judge")
+    args = ap.parse_args(argv)
+    if not shared_available(args.shared):
+        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+        return 2
+    from training.build import FOLDS, build, build_titles
+    from training.tune import tune
+
+    with tempfile.TemporaryDirectory(prefix="airdate-train-") as tmp:
+        work = Path(tmp)
+        # The title spotter first: the judge learns from the candidates it adds.
+        if args.judge_only:
+            folds = [SPOTTERS / f"titles{f}" for f in range(FOLDS)]
+            if not all((f / "config.cfg").exists() for f in folds):
+                print(f"error: no fold spotters in {SPOTTERS}; run a full `make model` first", file=sys.stderr)
+                return 2
+        else:
+            print("title data:", build_titles(work / "data", args.shared))
+            best = spacy_train("titles", work / "data", work / "out", steps=20 if args.smoke else None)
+            if not args.smoke:
+                shutil.rmtree(MODELS / "titles", ignore_errors=True)
+                shutil.copytree(best, MODELS / "titles")
+            # Cross-fitting: the judge's training candidates come from spotters that never saw the article.
+            folds = [spacy_train(f"titles{f}", work / "data", work / "out", steps=20 if args.smoke else None)
+                     for f in range(FOLDS)]
+            if not args.smoke:
+                for f, path in enumerate(folds):
+                    shutil.rmtree(SPOTTERS / f"titles{f}", ignore_errors=True)
+                    shutil.copytree(path, SPOTTERS / f"titles{f}")
+        stats = build(work / "data", args.shared, folds)
+        print("training data:", ", ".join(f"{k} {v}" for k, v in stats.items()))
+        for name in COMPONENTS:
+            best = spacy_train(name, work / "data", work / "out", steps=20 if args.smoke else None)
+            if args.smoke:
+                print(f"smoke: {name} trained to {best}")
+                continue
+            target = MODELS / name
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(best, target)
+    if args.smoke:
+        return 0
+    (MODELS / "VERSION").write_text(version_tag(MODELS) + "\n")
+    chosen = tune(args.shared)
+    print("thresholds:", chosen)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,6 +17,7 @@ import importlib.util
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -63,6 +64,15 @@ def title_spans(text: str, gold: dict[str, Any]) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+def train_and_dev(shared: Path) -> Iterator[tuple[Any, Any]]:
+    """(item, article) for every train and dev item: training never reads the test split."""
+    from airdate.sources.text import parse_text
+
+    for item in items(shared):
+        if item.split != "test":
+            yield item, parse_text(item.text, label=item.article)
+
+
 FOLDS = 2  # the judge learns from title spotters that never saw the article (cross-fitting)
 
 
@@ -84,16 +94,12 @@ def build_titles(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     from spacy.tokens import DocBin
 
     from airdate.extract.pipeline import blocks_of
-    from airdate.sources.text import parse_text
 
     nlp = spacy.blank("en")
     names = ["train", "dev"] + [f"train{f}" for f in range(FOLDS)]
     bins = {s: DocBin(store_user_data=False) for s in names}
     stats: Counter[str] = Counter()
-    for item in items(shared):
-        if item.split == "test":
-            continue
-        article = parse_text(item.text, label=item.article)
+    for item, article in train_and_dev(shared):
         has = bool(item.gold.get("releases"))
         # Fold f's spotter trains on every train item outside fold f.
         also = [f"train{f}" for f in range(FOLDS) if item.split == "train" and fold_of(item.key) != f]
@@ -126,7 +132,6 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
 
     from airdate.extract import learned
     from airdate.extract.pipeline import Extractor
-    from airdate.sources.text import parse_text
 
     scorer = load_scorer(shared)
     nlp = spacy.blank("en")
@@ -135,10 +140,7 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
     spotters = [spacy.load(p) for p in fold_spotters] if fold_spotters else []
     bins = {f"{c}-{s}": DocBin(store_user_data=False) for c in ("gate", "judge") for s in ("train", "dev")}
     stats: Counter[str] = Counter()
-    for item in items(shared):
-        if item.split == "test":
-            continue
-        article = parse_text(item.text, label=item.article)
+    for item, article in train_and_dev(shared):
         has = bool(item.gold.get("releases"))
         doc = nlp.make_doc(learned.gate_text(article.title, article.text))
         doc.cats = {"RELEASE": float(has)}

@@ -2,6 +2,7 @@
 
     python -m training.board build DB            ingest every non-reserved HuffPost ENTERTAINMENT item
     python -m training.board sample DB [--n 60]  print a seeded random sample of board rows with their evidence
+    python -m training.board unjudged DB         the sampled rows whose judgment no longer applies
     python -m training.board score DB            precision of the sample by tests/board/judgments.json
 
 A row is judged against its articles' text: ``right`` (title, season, kind, platforms and best window
@@ -116,9 +117,15 @@ def score(db: Path) -> dict[str, Any]:
     }
 
 
+def unjudged(db: Path) -> list[dict[str, Any]]:
+    """The sampled rows that have no judgment for what the board shows now."""
+    judged = {j["signature"] for j in json.loads(JUDGMENTS.read_text())["rows"]}
+    return [r for r in sample(db) if r["signature"] not in judged]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=("build", "sample", "score"))
+    ap.add_argument("command", choices=("build", "sample", "unjudged", "score"))
     ap.add_argument("db", type=Path)
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
@@ -130,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ingested {build(args.db, args.shared)} HuffPost entertainment items into {args.db}")
     elif args.command == "sample":
         print(json.dumps(sample(args.db, args.n), indent=1, ensure_ascii=False))
+    elif args.command == "unjudged":
+        print(json.dumps(unjudged(args.db), indent=1, ensure_ascii=False))
     else:
         print(json.dumps(score(args.db), indent=1))
     return 0

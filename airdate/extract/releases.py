@@ -107,9 +107,9 @@ def _release(
     platforms = _specific(tuple(dict.fromkeys(p for t, p in c.platforms if keep(t))))
     if not platforms and c.from_heading and len(framing_platforms) == 1:
         platforms = tuple(framing_platforms)
-    signals = _signals(c, season, windows, live, cast, platforms)
-    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live)
-    rule = _rule_verdict(c, season, windows, live, cast, platforms, screen)
+    facts = _Facts(c, season, windows, live, cast, platforms)
+    signals = _signals(facts)
+    rule = _rule_verdict(facts)
     signals += ("rule_yes",) if rule else ("rule_no",)
     title = _display(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
@@ -133,16 +133,23 @@ def _release(
     return Candidate(release, rule, signals, numbered_title)
 
 
-def _rule_verdict(
-    c: Cluster,
-    season: int | None,
-    windows: list[Window],
-    live: list[Event],
-    cast: list[CastMember],
-    platforms: tuple[str, ...],
-    screen: int,
-) -> bool:
+@dataclass(frozen=True)
+class _Facts:
+    """What the rules know of one title and season, for the verdict and the judge's signals."""
+
+    c: Cluster
+    season: int | None
+    windows: list[Window]
+    live: list[Event]
+    cast: list[CastMember]
+    platforms: tuple[str, ...]
+
+
+def _rule_verdict(f: _Facts) -> bool:
     """The hand-written test: does the article discuss this title's upcoming release?"""
+    c, season, windows, live, cast, platforms = f.c, f.season, f.windows, f.live, f.cast, f.platforms
+    # Filming is screen work: "'X' Wraps Filming" needs no other word for film or TV.
+    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live)
     if not (
         windows
         or live
@@ -157,7 +164,6 @@ def _rule_verdict(
         return False
     if not c.own:
         return False  # only ever named for reference ("the 'Killing Eve' star")
-    # Filming is screen work: "'X' Wraps Filming" needs no other word for film or TV.
     if c.media and c.media >= screen:
         return False  # a song, a tour, a book: not a screen release
     if screen == 0 and not cast and c.lead is None:
@@ -165,15 +171,9 @@ def _rule_verdict(
     return True
 
 
-def _signals(
-    c: Cluster,
-    season: int | None,
-    windows: list[Window],
-    live: list[Event],
-    cast: list[CastMember],
-    platforms: tuple[str, ...],
-) -> tuple[str, ...]:
+def _signals(f: _Facts) -> tuple[str, ...]:
     """What the rules know about a title, as words a bag-of-words judge can weigh."""
+    c, season, windows, live, cast, platforms = f.c, f.season, f.windows, f.live, f.cast, f.platforms
     out = [f"ev_{e.type}" for e in live] + [f"cast_{m.status}" for m in cast[:4]]
     out += [f"win_{w.certainty}" for w in windows[:3]]
     flags = {

@@ -12,7 +12,6 @@ import itertools
 import json
 import sys
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ MIN_RELEASES = 5  # a set with fewer gold releases than this is too thin to stee
 FALSE_RELEASE_COST = 0.5  # per unit of the share of release-free articles given a release
 
 
-def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[Any, bool, float, float]]]]:
+def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[Any, Any]]]]:
     from airdate.extract import learned
     from airdate.extract.pipeline import Extractor
     from airdate.sources.text import parse_text
@@ -41,28 +40,21 @@ def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[
             continue
         article = parse_text(item.text, label=item.article)
         gate = learned.gate_score(article.title, article.text)
-        cands = extractor.candidates(article)
+        cands = extractor.candidates(article, spot=True)  # as the shipped extractor reads it
         verdicts = learned.judge([t for _, t in cands]) if cands else []
-        rows = [(c.release, c.rule, v.release, v.film) for (c, _), v in zip(cands, verdicts, strict=True)]
+        rows = [(c, v) for (c, _), v in zip(cands, verdicts, strict=True)]
         out.append((set_of(item), item.gold, gate, rows))
     return out
 
 
-def predict(gate: float, rows: list[tuple[Any, bool, float, float]], t: dict[str, float], mode: str) -> dict[str, Any]:
+def predict(gate: float, rows: list[tuple[Any, Any]], t: dict[str, float], mode: str) -> dict[str, Any]:
+    """What the extractor would print with thresholds `t` (the same `decide` as `Extractor.extract`)."""
+    from airdate.extract.pipeline import decide
+
     if mode != "rules" and gate < t["gate"]:
         return {"releases": []}
-    keep = []
-    for release, rule, p, film in rows:
-        if mode == "rules":
-            ok = rule
-        else:
-            ok = p >= (t["judge_rule"] if rule and mode == "hybrid" else t["judge"])
-        if ok:
-            if mode != "rules":
-                kind = "film" if film >= t["film"] and not (release.season or 0) > 1 else "series"
-                release = replace(release, kind=kind)
-            keep.append(release.to_json())
-    return {"releases": keep}
+    kept = (decide(c, v, t, mode) for c, v in rows)
+    return {"releases": [r.to_json() for r in kept if r is not None]}
 
 
 def score(data: list[Any], t: dict[str, float], mode: str, scorer: Any) -> dict[str, dict[str, Any]]:

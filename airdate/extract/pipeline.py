@@ -24,10 +24,10 @@ from airdate.extract import learned
 from airdate.extract.certainty import classify
 from airdate.extract.events import find_events
 from airdate.extract.platforms import build_matcher, find_platforms
-from airdate.extract.releases import Candidate, Cluster, build_candidates
+from airdate.extract.releases import Candidate, Cluster, build_candidates, display_title
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
-from airdate.models import Article, CastMember, Event, Extraction, Window
+from airdate.models import Article, CastMember, Event, Extraction, Release, Window
 
 EXTRACTOR_NAME = "airdate.hybrid"
 EXTRACTOR_VERSION = f"{__version__}+{learned.model_version()}"
@@ -111,7 +111,6 @@ class Sentence:
     span: Any = None  # the spaCy Span of the sentence, for token patterns
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
-    block: int = 0  # which line of the article (0: the headline) it came from
     spotted: list[tuple[int, int]] = field(default_factory=list)  # title spans the learned model found
 
 
@@ -149,26 +148,30 @@ def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
     return blocks
 
 
-def segment(article: Article, spans: list[list[tuple[int, int]]] | None = None) -> list[Sentence]:
+def segment(
+    article: Article,
+    spans: list[list[tuple[int, int]]] | None = None,
+    blocks: list[tuple[str, int, bool, bool]] | None = None,
+) -> list[Sentence]:
     """Headline first, then each line's sentences; short unpunctuated lines are headings.
 
-    `spans` are title spans a model found in each block (character offsets), handed to
-    the sentences that hold them.
+    `spans` are title spans a model found in each of `blocks` (``blocks_of(article)``, computed
+    when not given), in character offsets, handed to the sentences that hold them.
     """
     numbered = {i for i, raw in enumerate(article.text.splitlines(), start=1) if re.match(r"\s*\d{1,2}[.)]\s", raw)}
-    blocks = blocks_of(article)
+    blocks = blocks if blocks is not None else blocks_of(article)
     out: list[Sentence] = []
     for b, ((text, para, headline, heading), doc) in enumerate(zip(blocks, _nlp().pipe(x[0] for x in blocks), strict=True)):
         found = spans[b] if spans else []
         if headline or heading:
-            out.append(Sentence(text, para, headline, heading, para in numbered and not headline, span=doc[:], block=b,
+            out.append(Sentence(text, para, headline, heading, para in numbered and not headline, span=doc[:],
                                 spotted=list(found)))
             continue
         for sent in doc.sents:
             if sent.text.strip():
                 lo, hi = sent.start_char, sent.end_char
                 mine = [(a - lo, z - lo) for a, z in found if lo <= a and z <= hi]
-                out.append(Sentence(sent.text, para, span=sent, block=b, spotted=mine))
+                out.append(Sentence(sent.text, para, span=sent, spotted=mine))
     return out
 
 
@@ -225,16 +228,12 @@ def _join_episodes(clusters: dict[str, Cluster]) -> None:
         if len(others) != 1:
             continue
         franchise, episode = clusters[others[0]], clusters.pop(k)
-        name = f"{_best_form(franchise)}: {_best_form(episode)}"
+        name = f"{display_title(franchise)}: {display_title(episode)}"
         franchise.forms = Counter({name: max(franchise.forms.values()) + max(episode.forms.values())} | dict(franchise.forms))
         franchise.forms.update({f: n for f, n in episode.forms.items() if f not in franchise.forms})
         franchise.first = min(franchise.first, episode.first)
         franchise.in_headline |= episode.in_headline
         franchise.own += episode.own
-
-
-def _best_form(c: Cluster) -> str:
-    return max(c.forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
 
 
 def _spotted(s: Sentence) -> list[TitleMention]:
@@ -358,23 +357,10 @@ class Extractor:
         if self.mode != "rules" and learned.gate_score(article.title, article.text) < learned.thresholds()["gate"]:
             return Extraction(article, ())
         candidates = self.candidates(article)
-        if self.mode == "rules":
-            return Extraction(article, tuple(c.release for c, _ in candidates if c.rule))
-        verdicts = learned.judge([text for _, text in candidates])
+        verdicts = learned.judge([text for _, text in candidates]) if self.mode != "rules" else [None] * len(candidates)
         t = learned.thresholds()
-        releases = []
-        for (c, _), v in zip(candidates, verdicts, strict=True):
-            floor = t["judge_rule"] if (c.rule and self.mode == "hybrid") else t["judge"]
-            if v.release < floor:
-                continue
-            if v.film >= t["film"] and c.numbered_title:
-                # "Deadpool 2" is a sequel film, not season 2 of a series
-                releases.append(replace(c.release, title=c.numbered_title, season=None, kind="film"))
-                continue
-            film = v.film >= t["film"] and not (c.release.season or 0) > 1
-            kind: Literal["series", "film"] = "film" if film else "series"
-            releases.append(replace(c.release, kind=kind))
-        return Extraction(article, tuple(releases))
+        decided = (decide(c, v, t, self.mode) for (c, _), v in zip(candidates, verdicts, strict=True))
+        return Extraction(article, tuple(r for r in decided if r is not None))
 
     def candidates(self, article: Article, spot: bool | None = None, spotter: Any = None) -> list[tuple[Candidate, str]]:
         """Every release the rules could report, each with the text the learned judge reads.
@@ -385,8 +371,9 @@ class Extractor:
         """
         if spot is None:
             spot = self.mode != "rules"
-        spans = learned.title_spans([b[0] for b in blocks_of(article)], spotter) if spot else None
-        sentences = segment(article, spans)
+        blocks = blocks_of(article)
+        spans = learned.title_spans([b[0] for b in blocks], spotter) if spot else None
+        sentences = segment(article, spans, blocks)
         clusters = _cluster_titles(sentences)
         if not clusters:
             return []
@@ -437,6 +424,20 @@ class Extractor:
                 shape = _title_signals(cand.release.title, people) + how
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out
+
+
+def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: str) -> Release | None:
+    """The release a candidate becomes, or None: the rules' verdict in ``rules`` mode, else the judge's."""
+    if mode == "rules" or v is None:
+        return c.release if c.rule else None
+    if v.release < (t["judge_rule"] if c.rule and mode == "hybrid" else t["judge"]):
+        return None
+    if v.film >= t["film"] and c.numbered_title:
+        # "Deadpool 2" is a sequel film, not season 2 of a series
+        return replace(c.release, title=c.numbered_title, season=None, kind="film")
+    film = v.film >= t["film"] and not (c.release.season or 0) > 1
+    kind: Literal["series", "film"] = "film" if film else "series"
+    return replace(c.release, kind=kind)
 
 
 def _masked(s: Sentence, key: str) -> str:

@@ -63,13 +63,6 @@ class Candidate:
     numbered_title: str | None = None  # "Deadpool 2" read as season 2 of a series: the title if it is a film
 
 
-def build_releases(
-    c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None
-) -> list[Release]:
-    """The releases the hand-written rules keep (see `build_candidates`)."""
-    return [x.release for x in build_candidates(c, framing, framing_platforms) if x.rule]
-
-
 def build_candidates(
     c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None
 ) -> list[Candidate]:
@@ -111,7 +104,7 @@ def _release(
     signals = _signals(facts)
     rule = _rule_verdict(facts)
     signals += ("rule_yes",) if rule else ("rule_no",)
-    title = _display(c)
+    title = display_title(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
     part = parts[0] if len(parts) == 1 else None
     kind: Literal["series", "film"] = "film" if c.film > c.series and not (season and season > 1) else "series"
@@ -203,7 +196,8 @@ def _specific(platforms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in platforms if not any(q in platforms for q in UMBRELLAS.get(p, ())))
 
 
-def _display(c: Cluster) -> str:
+def display_title(c: Cluster) -> str:
+    """The form the article uses most for the title (the shorter on a tie)."""
     return max(c.forms.items(), key=lambda kv: (kv[1], -len(kv[0])))[0]
 
 

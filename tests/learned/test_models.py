@@ -34,8 +34,8 @@ def test_the_gate_tells_release_news_from_other_news() -> None:
         "Senate Passes Budget Bill After Late-Night Vote",
         "The measure now goes to the House, where leaders expect a vote next week on the spending plan.",
     )
-    assert about > other
-    assert other < learned.thresholds()["judge"]
+    assert about >= 0.5 > other  # the release item is likely, the budget story is not
+    assert about >= learned.thresholds()["gate"]
 
 
 def test_the_title_spotter_finds_an_unquoted_title_in_prose() -> None:

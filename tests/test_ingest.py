@@ -525,7 +525,7 @@ def killed_run(tmp_path: Path) -> Iterator[tuple[Path, Path, int]]:
 
 
 def _extractor_stamp() -> list[tuple[str, int]]:
-    return [(p.name, p.stat().st_mtime_ns) for p in sorted((ROOT / "airdate" / "extract").glob("*.py"))]
+    return [(str(p), p.stat().st_mtime_ns) for p in sorted((ROOT / "airdate" / "extract").rglob("*.py"))]
 
 
 def test_a_killed_ingest_leaves_only_whole_articles(

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from airdate.models import Certainty
+from airdate.models import Certainty, web_url
 
 # Wording that says a date moved (rule 1a of airdate.reconcile).
 MOVE_WORDS = re.compile(
@@ -61,12 +61,17 @@ class Source:
         host = urlsplit(self.url).hostname if self.url else None
         return host.removeprefix("www.") if host else f"#{self.digest or self.article_id}"
 
+    @property
+    def link(self) -> str | None:
+        """The article's address if it is an http(s) link: stores written before links were checked may hold others."""
+        return web_url(self.url)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "article_id": self.article_id,
             "label": self.label,
             "path": self.path,
-            "url": self.url,
+            "url": self.link,
             "headline": self.headline,
             "publisher": self.publisher,
             "published": _iso(self.published),

@@ -23,6 +23,14 @@ class Article:
     author: str | None = None
 
 
+def web_url(url: str | None) -> str | None:
+    """`url` if it is an http(s) link, else None: a feed's `javascript:` or `data:` link is never kept or shown."""
+    if not url:
+        return None
+    scheme = url.strip().partition(":")[0].lower()
+    return url.strip() if scheme in ("http", "https") and "://" in url else None
+
+
 @dataclass(frozen=True)
 class Window:
     """A release window: an inclusive day range (either end may be open or unresolved)."""

@@ -610,3 +610,20 @@ def test_progress_is_a_bar_on_a_terminal_and_plain_lines_otherwise(
         f"unchanged {DEMO / '002-glass-cartographer-dated.txt'}",
         f"failed    {tmp_path / 'bad [1].txt'}: read: {tmp_path / 'bad [1].txt'} is empty; pass a file with article text",
     ]
+
+
+def test_a_fifo_in_a_folder_is_a_failure_not_a_hang(tmp_path: Path) -> None:
+    # A real `airdate ingest` in its own process, bounded in time: before the check, open() on the FIFO blocked.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(DEMO / "005-saltwater-saints-dated.txt", folder / "a-good.txt")
+    os.mkfifo(folder / "b-pipe.txt")
+    db = tmp_path / "airdate.db"
+    done = subprocess.run([*_cli(), "ingest", "--db", str(db), str(folder)], capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "AIRDATE_DB": ""})
+    assert done.returncode != 0  # a failed source makes the run's exit non-zero
+    assert "ingested 1, unchanged 0, failed 1" in done.stdout + done.stderr
+    with open_store(db) as store:
+        (failure,) = store.failures()
+        assert Path(failure.path).name == "b-pipe.txt" and "is a FIFO, not a regular file" in failure.reason
+        assert store.counts()["articles"] == 1

@@ -90,6 +90,10 @@ def _read_file(source: str, settings: Settings) -> bytes:
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise SourceError(f"{source} is a directory; pass one article file, a feed, a URL or - for stdin")
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO blocks until a writer comes, a socket cannot be opened, a device never ends.
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+        raise SourceError(f"{source} is {kind}, not a regular file; pass an article file, a folder, a URL or - for stdin")
     # Checked before reading, so a huge file costs nothing.
     check_size(source, info.st_size, settings.max_bytes)
     try:

@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from airdate.errors import SourceEmpty
-from airdate.models import Article
+from airdate.models import Article, web_url
 from airdate.sources.text import one_line
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -51,7 +51,7 @@ def read_feed(
         Article(
             text=_entry_text(entry),
             path=path,
-            url=entry.get("link") or None,
+            url=web_url(entry.get("link")),
             title=_entry_title(entry),
             published=_entry_date(entry),
             publisher=publisher,

@@ -11,7 +11,7 @@ from trafilatura.settings import Document
 from trafilatura.xml import xmltotxt
 
 from airdate.errors import SourceEmpty, SourceError
-from airdate.models import Article
+from airdate.models import Article, web_url
 from airdate.sources.charsets import decode, markup_charset
 from airdate.sources.text import one_line
 
@@ -46,7 +46,7 @@ def read_html(
     return Article(
         text=text,
         path=path,
-        url=doc.url or url,
+        url=web_url(doc.url or url),
         title=title,
         published=_parse_date(doc.date),
         publisher=one_line(doc.sitename),

@@ -63,7 +63,7 @@ def _content(row: ChangeRow) -> str:
     if src is not None:
         when = src.published.isoformat() if src.published else "undated"
         head = f"{src.headline} — " if src.headline else ""
-        lines.append(f"Source: {head}{src.label}, {when}" + (f" {src.url}" if src.url else ""))
+        lines.append(f"Source: {head}{src.label}, {when}" + (f" {src.link}" if src.link else ""))
     return "\n".join(lines)
 
 

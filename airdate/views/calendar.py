@@ -89,7 +89,7 @@ def _description(s: Summary, sources: Sequence[Source]) -> str:
     for src in sources[:MAX_SOURCES]:
         when = src.published.isoformat() if src.published else "undated"
         head = f"{src.headline} — " if src.headline else ""
-        lines.append(f"- {head}{src.label}, {when}" + (f" {src.url}" if src.url else ""))
+        lines.append(f"- {head}{src.label}, {when}" + (f" {src.link}" if src.link else ""))
     if len(sources) > MAX_SOURCES:
         lines.append(f"- and {len(sources) - MAX_SOURCES} more")
     return "\n".join(lines)

@@ -156,3 +156,13 @@ def test_feed_without_items_is_empty(fixtures: Path) -> None:
 )
 def test_markup_text(markup: str, text: str) -> None:
     assert markup_text(markup) == text
+
+
+def test_only_http_links_are_kept_from_a_feed(tmp_path: Path, settings: Settings) -> None:
+    feed = tmp_path / "feed.xml"
+    items = "".join(
+        f"<item><title>Item {i}</title><link>{link}</link><description>Quiet Hours season 2 premieres May 8.</description></item>"
+        for i, link in enumerate(["javascript:alert(1)", "data:text/html,&lt;b&gt;x", "https://news.example/a", " JavaScript:x"])
+    )
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>')
+    assert [a.url for a in read_source(str(feed), settings)] == [None, None, "https://news.example/a", None]

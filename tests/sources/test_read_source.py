@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -171,3 +172,17 @@ def test_any_bytes_give_articles_or_a_source_error(data: bytes) -> None:
     except SourceError:
         return
     assert articles and all(isinstance(article, Article) for article in articles)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path, settings: Settings) -> None:
+    # Opening a FIFO with no writer would block forever: it is refused from its stat alone.
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    error = fail(str(path), settings)
+    assert type(error) is SourceError
+    assert str(error) == f"{path} is a FIFO, not a regular file; pass an article file, a folder, a URL or - for stdin"
+
+
+def test_a_device_is_refused(settings: Settings) -> None:
+    error = fail("/dev/zero", settings)  # never ends: would be read up to the size cap
+    assert str(error).startswith("/dev/zero is a device, not a regular file;")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -333,3 +334,33 @@ async def test_the_board_follows_new_articles_and_answers_304_when_unchanged(
     northwind = cards(after.text)["Northwind Season 2"]
     assert text_of(northwind, ".countdown") == "in 22 days"  # December 16, now confirmed
     assert text_of(northwind, ".badge-confirmed") == "confirmed"
+
+
+async def test_a_stored_non_http_link_is_neither_rendered_nor_returned(
+    fresh_db: Path, app_for: Callable[..., FastAPI], extractor: Extractor
+) -> None:
+    # A store written before links were checked may hold a feed's javascript: link.
+    from airdate.extract.pipeline import EXTRACTOR_NAME, EXTRACTOR_VERSION
+    from airdate.sources.text import parse_text
+
+    article = parse_text(NORTHWIND_DATED.replace("Northwind", "Glass Reef"), label="evil")
+    article = replace(article, url="javascript:alert(document.cookie)")
+    with open_store(fresh_db) as store:
+        store.add_article(article, extractor.extract(article), EXTRACTOR_NAME, EXTRACTOR_VERSION)
+        (info,) = store.find_releases("Glass Reef")
+    async with make_client(app_for(fresh_db)) as c:
+        page = (await c.get(f"/release/{info.id}")).text
+        api = (await c.get(f"/api/releases/{info.id}")).json()
+    assert "javascript:" not in page
+    assert "Glass Reef" in page
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return [value] if isinstance(value, str) else []
+
+    found = strings(api)
+    assert any("Glass Reef" in s for s in found)  # the release is there, its sources with it
+    assert not any(s.lstrip().lower().startswith("javascript:") for s in found)

@@ -21,6 +21,7 @@ from airdate import __version__
 from airdate.errors import AirdateError, AmbiguousTitle, NotFound, UsageError
 from airdate.models import Extraction, Release
 from airdate.settings import DB_ENV, Settings
+from airdate.terminal import terminal_safe
 from airdate.views.board import CERTAINTIES, STATUSES
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AirdateError as e:
-            click.echo(f"airdate: error: {e}", err=True)
+            click.echo(terminal_safe(f"airdate: error: {e}"), err=True)
             ctx.exit(e.exit_code)
         except KeyboardInterrupt:
             click.echo("airdate: interrupted", err=True)
@@ -107,7 +108,7 @@ def extract(source: str, as_json: bool, published: str | None, max_bytes: int, t
     for i, r in enumerate(results):
         if i:
             click.echo()
-        click.echo(render_summary(r))
+        click.echo(terminal_safe(render_summary(r)))
 
 
 # --- options shared by the store commands -------------------------------------------------------
@@ -238,7 +239,7 @@ def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     if as_json:
         _echo_json([{"path": f.path, "stage": f.stage, "reason": f.reason, "at": f.at} for f in found])
     else:
-        click.echo(render_failures(found))
+        click.echo(terminal_safe(render_failures(found)))
 
 
 @main.command("reextract")
@@ -335,7 +336,7 @@ def list_command(
     if as_json:
         _echo_json([s.to_json(day) for s in page.rows])
     else:
-        click.echo(render_board(page.rows, day, page.hidden, more=page.more))
+        click.echo(terminal_safe(render_board(page.rows, day, page.hidden, more=page.more)))
 
 
 @main.command("show")
@@ -374,13 +375,13 @@ def show_command(
                 rows = {s.release.id: s.to_json(day) for s in board}
                 _echo_json({"error": str(e), "candidates": [rows[c.id] for c in e.candidates if c.id in rows]})
             else:
-                click.echo(render_candidates(name, e.candidates, board, day))
+                click.echo(terminal_safe(render_candidates(name, e.candidates, board, day)))
             click.get_current_context().exit(e.exit_code)
         state = release_state(store, info.id, day)
     if as_json:
         _echo_json(state.to_json())
     else:
-        click.echo(render_sheet(state))
+        click.echo(terminal_safe(render_sheet(state)))
 
 
 @main.command("merge")
@@ -404,7 +405,7 @@ def merge_command(alias: str, into: str, db: Path) -> None:
     with _open(db) as store:
         target = find_release(store, into)
         store.merge(alias, target.id)
-        click.echo(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}")
+        click.echo(terminal_safe(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}"))
 
 
 @main.command("split")
@@ -434,7 +435,7 @@ def split_command(title: str, articles: tuple[int, ...], new_title: str | None, 
             new_id = store.split_articles(source.id, articles, new_title)
         else:
             new_id = store.split(title)
-        click.echo(f"split off {release_name(store.release(new_id))} (release {new_id})")
+        click.echo(terminal_safe(f"split off {release_name(store.release(new_id))} (release {new_id})"))
 
 
 @main.command("export")

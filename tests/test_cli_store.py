@@ -649,3 +649,24 @@ def test_reading_the_store_never_loads_the_extractor(gold_db: Path) -> None:
         [sys.executable, "-c", code, str(gold_db)], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_escape_sequences_in_an_article_never_reach_the_terminal(tmp_path: Path) -> None:
+    # An OSC sequence sets the terminal's title (or a hyperlink); CSI clears the screen; C1 CSI likewise.
+    osc, csi = "\x1b]0;pwned\x07", "\x1b[2J\x9b31m"
+    text = (
+        f" date 2026-11-20 Disney+ Sets December 16 Premiere for 'North{osc}wind' Season 2\n\n"
+        f"Disney+ announced that the second season of North{osc}wind will premiere on December 16.{csi}\n\n"
+        f"Ingrid Solberg{csi}-Hayes returns as expedition leader Astrid Kell.\n"
+    )
+    article = tmp_path / "evil.txt"
+    article.write_text(text, encoding="utf-8")
+    db = tmp_path / "airdate.db"
+    outputs = [succeeded(invoke("extract", article)).output]
+    succeeded(invoke("ingest", "--db", db, article))
+    board = succeeded(invoke("list", "--db", db)).output
+    outputs.append(board)
+    assert "North" in board  # the release is listed, its title cleaned
+    outputs.append(succeeded(invoke("show", "--db", db, "North")).output)
+    for out in outputs:
+        assert not any(ch in out for ch in ("\x1b", "\x07", "\x9b")), repr(out)

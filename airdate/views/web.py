@@ -79,6 +79,26 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HeadAsGet:
+    """Answers HEAD wherever GET is answered (RFC 9110: HEAD is GET without the body), for every
+    route at once, so the OpenAPI schema keeps one operation per path."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
 def templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -117,6 +137,7 @@ def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> Fa
     app.state.env = templates()
     app.state.env.globals["pinned_today"] = today is not None  # the page's script counts from it too
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     for exc in (StarletteHTTPException, RequestValidationError, AirdateError, Exception):
         app.add_exception_handler(exc, _handle)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -364,3 +364,27 @@ async def test_a_stored_non_http_link_is_neither_rendered_nor_returned(
     found = strings(api)
     assert any("Glass Reef" in s for s in found)  # the release is there, its sources with it
     assert not any(s.lstrip().lower().startswith("javascript:") for s in found)
+
+
+async def test_head_answers_wherever_get_does(client: httpx.AsyncClient, demo_db: Path) -> None:
+    from fastapi.routing import APIRoute
+
+    from airdate.views.web import create_app
+
+    rid = cards((await client.get("/")).text)["Northwind Season 2"].get("data-id")
+    concrete = {
+        "/": "/", "/release/{release_id}": f"/release/{rid}", "/api/releases": "/api/releases",
+        "/api/releases/{release_id}": f"/api/releases/{rid}", "/api/releases/{release_id}/claims": f"/api/releases/{rid}/claims",
+        "/api/changes": "/api/changes", "/calendar.ics": "/calendar.ics", "/feed.atom": "/feed.atom",
+        "/openapi.json": "/openapi.json", "/api/docs": "/api/docs",
+    }
+    routes = {r.path for r in create_app(demo_db).routes if "GET" in getattr(r, "methods", set()) or isinstance(r, APIRoute)}
+    assert routes - {"/docs/oauth2-redirect"} <= set(concrete), "a new GET route needs a HEAD check here"
+    for url in [*concrete.values(), "/static/style.css"]:
+        get, head = await client.get(url), await client.head(url)
+        assert head.status_code == get.status_code == 200, url
+        assert head.headers["content-type"] == get.headers["content-type"], url
+        assert head.content == b"", url
+    assert (await client.head("/release/999999")).status_code == 404
+    schema = (await client.get("/openapi.json")).json()
+    assert not any("head" in ops for ops in schema["paths"].values())  # one operation per path in the schema

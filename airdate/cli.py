@@ -84,7 +84,11 @@ def _parse_date(value: str | None) -> date | None:
               help="Refuse sources larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Settings.fetch_timeout, show_default=True,
               help="Seconds to wait for an http(s) source.")
-def extract(source: str, as_json: bool, published: str | None, max_bytes: int, timeout: float) -> None:
+@click.option("--allow-private", is_flag=True,
+              help="Also fetch http(s) sources on loopback, private and link-local addresses (your own network).")
+def extract(
+    source: str, as_json: bool, published: str | None, max_bytes: int, timeout: float, allow_private: bool
+) -> None:
     """Read one article (or feed) and print the upcoming releases it talks about.
 
     SOURCE is a path, - for stdin, or an http(s) URL. Plain text, HTML pages and
@@ -95,7 +99,7 @@ def extract(source: str, as_json: bool, published: str | None, max_bytes: int, t
     from airdate.sources import read_source
 
     dct = _parse_date(published)
-    settings = Settings(max_bytes=max_bytes, fetch_timeout=timeout)
+    settings = Settings(max_bytes=max_bytes, fetch_timeout=timeout, allow_private=allow_private)
     articles = read_source(source, settings)
     if dct is not None:
         articles = [replace(a, published=dct) for a in articles]
@@ -171,8 +175,10 @@ def _echo_json(value: Any) -> None:
               help="Refuse sources larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Settings.fetch_timeout, show_default=True,
               help="Seconds to wait for an http(s) source.")
+@click.option("--allow-private", is_flag=True,
+              help="Also fetch http(s) sources on loopback, private and link-local addresses (your own network).")
 def ingest_command(
-    sources: tuple[str, ...], db: Path, as_json: bool, quiet: bool, max_bytes: int, timeout: float
+    sources: tuple[str, ...], db: Path, as_json: bool, quiet: bool, max_bytes: int, timeout: float, allow_private: bool
 ) -> None:
     """Store articles and every claim they make, one transaction per article.
 
@@ -191,7 +197,7 @@ def ingest_command(
     from airdate import ingest as bulk
     from airdate.extract.pipeline import Extractor
 
-    settings = Settings(max_bytes=max_bytes, fetch_timeout=timeout, db=db)
+    settings = Settings(max_bytes=max_bytes, fetch_timeout=timeout, db=db, allow_private=allow_private)
     tally = bulk.Tally()
     with _open(db, create=True) as store:
         progress = None if as_json else bulk.progress_for(sys.stdout, quiet)

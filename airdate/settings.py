@@ -12,5 +12,6 @@ DB_ENV = "AIRDATE_DB"  # the database path when --db is not given
 class Settings:
     max_bytes: int = 10 * 1024 * 1024  # larger inputs are refused, not truncated
     fetch_timeout: float = 15.0  # seconds, for http(s) sources
+    allow_private: bool = False  # fetch from loopback, private and link-local addresses too
     user_agent: str = "airdate/0.1 (+https://example.invalid/airdate)"
     db: Path = Path("airdate.db")  # the embedded store; --db PATH or AIRDATE_DB override it

@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -256,7 +257,8 @@ class _Server(ThreadingHTTPServer):
 
 @pytest.fixture
 def site(seed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A loopback server: /article.txt (the seed), /slow (answers after 5 s), anything else 404."""
+    """A loopback server: /article.txt (the seed), /slow (answers after 5 s), /drip (a byte every 0.2 s),
+    /to-file (a redirect to file://), anything else 404."""
     for var in PROXY_VARS:
         monkeypatch.delenv(var, raising=False)
     body = seed.read_bytes()
@@ -269,6 +271,23 @@ def site(seed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
             elif self.path == "/slow":
                 wake.wait(5)
                 self._send(200, body)
+            elif self.path == "/drip":  # a byte every 0.2 s: each read is quick, the whole never ends in time
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/plain; charset=utf-8")
+                    self.send_header("Content-Length", "200")
+                    self.end_headers()
+                    for _ in range(200):
+                        if wake.wait(0.2):
+                            return
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+            elif self.path == "/to-file":
+                self.send_response(302)
+                self.send_header("Location", "file:///etc/passwd")
+                self.end_headers()
             else:
                 self._send(404, b"not found")
 
@@ -298,20 +317,39 @@ def site(seed: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 def test_url_source(site: str) -> None:
-    doc = json.loads(succeeded(invoke("extract", f"{site}/article.txt", "--json")).stdout)
+    doc = json.loads(succeeded(invoke("extract", f"{site}/article.txt", "--json", "--allow-private")).stdout)
     check_contract(doc)
     assert doc["source"]["url"] == f"{site}/article.txt"
     assert any(r["title"] == "All of Us Are Dead" for r in doc["releases"])
 
 
 def test_url_timeout(site: str) -> None:
-    line = one_line_error(invoke("extract", f"{site}/slow", "--timeout", "0.5"))
+    line = one_line_error(invoke("extract", f"{site}/slow", "--timeout", "0.5", "--allow-private"))
     assert re.search(r"timed? ?out", line, re.IGNORECASE), line
     assert "0.5" in line
 
 
+def test_a_dripping_download_has_a_deadline(site: str) -> None:
+    start = time.monotonic()
+    line = one_line_error(invoke("extract", f"{site}/drip", "--timeout", "1", "--allow-private"))
+    assert time.monotonic() - start < 10  # the whole body would take 40 s
+    assert line.endswith(f"{site}/drip did not finish downloading within 1 s; try again or raise --timeout"), line
+
+
+def test_a_loopback_address_is_refused_unless_allowed(site: str) -> None:
+    line = one_line_error(invoke("extract", f"{site}/article.txt"))
+    assert line == (f"airdate: error: refused to fetch {site}/article.txt: 127.0.0.1 is a private, loopback or "
+                    "link-local address; pass --allow-private to read from your own network")
+
+
+def test_a_redirect_to_file_is_refused_and_named(site: str) -> None:
+    line = one_line_error(invoke("extract", f"{site}/to-file", "--allow-private"))
+    assert line == (f"airdate: error: refused to fetch file:///etc/passwd (redirected from {site}/to-file): "
+                    "only http(s) URLs are read; check the URL")
+
+
 def test_url_not_found(site: str) -> None:
-    line = one_line_error(invoke("extract", f"{site}/missing.txt"))
+    line = one_line_error(invoke("extract", f"{site}/missing.txt", "--allow-private"))
     assert "404" in line
 
 

@@ -132,3 +132,23 @@ def test_body_over_the_cap_while_streaming(settings: Settings, transport: httpx.
     # 1 GB on offer; reading stops at the 10 MB cap
     with pytest.raises(SourceTooLarge, match=r"/endless is over the 10\.0 MB limit"):
         read_source(f"{SITE}/endless", settings, transport=transport)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("http://127.0.0.1:8080/x", False), ("http://10.0.0.5/x", False), ("http://192.168.1.1/x", False),
+        ("http://169.254.169.254/latest/meta-data", False), ("http://[::1]/x", False), ("http://0.0.0.0/x", False),
+        ("http://93.184.215.14/x", True),
+    ],
+)
+def test_a_redirect_to_a_private_address_is_refused(url: str, allowed: bool, settings: Settings) -> None:
+    from airdate.sources.fetch import check_address
+
+    first = f"{SITE}/tv/harbor-lights"
+    if allowed:
+        check_address(url, settings, first, resolve=False)
+        return
+    with pytest.raises(FetchError, match=r"^refused to fetch .* \(redirected from https://screenledger\.example/tv/harbor-lights\)"):
+        check_address(url, settings, first, resolve=False)
+    check_address(url, replace(settings, allow_private=True), first, resolve=False)  # unless allowed

@@ -399,3 +399,16 @@ def test_process_help() -> None:
     proc = run_process("extract", "--help")
     assert proc.returncode == 0
     assert "SOURCE" in proc.stdout and "--json" in proc.stdout and "--published" in proc.stdout
+
+
+def test_a_paragraph_over_a_million_characters_is_read_in_pieces(tmp_path: Path) -> None:
+    # spaCy refuses a text over 1,000,000 characters (E088): the line is read in pieces instead.
+    text = (" date 2026-02-21 'Quiet Hours' Season 2 Gets May 8 Premiere Date on Apple TV+\n\n"
+            "Apple TV+ confirmed that Quiet Hours season 2 premieres May 8. " + "the night shift goes on and on, " * 33000)
+    assert len(text) > 1_000_000 and text.count("\n") == 2
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = json.loads(succeeded(invoke("extract", str(path), "--json", "--max-bytes", "2000000")).stdout)
+    (release,) = doc["releases"]
+    assert (release["title"], release["season"]) == ("Quiet Hours", 2)
+    assert [(w["start"], w["end"]) for w in release["windows"]] == [("2026-05-08", "2026-05-08")]

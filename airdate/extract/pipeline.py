@@ -132,11 +132,35 @@ def _platform_matcher() -> Any:
     return build_matcher(_nlp())
 
 
+# spaCy refuses texts over 1,000,000 characters (E088) and costs memory in proportion to a text's
+# length: a longer line is read in pieces of at most this many characters, cut at a space.
+MAX_BLOCK = 10_000
+
+
+def _pieces(line: str) -> list[str]:
+    """`line` in pieces of at most MAX_BLOCK characters, cut at the last space before the limit (linear)."""
+    if len(line) <= MAX_BLOCK:
+        return [line]
+    out, start = [], 0
+    while start < len(line):
+        end = min(len(line), start + MAX_BLOCK)
+        if end < len(line):
+            cut = line.rfind(" ", start + MAX_BLOCK // 2, end)
+            end = cut if cut > start else end
+        piece = line[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = end
+    return out
+
+
 def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
-    """The article's lines as (text, line number, headline?, heading?): the headline first."""
+    """The article's lines as (text, line number, headline?, heading?): the headline first.
+
+    A line over MAX_BLOCK characters is read in pieces (a headline that long keeps its first piece)."""
     blocks: list[tuple[str, int, bool, bool]] = []
     if article.title:
-        blocks.append((article.title.strip(), 0, True, False))
+        blocks.append((_pieces(article.title.strip())[0], 0, True, False))
     for i, raw in enumerate(article.text.splitlines(), start=1):
         line = BULLET.sub("", raw).strip()
         if not line:
@@ -144,7 +168,7 @@ def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
         if article.title and i <= 3 and line == article.title.strip():
             continue
         heading = len(line) < 110 and len(line.split()) <= 14 and not line.endswith((".", "!", "?", '"', "”", ":"))
-        blocks.append((line, i, False, heading))
+        blocks.extend((piece, i, False, heading) for piece in _pieces(line))
     return blocks
 
 

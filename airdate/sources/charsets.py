@@ -29,10 +29,32 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text written without a byte-order mark (Windows tools do),
+    told by its NUL bytes all falling on one side of each pair and decoding to printable text."""
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        codec = "utf-16-le"
+    elif even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = head.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    return codec if printable >= 0.95 * len(text) else None
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text: NUL bytes or many control bytes in the first 8 KB."""
     head = data[:8192]
-    if not head or bom_encoding(head) is not None:  # UTF-16/32 text is full of NULs
+    if not head or bom_encoding(head) is not None or utf16_without_bom(head):  # UTF-16/32 text is full of NULs
         return False
     if b"\0" in head:
         return True
@@ -52,6 +74,8 @@ def decode(data: bytes, *declared: str | None) -> str:
     bom = bom_encoding(data)
     if bom is not None:
         return data.decode(bom, errors="replace")
+    if (utf16 := utf16_without_bom(data)) is not None:
+        return data.decode(utf16, errors="replace")
     for name in declared:
         codec = _usable_codec(name)
         if codec is not None:

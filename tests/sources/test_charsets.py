@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from airdate.settings import Settings
+from airdate.sources import read_source
 from airdate.sources.charsets import decode, looks_binary, markup_charset
 
 CURLY = "The streamer’s “biggest” launch — café, déjà vu"
@@ -80,3 +84,18 @@ def test_markup_charset_reads_meta_and_xml_declaration(head: bytes, charset: str
 )
 def test_looks_binary(data: bytes, binary: bool) -> None:
     assert looks_binary(data) is binary
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(codec: str) -> None:
+    text = " date 2026-02-21 Quiet Hours Returns\n\nApple TV+ confirmed that Quiet Hours season 2 premieres May 8 — déjà vu.\n"
+    data = text.encode(codec)  # no mark: the codec name says the byte order
+    assert not looks_binary(data)
+    assert decode(data) == text
+
+
+def test_a_utf16_file_without_a_mark_is_read(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes(" date 2026-02-21 Quiet Hours Returns\n\nQuiet Hours season 2 premieres May 8.\n".encode("utf-16-le"))
+    (article,) = read_source(str(path), settings)
+    assert article.title == "Quiet Hours Returns" and "premieres May 8" in article.text

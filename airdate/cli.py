@@ -83,7 +83,7 @@ def _parse_date(value: str | None) -> date | None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=Settings.max_bytes, show_default=True,
               help="Refuse sources larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Settings.fetch_timeout, show_default=True,
-              help="Seconds to wait for an http(s) source.")
+              help="Seconds an http(s) source may take: each read and the whole download.")
 @click.option("--allow-private", is_flag=True,
               help="Also fetch http(s) sources on loopback, private and link-local addresses (your own network).")
 def extract(
@@ -174,7 +174,7 @@ def _echo_json(value: Any) -> None:
 @click.option("--max-bytes", type=click.IntRange(min=1), default=Settings.max_bytes, show_default=True,
               help="Refuse sources larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=Settings.fetch_timeout, show_default=True,
-              help="Seconds to wait for an http(s) source.")
+              help="Seconds an http(s) source may take: each read and the whole download.")
 @click.option("--allow-private", is_flag=True,
               help="Also fetch http(s) sources on loopback, private and link-local addresses (your own network).")
 def ingest_command(

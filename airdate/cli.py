@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+
+def _say(text: str, *, err: bool = False) -> None:
+    """Print text meant for a person at a terminal: escape sequences an article carried are stripped."""
+    click.echo(terminal_safe(text), err=err)
+
 class _Group(click.Group):
     """Turns AirdateError into one clear line; keeps tracebacks for real bugs only."""
 
@@ -37,7 +42,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AirdateError as e:
-            click.echo(terminal_safe(f"airdate: error: {e}"), err=True)
+            _say(f"airdate: error: {e}", err=True)
             ctx.exit(e.exit_code)
         except KeyboardInterrupt:
             click.echo("airdate: interrupted", err=True)
@@ -112,7 +117,7 @@ def extract(
     for i, r in enumerate(results):
         if i:
             click.echo()
-        click.echo(terminal_safe(render_summary(r)))
+        _say(render_summary(r))
 
 
 # --- options shared by the store commands -------------------------------------------------------
@@ -245,7 +250,7 @@ def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     if as_json:
         _echo_json([{"path": f.path, "stage": f.stage, "reason": f.reason, "at": f.at} for f in found])
     else:
-        click.echo(terminal_safe(render_failures(found)))
+        _say(render_failures(found))
 
 
 @main.command("reextract")
@@ -342,7 +347,7 @@ def list_command(
     if as_json:
         _echo_json([s.to_json(day) for s in page.rows])
     else:
-        click.echo(terminal_safe(render_board(page.rows, day, page.hidden, more=page.more)))
+        _say(render_board(page.rows, day, page.hidden, more=page.more))
 
 
 @main.command("show")
@@ -381,13 +386,13 @@ def show_command(
                 rows = {s.release.id: s.to_json(day) for s in board}
                 _echo_json({"error": str(e), "candidates": [rows[c.id] for c in e.candidates if c.id in rows]})
             else:
-                click.echo(terminal_safe(render_candidates(name, e.candidates, board, day)))
+                _say(render_candidates(name, e.candidates, board, day))
             click.get_current_context().exit(e.exit_code)
         state = release_state(store, info.id, day)
     if as_json:
         _echo_json(state.to_json())
     else:
-        click.echo(terminal_safe(render_sheet(state)))
+        _say(render_sheet(state))
 
 
 @main.command("merge")
@@ -411,7 +416,7 @@ def merge_command(alias: str, into: str, db: Path) -> None:
     with _open(db) as store:
         target = find_release(store, into)
         store.merge(alias, target.id)
-        click.echo(terminal_safe(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}"))
+        _say(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}")
 
 
 @main.command("split")
@@ -441,7 +446,7 @@ def split_command(title: str, articles: tuple[int, ...], new_title: str | None, 
             new_id = store.split_articles(source.id, articles, new_title)
         else:
             new_id = store.split(title)
-        click.echo(terminal_safe(f"split off {release_name(store.release(new_id))} (release {new_id})"))
+        _say(f"split off {release_name(store.release(new_id))} (release {new_id})")
 
 
 @main.command("export")

@@ -12,7 +12,6 @@ by the caller (see `airdate.extract.context`).
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -117,10 +116,6 @@ class Found:
 
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")[:3]]
-
-
-def last_day(y: int, m: int) -> date:
-    return date(y, m, calendar.monthrange(y, m)[1])
 
 
 def _mod_from_pos(pos: str | None) -> str | None:
@@ -376,20 +371,6 @@ def _build(m: re.Match[str], kind: str, text: str) -> Expr | None:
     if kind == "year":
         return Expr("year", year=year, **span)
     return None
-
-
-# Combinators over adjacent expressions: "between X and Y", "X to Y", "X or Y", "X / Y".
-RANGE_LINK = re.compile(r"^\s*(?:-|–|—|/|" + I + r"to|through|thru|until|till|or|and))\s*$")
-RANGE_OPEN = re.compile(I + r"\b(?:between|from)\s+)$")
-# "pushed from May 6 to October 2" is a move, not a range.
-MOVED_FROM = re.compile(I + r"\b(?:moved|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|slid|slipped)\b)")
-# Operators before an expression.
-OPEN_START = re.compile(
-    I + r"\b(?:(?:not|n['’]t|unlikely)\s+(?:to\s+)?(?:be\s+)?(?:(?:arrive|arriving|return|returning|premiere|premiering|"
-    r"debut|air|launch|come|coming|back|land|drop|out|released?|available|stream|streaming)\s+)?(?:before|until)|"
-    r"no\s+earlier\s+than|after)\s+(?:the\s+)?)$"
-)
-OPEN_END = re.compile(I + r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?)$")
 
 
 # A month name in lower case ("premieres april 22", "in march 2027") is a month only where a date word

@@ -6,20 +6,29 @@ Also combines adjacent expressions ("between X and Y", "X to Y") and resolves a 
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from airdate.extract.windows.grammar import (
-    MOVED_FROM,
-    OPEN_END,
-    OPEN_START,
-    RANGE_LINK,
-    RANGE_OPEN,
-    Expr,
-    Found,
-    find_expressions,
-    last_day,
+from airdate.extract.windows.grammar import Expr, Found, I, find_expressions
+
+# Combinators over adjacent expressions: "between X and Y", "X to Y", "X or Y", "X / Y".
+_RANGE_LINK = re.compile(r"^\s*(?:-|–|—|/|" + I + r"to|through|thru|until|till|or|and))\s*$")
+_RANGE_OPEN = re.compile(I + r"\b(?:between|from)\s+)$")
+# "pushed from May 6 to October 2" is a move, not a range.
+_MOVED_FROM = re.compile(I + r"\b(?:moved|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|slid|slipped)\b)")
+# Operators before an expression.
+_OPEN_START = re.compile(
+    I + r"\b(?:(?:not|n['’]t|unlikely)\s+(?:to\s+)?(?:be\s+)?(?:(?:arrive|arriving|return|returning|premiere|premiering|"
+    r"debut|air|launch|come|coming|back|land|drop|out|released?|available|stream|streaming)\s+)?(?:before|until)|"
+    r"no\s+earlier\s+than|after)\s+(?:the\s+)?)$"
 )
+_OPEN_END = re.compile(I + r"\b(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+)?)$")
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
 
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9}
 _ANIME_MONTHS = {"winter": 1, "spring": 4, "summer": 7, "fall": 10}
@@ -28,20 +37,13 @@ _MOD_SLICE = {"early": 0, "mid": 1, "late": 2}
 
 def _range_in_year(e: Expr, y: int, anime: bool) -> tuple[date, date] | None:
     """The range `e` names inside calendar year `y` (winter: the one ending in y)."""
-    if e.unit == "day":
+    if e.unit in ("day", "weekof"):
         assert e.month and e.day
         try:
             d = date(y, e.month, e.day)
         except ValueError:
             return None
-        return d, d
-    if e.unit == "weekof":
-        assert e.month and e.day
-        try:
-            d = date(y, e.month, e.day)
-        except ValueError:
-            return None
-        return d, d + timedelta(days=6)
+        return d, d + timedelta(days=6 if e.unit == "weekof" else 0)
     if e.unit == "dayrange":
         assert e.month and e.day and e.number
         try:
@@ -50,7 +52,7 @@ def _range_in_year(e: Expr, y: int, anime: bool) -> tuple[date, date] | None:
             return None
     if e.unit == "month":
         assert e.month
-        first, last = date(y, e.month, 1), last_day(y, e.month)
+        first, last = date(y, e.month, 1), _last_day(y, e.month)
         if e.mod == "early":
             return first, date(y, e.month, 10)
         if e.mod == "mid":
@@ -62,22 +64,22 @@ def _range_in_year(e: Expr, y: int, anime: bool) -> tuple[date, date] | None:
         assert e.season
         if anime:
             m0 = _ANIME_MONTHS[e.season]
-            first, last = date(y, m0, 1), last_day(y, m0 + 2)
+            first, last = date(y, m0, 1), _last_day(y, m0 + 2)
         elif e.season == "winter":
-            first, last = date(y - 1, 12, 1), last_day(y, 2)
+            first, last = date(y - 1, 12, 1), _last_day(y, 2)
         else:
             m0 = _SEASON_MONTHS[e.season]
-            first, last = date(y, m0, 1), last_day(y, m0 + 2)
+            first, last = date(y, m0, 1), _last_day(y, m0 + 2)
         if e.mod:
             k = _MOD_SLICE[e.mod]
             m = first.month + k if first.month + k <= 12 else first.month + k - 12
             yy = first.year + (1 if first.month + k > 12 else 0)
-            return date(yy, m, 1), last_day(yy, m)
+            return date(yy, m, 1), _last_day(yy, m)
         return first, last
     if e.unit == "quarter":
         assert e.number
         m0 = 3 * (e.number - 1) + 1
-        return date(y, m0, 1), last_day(y, m0 + 2)
+        return date(y, m0, 1), _last_day(y, m0 + 2)
     if e.unit == "half":
         return (date(y, 1, 1), date(y, 6, 30)) if e.number == 1 else (date(y, 7, 1), date(y, 12, 31))
     if e.unit == "year":
@@ -134,12 +136,12 @@ def _resolve_relative(e: Expr, dct: date) -> tuple[date, date] | None:
     if n == "next year":
         return date(dct.year + 1, 1, 1), date(dct.year + 1, 12, 31)
     if n == "this month":
-        return date(dct.year, dct.month, 1), last_day(dct.year, dct.month)
+        return date(dct.year, dct.month, 1), _last_day(dct.year, dct.month)
     if n == "later this month":
-        return dct, last_day(dct.year, dct.month)
+        return dct, _last_day(dct.year, dct.month)
     if n == "next month":
         y, m = (dct.year + 1, 1) if dct.month == 12 else (dct.year, dct.month + 1)
-        return date(y, m, 1), last_day(y, m)
+        return date(y, m, 1), _last_day(y, m)
     if n in ("today", "tonight"):
         return dct, dct
     if n == "tomorrow":
@@ -219,14 +221,14 @@ def _combine(exprs: list[Expr], sentence: str) -> list[list[Expr]]:
         if i + 1 < len(exprs):
             nxt = exprs[i + 1]
             link = sentence[e.end : nxt.begin]
-            opened = RANGE_OPEN.search(sentence[max(0, e.begin - 12) : e.begin])
+            opened = _RANGE_OPEN.search(sentence[max(0, e.begin - 12) : e.begin])
             word = link.strip().lower()
             # "X to Y" needs no "from" between dates ("April to June 2027"); "Monday to Friday" is a schedule.
             bare_to = word == "to" and e.unit in _RANGE_UNITS and nxt.unit in _RANGE_UNITS
-            moved = (opened or bare_to) and MOVED_FROM.search(sentence[max(0, e.begin - 50) : e.begin])
+            moved = (opened or bare_to) and _MOVED_FROM.search(sentence[max(0, e.begin - 50) : e.begin])
             if (
                 not moved
-                and RANGE_LINK.match(link)
+                and _RANGE_LINK.match(link)
                 and (word not in ("and", "to") or opened or bare_to)
                 and _compatible(e, nxt)
             ):
@@ -275,14 +277,14 @@ def resolve_all(sentence: str, dct: date | None, *, anime: bool = False) -> list
         begin, end = first.begin, last.end
         before = sentence[max(0, begin - 40) : begin]
         if len(group) == 2:
-            m = RANGE_OPEN.search(before)
+            m = _RANGE_OPEN.search(before)
             if m:
                 begin -= len(m.group(0))
         start, stop = (r1[0] if r1 else None), (r2[1] if r2 else None)
         if r1 and r2 and stop is not None and start is not None and stop < start:
             start, stop = None, None  # "December to March" without years: leave unresolved
-        m_open = OPEN_START.search(before)
-        m_end = OPEN_END.search(before)
+        m_open = _OPEN_START.search(before)
+        m_end = _OPEN_END.search(before)
         if m_open and len(group) == 1:
             op = m_open.group(0).lower()
             if op.startswith("after") and stop is not None:

@@ -159,8 +159,8 @@ def _rule_verdict(f: _Facts) -> bool:
         return False  # only ever named for reference ("the 'Killing Eve' star")
     if c.media and c.media >= screen:
         return False  # a song, a tour, a book: not a screen release
-    if screen == 0 and not cast and c.lead is None:
-        return False  # nothing says film or TV: a product, a festival, a team
+    if screen == 0 and not any(m.character or m.status != "unknown" for m in cast) and c.lead is None:
+        return False  # nothing says film or TV (a person named near it is no role): a product, a festival, a team
     return True
 
 

@@ -90,11 +90,13 @@ PLATFORM_WORDS = {a.lower() for al in GAZETTEER.values() for a in al} | {
     f"{a.lower()}'s" for al in GAZETTEER.values() for a in al
 } | {f"{a.lower()}’s" for al in GAZETTEER.values() for a in al}
 
-# Opening quote not glued to a letter; a closing quote followed by a letter is an apostrophe.
+# Opening quote not glued to a letter; a closing quote followed by a letter is an apostrophe, and so
+# is one before a decade ("'80s Classic 'Working Girl'").
 QUOTE_RX = re.compile(
-    r"(?<![\w’'])(?:‘(?P<a>[A-Z0-9](?:[^‘’\n]|’(?=[A-Za-z]))*?)’(?![A-Za-z])"
-    r"|'(?P<b>[A-Z0-9](?:[^'\n]|'(?=[A-Za-z]))*?)'(?![A-Za-z])"
+    r"(?<![\w’'])(?![‘'’]\d0s\b)(?:‘(?P<a>[A-Z0-9](?:[^‘’\n]|’(?=[A-Za-z]|\d0s\b))*?)’(?![A-Za-z]|\d0s\b)"
+    r"|'(?P<b>[A-Z0-9](?:[^'\n]|'(?=[A-Za-z]|\d0s\b))*?)'(?![A-Za-z]|\d0s\b)"
     r"|“(?P<c>[A-Z0-9][^“”\"\n]*?)[”\"]"  # a curly quote closed straight, as hurried copy does
+    r"|‘(?P<e>[A-Z0-9][^‘’'\n]*?)'(?![A-Za-z]|\d0s\b)"
     r"|\"(?P<d>[A-Z0-9][^\"“”\n]*?)[\"”])"
 )
 WORD_RX = re.compile(r"\S+")
@@ -306,7 +308,7 @@ def quoted_titles(sentence: str) -> list[TitleMention]:
             continue  # a quotation ("Will Be “Quite Different”"), not a title
         if re.search(r":\s*$", sentence[: q.start()]) and (q.end() >= len(sentence.rstrip(" .!?")) - 1 and ("," in t or len(words) > 3)):
             continue  # "…On BBC: 'Same Laughter, Love And Tears'": a closing quotation
-        if any(ch in t for ch in "'’\"“”") and not re.search(r"\w['’]\w", t):
+        if any(ch in t for ch in "'’\"“”") and not re.search(r"\w['’]\w|['’]\d0s\b", t):
             continue  # a broken pair of quotes
         out.append(TitleMention(t, q.start(), q.end(), season=season, part=part, how="quoted"))
     return out

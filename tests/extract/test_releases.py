@@ -32,3 +32,17 @@ def test_a_new_teaser_headline_is_an_upcoming_release(extractor: Extractor) -> N
 
 def test_a_song_is_not_a_release(extractor: Extractor) -> None:
     assert releases(extractor, "Singer Mara Vey Drops New Song 'Quiet Harbor' Ahead Of Her Tour") == []
+
+
+def test_a_person_named_near_a_title_is_no_screen_evidence() -> None:
+    # A dated title with a person beside it but no word for film or TV and no role: a product, a
+    # festival, a council. A role, or a status ("joins", "returns"), would make it screen work.
+    from airdate.extract.releases import Cluster, _Facts, _rule_verdict
+    from airdate.models import CastMember, Window
+
+    window = Window("in May", date(2026, 5, 1), date(2026, 5, 31), "confirmed", "It opens in May.")
+    c = Cluster("harbor accord", own=1)
+    person = CastMember("Ana Ruiz", None, "unknown", "Ana Ruiz said so.")
+    assert not _rule_verdict(_Facts(c, None, [window], [], [person], ()))
+    role = CastMember("Ana Ruiz", "Mira", "unknown", "Ana Ruiz plays Mira.")
+    assert _rule_verdict(_Facts(c, None, [window], [], [role], ()))

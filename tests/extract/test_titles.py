@@ -14,6 +14,13 @@ from airdate.extract.titles import quoted_titles
         ("She will play Mira in “The Salt Road: A Winter Tale.\"", ["The Salt Road: A Winter Tale"]),
         ("The drama \"Quiet Harbor” returns in May.", ["Quiet Harbor"]),
         ("Both 'Glass Orchard' and \"Quiet Harbor\" are renewed.", ["Glass Orchard", "Quiet Harbor"]),
+        # a single curly quote closed straight
+        ("Mara Vey Is Coming Back For ‘Quiet Harbor 3' After 20 Years", ["Quiet Harbor 3"]),
+        # an apostrophe before a decade opens and closes nothing
+        ("Mara Vey Developing Reboot Of '80s Classic 'Glass Orchard'", ["Glass Orchard"]),
+        ("The ’90s Comedy ‘That ’90s Harbor’ Returns", ["That ’90s Harbor"]),
+        ("In the '90s, 'Quiet Harbor' ruled the '00s too", ["Quiet Harbor"]),
+        ("'24' Returns With Season 10", ["24"]),
     ],
 )
 def test_quoted_titles(sentence: str, titles: list[str]) -> None:

@@ -155,13 +155,17 @@ def _today(value: str | None) -> date:
         raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
 
 
-def _open(db: Path, *, create: bool = False) -> Store:
-    """The store at `db`; the reading commands refuse to create an empty one by mistake."""
+def _open(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
+    """The store at `db`; the reading commands refuse to create an empty one by mistake.
+
+    `read_only` for the commands that only read: they never write (nor wait for another
+    process's write lock), and show board rows an ingest has still to write as they were.
+    """
     from airdate.store import open_store
 
     if not create and not db.exists():
         raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
-    return open_store(db)
+    return open_store(db, read_only=read_only)
 
 
 def _echo_json(value: Any) -> None:
@@ -241,7 +245,7 @@ def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     """
     from airdate.views.text import render_failures
 
-    with _open(db) as store:
+    with _open(db, read_only=not clear) as store:
         if clear:
             n = store.clear_failures()
             click.echo(f"forgot {n} failure{'s' * (n != 1)}")
@@ -339,11 +343,16 @@ def list_command(
     day = _today(today)
     if limit is None:
         limit = 0 if as_json else 100  # a table is for reading; longer ones are for --json and export
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         page = select_board(
             store, day, platform=platform, within=within, certainties=certainties, statuses=statuses,
             search=search, everything=everything, limit=limit or None,
         )  # fmt: skip
+        waiting = store.pending_board()
+    if waiting:
+        # Reading never writes, so rows an ingest has still to write show as they were.
+        _say(f"airdate: {waiting} release{'s' * (waiting != 1)} changed since the board was written "
+             "(an ingest is running, or stopped early: run it again to finish)", err=True)  # fmt: skip
     if as_json:
         _echo_json([s.to_json(day) for s in page.rows])
     else:
@@ -377,7 +386,7 @@ def show_command(
 
     day = _today(today)
     name = " ".join(title)
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         try:
             info = find_release(store, name, season, part)
         except AmbiguousTitle as e:
@@ -472,7 +481,7 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
     from airdate.views.board import all_states
 
     day = _today(today)
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         if fmt == "ics":
             from airdate.views.filters import Filters
             from airdate.views.web import calendar_for

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from airdate.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+STOP_GRACE_S = 3  # on Ctrl-C or SIGTERM, requests in flight get this long to finish; the rest are dropped
 
 
 
@@ -503,7 +504,8 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
     """Serve the board, fact sheets, JSON API, iCal calendar and Atom feed of changes.
 
     Read-only: it never changes the database, so `airdate ingest` can keep adding
-    articles while it runs; pages show them on the next load.
+    articles while it runs; pages show them on the next load. Ctrl-C or SIGTERM stops
+    it: requests in flight get 3 seconds to finish, then are answered 503.
 
     \b
     Pages and feeds:
@@ -519,7 +521,10 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
       airdate serve --port 8080 --db ~/tv.db
       airdate serve --host 0.0.0.0          listen on every interface (no login: mind who can reach it)
     """
+    import os
+    import signal
     import socket
+    import threading
 
     import uvicorn
 
@@ -540,12 +545,24 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
-    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False,
+                            timeout_graceful_shutdown=STOP_GRACE_S)  # fmt: skip
+    # uvicorn stops on SIGINT and SIGTERM alike, then raises the signal again with the handler
+    # it found: make SIGTERM's a Ctrl-C too, so `kill` ends with the same clean line.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a clean shutdown; stopping is the normal end
         pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo("airdate: stopped")
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
+        # A render cut off by the stop may still run on a store thread (with a read-only
+        # connection: nothing to finish); exiting normally would wait for it to end.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def _quote(text: str) -> str:

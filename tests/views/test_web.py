@@ -229,6 +229,32 @@ async def test_the_app_cannot_write_to_the_store(demo_db: Path, app_for: Callabl
         store.conn.execute("DELETE FROM board")
 
 
+async def test_every_route_answers_while_another_process_writes_and_writes_nothing(
+    fresh_db: Path, app_for: Callable[..., FastAPI]
+) -> None:
+    with open_store(fresh_db) as store:
+        store.defer_board = True
+        store.rebuild_board()  # every release waits for its board row, as between an ingest's flushes
+    watcher = sqlite3.connect(fresh_db, isolation_level=None)
+    writer = sqlite3.connect(fresh_db, isolation_level=None)
+    try:
+        version = watcher.execute("PRAGMA data_version").fetchone()[0]
+        writer.execute("BEGIN IMMEDIATE")  # held, as an ingest holds it while storing an article
+        writer.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+        async with make_client(app_for(fresh_db)) as c:
+            board = await c.get("/")
+            assert board.status_code == 200
+            rid = cards(board.text)["Northwind Season 2"].get("data-id")
+            for path in (f"/release/{rid}", "/api/releases", f"/api/releases/{rid}", f"/api/releases/{rid}/claims",
+                         "/api/changes", "/calendar.ics", "/feed.atom", "/static/style.css"):  # fmt: skip
+                assert (await c.get(path)).status_code == 200, path
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] == version  # nothing committed meanwhile
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        watcher.close()
+
+
 # --- the JSON API -------------------------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from airdate.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+STOP_GRACE_S = 3  # on Ctrl-C or SIGTERM, requests in flight get this long to finish; the rest are dropped
 
 
 
@@ -155,13 +156,17 @@ def _today(value: str | None) -> date:
         raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
 
 
-def _open(db: Path, *, create: bool = False) -> Store:
-    """The store at `db`; the reading commands refuse to create an empty one by mistake."""
+def _open(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
+    """The store at `db`; the reading commands refuse to create an empty one by mistake.
+
+    `read_only` for the commands that only read: they never write (nor wait for another
+    process's write lock), and show board rows an ingest has still to write as they were.
+    """
     from airdate.store import open_store
 
     if not create and not db.exists():
         raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
-    return open_store(db)
+    return open_store(db, read_only=read_only)
 
 
 def _echo_json(value: Any) -> None:
@@ -241,7 +246,7 @@ def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     """
     from airdate.views.text import render_failures
 
-    with _open(db) as store:
+    with _open(db, read_only=not clear) as store:
         if clear:
             n = store.clear_failures()
             click.echo(f"forgot {n} failure{'s' * (n != 1)}")
@@ -339,11 +344,16 @@ def list_command(
     day = _today(today)
     if limit is None:
         limit = 0 if as_json else 100  # a table is for reading; longer ones are for --json and export
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         page = select_board(
             store, day, platform=platform, within=within, certainties=certainties, statuses=statuses,
             search=search, everything=everything, limit=limit or None,
         )  # fmt: skip
+        waiting = store.pending_board()
+    if waiting:
+        # Reading never writes, so rows an ingest has still to write show as they were.
+        _say(f"airdate: {waiting} release{'s' * (waiting != 1)} changed since the board was written "
+             "(an ingest is running, or stopped early: run it again to finish)", err=True)  # fmt: skip
     if as_json:
         _echo_json([s.to_json(day) for s in page.rows])
     else:
@@ -377,7 +387,7 @@ def show_command(
 
     day = _today(today)
     name = " ".join(title)
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         try:
             info = find_release(store, name, season, part)
         except AmbiguousTitle as e:
@@ -472,7 +482,7 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
     from airdate.views.board import all_states
 
     day = _today(today)
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         if fmt == "ics":
             from airdate.views.filters import Filters
             from airdate.views.web import calendar_for
@@ -494,7 +504,8 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
     """Serve the board, fact sheets, JSON API, iCal calendar and Atom feed of changes.
 
     Read-only: it never changes the database, so `airdate ingest` can keep adding
-    articles while it runs; pages show them on the next load.
+    articles while it runs; pages show them on the next load. Ctrl-C or SIGTERM stops
+    it: requests in flight get 3 seconds to finish, then are answered 503.
 
     \b
     Pages and feeds:
@@ -510,7 +521,10 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
       airdate serve --port 8080 --db ~/tv.db
       airdate serve --host 0.0.0.0          listen on every interface (no login: mind who can reach it)
     """
+    import os
+    import signal
     import socket
+    import threading
 
     import uvicorn
 
@@ -531,12 +545,24 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
-    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False,
+                            timeout_graceful_shutdown=STOP_GRACE_S)  # fmt: skip
+    # uvicorn stops on SIGINT and SIGTERM alike, then raises the signal again with the handler
+    # it found: make SIGTERM's a Ctrl-C too, so `kill` ends with the same clean line.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a clean shutdown; stopping is the normal end
         pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo("airdate: stopped")
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
+        # A render cut off by the stop may still run on a store thread (with a read-only
+        # connection: nothing to finish); exiting normally would wait for it to end.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
 
 
 def _quote(text: str) -> str:

@@ -10,7 +10,8 @@ SQL holds no semicolons inside statements (they are split on `;`).
     mentions   one release as one article names it; every claim hangs off a mention
     windows, platforms, cast_members, characters, events   the claims, in the article's order
     board      each release's reconciled summary (best window, status, …), rewritten with its claims
-    board_dirty  releases whose board row a bulk ingest has still to recompute
+    board_dirty  releases whose board row has still to follow their claims, each marked with the
+               generation of the write that changed them (see Store.flush_board)
     changes    what changed about each release, derived from its claims (airdate.changes);
                `seen` is when this database first recorded the change
     (board.seq counts changes of the best window, board.modified is when it last changed:
@@ -207,6 +208,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             || char(31) || ifnull(printf('%05d', r.part), '') FROM releases r WHERE r.id = board.release_id);
         DROP INDEX board_order;
         CREATE INDEX board_page ON board (start_date IS NULL, start_date, end_date, sort_key, release_id, status, certainty);
+        """,
+    ),
+    (
+        7,
+        "board marks carry the generation that made them, so a row computed outside the write lock is written only if still current",
+        """
+        ALTER TABLE board_dirty ADD COLUMN marked INTEGER NOT NULL DEFAULT 0;
         """,
     ),
 )

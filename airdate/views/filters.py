@@ -71,7 +71,7 @@ class Filters:
         return pairs
 
 
-def board_filters(
+async def board_filters(  # async: it only parses, so it runs on the loop without a thread
     platform: Annotated[
         Annotated[str, Field(max_length=100)] | None,
         BeforeValidator(_blank_to_none),

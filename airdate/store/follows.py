@@ -33,7 +33,7 @@ _MATCHES = """
 @dataclass(frozen=True)
 class Follow:
     id: int
-    title: str  # as the user wrote it, season wording taken out
+    title: str  # as the board spells it, or as the user wrote it (less season wording)
     key: str
     season: int | None  # None: every season
     since: str  # UTC ISO
@@ -46,7 +46,9 @@ class Follow:
 def follow(store: Store, title: str, season: int | None = None, *, at: datetime | None = None) -> tuple[Follow, bool]:
     """Follow a title (season wording in it counts, "Harbor Lights S3"); returns it and whether it is new."""
     ident = release_identity(title, season)
-    shown = _display(title)
+    # A release already on file lends its title as the board spells it; else the user's, less season wording.
+    known = store.conn.execute("SELECT title FROM releases WHERE key = ? ORDER BY id LIMIT 1", (ident.key,)).fetchone()
+    shown = str(known[0]) if known else _display(title)
     with write(store, f"following {title}", bump=True) as db:
         row = db.execute(
             "SELECT id FROM follows WHERE key = ? AND IFNULL(season, -1) = ?",

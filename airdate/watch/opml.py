@@ -8,6 +8,7 @@ settings travel as attributes in its namespace (`airdate:every="30m"`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,6 +23,8 @@ from airdate.watch.timing import format_every, parse_every
 
 NS = "urn:airdate:opml"
 _EVERY, _FULL_TEXT = f"{{{NS}}}every", f"{{{NS}}}fullText"
+# Characters XML 1.0 cannot hold (a feed's title may carry them); lxml refuses to write them.
+_XML_UNSAFE = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,7 @@ def write_opml(feeds: Sequence[Feed], *, at: datetime | None = None, title: str 
     etree.SubElement(head, "dateCreated").text = format_datetime(at or datetime.now(UTC), usegmt=True)
     body = etree.SubElement(root, "body")
     for feed in feeds:
-        name = feed.title or feed.url
+        name = _XML_UNSAFE.sub("", feed.title or "") or feed.url
         outline = etree.SubElement(body, "outline", type="rss", text=name, title=name, xmlUrl=feed.url)
         outline.set(_EVERY, format_every(feed.every))
         outline.set(_FULL_TEXT, "true" if feed.full_text else "false")

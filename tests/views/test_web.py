@@ -376,7 +376,7 @@ async def test_head_answers_wherever_get_does(client: httpx.AsyncClient, demo_db
         "/": "/", "/release/{release_id}": f"/release/{rid}", "/api/releases": "/api/releases",
         "/api/releases/{release_id}": f"/api/releases/{rid}", "/api/releases/{release_id}/claims": f"/api/releases/{rid}/claims",
         "/api/changes": "/api/changes", "/calendar.ics": "/calendar.ics", "/feed.atom": "/feed.atom",
-        "/openapi.json": "/openapi.json", "/api/docs": "/api/docs",
+        "/openapi.json": "/openapi.json", "/api/docs": "/api/docs", "/feeds": "/feeds",
     }
     routes = {r.path for r in create_app(demo_db).routes if "GET" in getattr(r, "methods", set()) or isinstance(r, APIRoute)}
     assert routes - {"/docs/oauth2-redirect"} <= set(concrete), "a new GET route needs a HEAD check here"

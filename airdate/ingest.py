@@ -205,6 +205,15 @@ def _one(
         progress.article(label, "ingested" if new else "unchanged", f"{n} release{'s' * (n != 1)}")
 
 
+def ingest_article(
+    store: Store, article: Article, label: str, extractor: Extractor, tally: Tally, progress: Progress | None = None
+) -> None:
+    """Extract and store one article already read (a watched feed's item), as `ingest` does each of
+    its articles: text already stored is not extracted again; a failure is recorded, never raised.
+    With `store.defer_board` set, the caller flushes the board afterwards, as `ingest` does."""
+    _one(store, article, label, extractor, tally, progress)
+
+
 def _fail(store: Store, tally: Tally, progress: Progress | None, path: str, stage: str, reason: str) -> None:
     store.record_failure(path, stage, reason)
     tally.failed += 1

@@ -19,6 +19,12 @@ SQL holds no semicolons inside statements (they are split on `;`).
     (board.sort_key: the release's title, season and part, for the board's order in one index)
     meta       `generation`: bumped by every write transaction, so readers can cache until it moves
     failures   what could not be ingested: path, stage, reason, when
+    feeds      subscriptions `airdate watch` polls: schedule, validators (ETag, Last-Modified),
+               last poll, success and error, consecutive failures and the next poll time
+    feed_items each feed item met, by its guid (or link): ingested, unchanged or failed, so a
+               restarted watcher never reads an item twice
+    follows    the watchlist: a title key and an optional season, matched against releases
+               and aliases by key, so a title followed before it is on the board still matches
 """
 
 from __future__ import annotations
@@ -215,6 +221,47 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         "board marks carry the generation that made them, so a row computed outside the write lock is written only if still current",
         """
         ALTER TABLE board_dirty ADD COLUMN marked INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
+    (
+        8,
+        "feed subscriptions and the items they gave, and the watchlist",
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            every INTEGER NOT NULL CHECK (every > 0),
+            full_text INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_poll TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_poll TEXT
+        );
+        CREATE TABLE feed_items (
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('ingested', 'unchanged', 'failed')),
+            tries INTEGER NOT NULL DEFAULT 1,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, key)
+        );
+        CREATE INDEX feed_items_seen ON feed_items (feed_id, outcome, seen_at);
+        CREATE INDEX articles_url ON articles (url);
+        CREATE TABLE follows (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            key TEXT NOT NULL,
+            season INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX follows_identity ON follows (key, IFNULL(season, -1));
         """,
     ),
 )

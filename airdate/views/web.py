@@ -38,6 +38,7 @@ from airdate.views.atom import render_feed
 from airdate.views.board import release_name
 from airdate.views.calendar import render_calendar
 from airdate.views.context import Context, ctx_of, etag_of, off_loop
+from airdate.views.feeds import add_routes as feed_routes
 from airdate.views.filters import Filters, FiltersDep, page_link
 from airdate.views.pages import board_context, sheet_context
 
@@ -142,6 +143,7 @@ def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> Fa
         app.add_exception_handler(exc, _handle)
     app.include_router(router)
     _pages(app)
+    feed_routes(app)
     return app
 
 

@@ -246,7 +246,8 @@ async def test_every_route_answers_while_another_process_writes_and_writes_nothi
             assert board.status_code == 200
             rid = cards(board.text)["Northwind Season 2"].get("data-id")
             for path in (f"/release/{rid}", "/api/releases", f"/api/releases/{rid}", f"/api/releases/{rid}/claims",
-                         "/api/changes", "/calendar.ics", "/feed.atom", "/static/style.css"):  # fmt: skip
+                         "/api/changes", "/calendar.ics", "/feed.atom", "/static/style.css", "/feeds",
+                         "/?following=1"):  # fmt: skip
                 assert (await c.get(path)).status_code == 200, path
         assert watcher.execute("PRAGMA data_version").fetchone()[0] == version  # nothing committed meanwhile
     finally:
@@ -403,6 +404,7 @@ async def test_head_answers_wherever_get_does(client: httpx.AsyncClient, demo_db
         "/api/releases/{release_id}": f"/api/releases/{rid}", "/api/releases/{release_id}/claims": f"/api/releases/{rid}/claims",
         "/api/changes": "/api/changes", "/calendar.ics": "/calendar.ics", "/feed.atom": "/feed.atom",
         "/openapi.json": "/openapi.json", "/api/docs": "/api/docs", "/static/{name}": "/static/style.css",
+        "/feeds": "/feeds",
     }
     routes = {r.path for r in create_app(demo_db).routes if "GET" in getattr(r, "methods", set()) or isinstance(r, APIRoute)}
     assert routes - {"/docs/oauth2-redirect"} <= set(concrete), "a new GET route needs a HEAD check here"

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from airdate.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+STOP_GRACE_S = 3  # on Ctrl-C or SIGTERM, requests in flight get this long to finish; the rest are dropped
 
 
 
@@ -64,6 +65,8 @@ def main() -> None:
       airdate list                           the board: what is coming, when, how sure
       airdate show harbor lights s3          one release, every claim with its source
       airdate serve                          the board as a web page, with iCal and Atom feeds
+      airdate feeds add URL; airdate watch   follow the news by itself (serve --watch does both)
+      airdate follow harbor lights           your watchlist: list --following, /calendar.ics?following=1
 
     The store commands use ./airdate.db, or --db PATH, or the AIRDATE_DB variable.
     """
@@ -155,13 +158,17 @@ def _today(value: str | None) -> date:
         raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
 
 
-def _open(db: Path, *, create: bool = False) -> Store:
-    """The store at `db`; the reading commands refuse to create an empty one by mistake."""
+def _open(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
+    """The store at `db`; the reading commands refuse to create an empty one by mistake.
+
+    `read_only` for the commands that only read: they never write (nor wait for another
+    process's write lock), and show board rows an ingest has still to write as they were.
+    """
     from airdate.store import open_store
 
     if not create and not db.exists():
         raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
-    return open_store(db)
+    return open_store(db, read_only=read_only)
 
 
 def _echo_json(value: Any) -> None:
@@ -241,7 +248,7 @@ def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     """
     from airdate.views.text import render_failures
 
-    with _open(db) as store:
+    with _open(db, read_only=not clear) as store:
         if clear:
             n = store.clear_failures()
             click.echo(f"forgot {n} failure{'s' * (n != 1)}")
@@ -301,6 +308,7 @@ def reextract_command(db: Path, everything: bool, quiet: bool) -> None:
               help="Only releases with this status (repeatable).")
 @click.option("--search", metavar="TEXT", help="Only releases whose title matches TEXT.")
 @click.option("--all", "everything", is_flag=True, help="Also show premiered and cancelled releases.")
+@click.option("--following", is_flag=True, help="Only releases on your watchlist (`airdate follow TITLE`).")
 @click.option("--limit", type=click.IntRange(min=0), metavar="N",
               help="Show at most N releases (table default 100, JSON default all; 0 for all).")
 @_today_option
@@ -313,6 +321,7 @@ def list_command(
     statuses: tuple[str, ...],
     search: str | None,
     everything: bool,
+    following: bool,
     limit: int | None,
     today: str | None,
     as_json: bool,
@@ -332,6 +341,7 @@ def list_command(
       airdate list --status overdue                 windows passed, no premiere reported
       airdate list --json --today 2026-12-01        as JSON, counted from Dec 1
       airdate list --limit 0                        the whole board, not the first 100
+      airdate list --following                      only the shows you follow
     """
     from airdate.views.board import select_board
     from airdate.views.text import render_board
@@ -339,11 +349,16 @@ def list_command(
     day = _today(today)
     if limit is None:
         limit = 0 if as_json else 100  # a table is for reading; longer ones are for --json and export
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         page = select_board(
             store, day, platform=platform, within=within, certainties=certainties, statuses=statuses,
-            search=search, everything=everything, limit=limit or None,
+            search=search, everything=everything, limit=limit or None, following=following,
         )  # fmt: skip
+        waiting = store.pending_board()
+    if waiting:
+        # Reading never writes, so rows an ingest has still to write show as they were.
+        _say(f"airdate: {waiting} release{'s' * (waiting != 1)} changed since the board was written "
+             "(an ingest is running, or stopped early: run it again to finish)", err=True)  # fmt: skip
     if as_json:
         _echo_json([s.to_json(day) for s in page.rows])
     else:
@@ -377,7 +392,7 @@ def show_command(
 
     day = _today(today)
     name = " ".join(title)
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         try:
             info = find_release(store, name, season, part)
         except AmbiguousTitle as e:
@@ -472,7 +487,7 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
     from airdate.views.board import all_states
 
     day = _today(today)
-    with _open(db) as store:
+    with _open(db, read_only=True) as store:
         if fmt == "ics":
             from airdate.views.filters import Filters
             from airdate.views.web import calendar_for
@@ -488,13 +503,22 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="The port to listen on; 0 picks a free one.")
 @click.option("--access-log", is_flag=True, help="Log every request to stderr.")
+@click.option("--watch", is_flag=True, help="Also poll the feeds (`airdate feeds`), as `airdate watch` does.")
+@click.option("--allow-private", is_flag=True,
+              help="With --watch: also fetch feeds on loopback, private and link-local addresses.")
 @_today_option
 @_db_option
-def serve_command(host: str, port: int, access_log: bool, today: str | None, db: Path) -> None:
+def serve_command(
+    host: str, port: int, access_log: bool, watch: bool, allow_private: bool, today: str | None, db: Path
+) -> None:
     """Serve the board, fact sheets, JSON API, iCal calendar and Atom feed of changes.
 
-    Read-only: it never changes the database, so `airdate ingest` can keep adding
-    articles while it runs; pages show them on the next load.
+    The pages are read-only: they never change the database, so `airdate ingest` can
+    keep adding articles while it runs; pages show them on the next load. With
+    --watch the same process polls the feeds and ingests their new items, so one
+    command runs the whole service. Ctrl-C or SIGTERM stops it: requests in flight
+    get 3 seconds to finish, then are answered 503; the watcher stops after the
+    article in hand.
 
     \b
     Pages and feeds:
@@ -502,19 +526,26 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
       /release/ID           one release: every claim with its source
       /calendar.ics         subscribe in your calendar app (takes the board's filters)
       /feed.atom            what changed: dates, delays, renewals, conflicts
+      /feeds                the feeds --watch polls, and how each is doing
+      /?following=1         your watchlist; /calendar.ics?following=1 as a calendar
       /api/releases         JSON; /api/docs documents every endpoint
 
     \b
     Examples:
       airdate serve
       airdate serve --port 8080 --db ~/tv.db
+      airdate serve --watch                 also poll the feeds: the whole service in one process
       airdate serve --host 0.0.0.0          listen on every interface (no login: mind who can reach it)
     """
+    import os
+    import signal
     import socket
+    import threading
 
     import uvicorn
 
     from airdate.views.web import create_app
+    from airdate.watch.commands import start_watcher
 
     day = _today(today) if today else None
     _open(db).close()
@@ -531,12 +562,37 @@ def serve_command(host: str, port: int, access_log: bool, today: str | None, db:
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
-    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False)
+    config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False,
+                            timeout_graceful_shutdown=STOP_GRACE_S)  # fmt: skip
+    watcher = start_watcher(db, allow_private) if watch else None
+    # uvicorn stops on SIGINT and SIGTERM alike, then raises the signal again with the handler
+    # it found: make SIGTERM's a Ctrl-C too, so `kill` ends with the same clean line.
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         uvicorn.Server(config).run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after a clean shutdown; stopping is the normal end
         pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if watcher is not None:
+            watcher.stop()  # before the check below: its threads finish the article in hand
     click.echo("airdate: stopped")
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.current_thread()):
+        # A render cut off by the stop may still run on a store thread (with a read-only
+        # connection: nothing to finish); exiting normally would wait for it to end.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+
+
+def _add_watch_commands() -> None:
+    from airdate.watch.commands import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_watch_commands()
 
 
 def _quote(text: str) -> str:

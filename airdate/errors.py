@@ -6,7 +6,8 @@
     │   ├── SourceEmpty        nothing to read (empty file, no article in the HTML)
     │   ├── SourceBinary       bytes that are not text
     │   ├── SourceTooLarge     over the size limit (file or download)
-    │   └── FetchError         an http(s) URL could not be fetched (timeout, status, network)
+    │   ├── FetchError         an http(s) URL could not be fetched (timeout, status, network)
+    │   └── OpmlError          a subscription list that is no OPML, or has an unusable feed
     ├── ExtractionError        the extractor could not process an article
     ├── StoreError             the database could not be opened, migrated or written
     ├── NotFound               no release, alias or article matches what was asked for
@@ -50,6 +51,10 @@ class SourceTooLarge(SourceError):
 
 class FetchError(SourceError):
     """An http(s) URL could not be fetched."""
+
+
+class OpmlError(SourceError):
+    """A file given as an OPML subscription list is not one, or lists an unusable feed."""
 
 
 class ExtractionError(AirdateError):

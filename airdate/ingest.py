@@ -25,7 +25,7 @@ from typing import Protocol, TextIO
 from airdate.errors import SourceError, SourceNotFound, StoreError
 from airdate.models import Article, Extraction
 from airdate.settings import Settings
-from airdate.store import Store
+from airdate.store import Store, StoredArticle
 
 GLOB_CHARS = frozenset("*?[")
 
@@ -205,6 +205,15 @@ def _one(
         progress.article(label, "ingested" if new else "unchanged", f"{n} release{'s' * (n != 1)}")
 
 
+def ingest_article(
+    store: Store, article: Article, label: str, extractor: Extractor, tally: Tally, progress: Progress | None = None
+) -> None:
+    """Extract and store one article already read (a watched feed's item), as `ingest` does each of
+    its articles: text already stored is not extracted again; a failure is recorded, never raised.
+    With `store.defer_board` set, the caller flushes the board afterwards, as `ingest` does."""
+    _one(store, article, label, extractor, tally, progress)
+
+
 def _fail(store: Store, tally: Tally, progress: Progress | None, path: str, stage: str, reason: str) -> None:
     store.record_failure(path, stage, reason)
     tally.failed += 1
@@ -223,36 +232,50 @@ def reextract(
 ) -> Tally:
     """Run the current extractor over stored articles (those from another extractor version, or all).
 
-    Each article's claims are swapped in one transaction; nothing is read from disk.
+    Each article's claims are swapped in one transaction; nothing is read from disk. Board rows
+    follow once per batch, as in `ingest`.
     """
     tally = tally if tally is not None else Tally()
     stale = None if everything else (extractor.name, extractor.version)
     todo = list(store.articles(stale_for=stale))
     if progress is not None:
         progress.start(len(todo))
-    for stored in todo:
-        label = stored.article.path or stored.article.url or f"article {stored.id}"
-        t1 = time.perf_counter()
-        try:
-            extraction = extractor.extract(stored.article)
-        except Exception as e:  # noqa: BLE001 - the old claims stay; the run carries on
-            tally.extract_s += time.perf_counter() - t1
-            _fail(store, tally, progress, label, "reextract", f"{type(e).__name__}: {e}")
-            if progress is not None:
-                progress.advance()
-            continue
-        t2 = time.perf_counter()
-        tally.extract_s += t2 - t1
-        store.replace_claims(stored.id, extraction, extractor.name, extractor.version)
-        tally.store_s += time.perf_counter() - t2
-        tally.done += 1
-        tally.releases += len(extraction.releases)
-        if progress is not None:
-            progress.article(label, "updated", f"{len(extraction.releases)} releases")
-            progress.advance()
+    store.defer_board = True
+    try:
+        for n, stored in enumerate(todo, 1):
+            _reextract_one(store, stored, extractor, tally, progress)
+            if n % BOARD_BATCH == 0:
+                _flush(store, tally)
+    finally:
+        store.defer_board = False
+        _flush(store, tally)
     if progress is not None:
         progress.finish()
     return tally
+
+
+def _reextract_one(
+    store: Store, stored: StoredArticle, extractor: Extractor, tally: Tally, progress: Progress | None
+) -> None:
+    label = stored.article.path or stored.article.url or f"article {stored.id}"
+    t1 = time.perf_counter()
+    try:
+        extraction = extractor.extract(stored.article)
+    except Exception as e:  # noqa: BLE001 - the old claims stay; the run carries on
+        tally.extract_s += time.perf_counter() - t1
+        _fail(store, tally, progress, label, "reextract", f"{type(e).__name__}: {e}")
+        if progress is not None:
+            progress.advance()
+        return
+    t2 = time.perf_counter()
+    tally.extract_s += t2 - t1
+    store.replace_claims(stored.id, extraction, extractor.name, extractor.version)
+    tally.store_s += time.perf_counter() - t2
+    tally.done += 1
+    tally.releases += len(extraction.releases)
+    if progress is not None:
+        progress.article(label, "updated", f"{len(extraction.releases)} releases")
+        progress.advance()
 
 
 # --- progress -------------------------------------------------------------------------------

@@ -599,6 +599,68 @@ def test_export_json_and_csv(gold_db: Path, tmp_path: Path) -> None:
     assert {r["title"]: r["overdue"] for r in rows}["Starfall Academy"] == "true"
 
 
+# --- reading while another process writes ----------------------------------------------------------
+
+READS = (
+    ("list", "--json", "--today", TODAY),
+    ("show", "Harbor Lights", "--season", "3", "--json", "--today", TODAY),
+    ("export", "--today", TODAY),
+    ("failures", "--json"),
+)
+
+
+def mark_every_release(db: Path) -> int:
+    """Leave every release waiting for its board row, as a bulk ingest between flushes (or killed) does."""
+    with open_store(db) as store:
+        store.defer_board = True
+        n = store.rebuild_board()
+        assert store.pending_board() == n > 0
+    return n
+
+
+def test_reading_commands_answer_while_another_process_holds_the_write_lock(db: Path) -> None:
+    before = [succeeded(invoke(*args, "--db", db)).stdout for args in READS]
+    waiting = mark_every_release(db)
+    writer = sqlite3.connect(db, isolation_level=None)
+    try:
+        writer.execute("BEGIN IMMEDIATE")  # held, as an ingest holds it while storing an article
+        writer.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+        for args, want in zip(READS, before, strict=True):
+            done = subprocess.run(
+                [sys.executable, "-m", "airdate.cli", *args, "--db", str(db)],
+                capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+            )  # fmt: skip
+            assert done.returncode == 0, (args, done.stderr)
+            assert done.stdout == want, args  # the rows waiting for a write read as they were
+            if args[0] == "list":
+                assert done.stderr == (
+                    f"airdate: {waiting} releases changed since the board was written "
+                    "(an ingest is running, or stopped early: run it again to finish)\n"
+                )
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_reading_commands_never_write(db: Path) -> None:
+    mark_every_release(db)  # what a read used to write
+    with open_store(db) as store:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    watcher = sqlite3.connect(db, isolation_level=None)  # keeps the WAL file, and counts other commits
+    try:
+        watcher.execute("SELECT count(*) FROM board").fetchone()
+        version = watcher.execute("PRAGMA data_version").fetchone()[0]
+        image, wal = db.read_bytes(), Path(f"{db}-wal")
+        assert wal.stat().st_size == 0
+        for args in (*READS, ("list", "--all", "--today", TODAY), ("show", "Harbor Lights", "--today", TODAY),
+                     ("export", "--format", "ics", "--today", TODAY)):  # fmt: skip
+            succeeded(invoke(*args, "--db", db))
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] == version  # no other connection committed
+        assert wal.stat().st_size == 0 and db.read_bytes() == image
+    finally:
+        watcher.close()
+
+
 # --- the seed article, with the real extractor ------------------------------------------------------
 
 

@@ -561,12 +561,15 @@ def test_a_killed_ingest_leaves_only_whole_articles(
             "SELECT count(*) FROM releases r WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.release_id = r.id)"
         ).fetchone()[0]
         assert orphans == 0
-        # Board rows the killed batch had not recomputed are marked, and the first read recomputes them.
-        waiting = store.conn.execute("SELECT count(*) FROM board_dirty").fetchone()[0]
+        # Board rows the killed batch had not recomputed are marked; reading leaves them (it never
+        # writes), and the next flush (any write) recomputes them.
+        waiting = store.pending_board()
         on_board = store.conn.execute("SELECT count(*) FROM board").fetchone()[0]
         assert on_board + waiting >= len(store.releases())
         store.board()
-        assert store.conn.execute("SELECT count(*) FROM board_dirty").fetchone()[0] == 0
+        assert store.pending_board() == waiting
+        assert store.flush_board() == waiting
+        assert store.pending_board() == 0
         assert store.conn.execute("SELECT count(*) FROM board").fetchone()[0] == len(store.releases())
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_tz
 from typing import Any
@@ -14,7 +16,7 @@ import feedparser
 import lxml.html
 from lxml import etree
 
-from airdate.errors import SourceEmpty
+from airdate.errors import SourceEmpty, SourceError
 from airdate.models import Article, web_url
 from airdate.sources.text import one_line
 
@@ -41,24 +43,63 @@ def read_feed(
     data: bytes, *, label: str, path: str | None = None, content_type: str | None = None
 ) -> list[Article]:
     """Parse a feed; content_type (from HTTP) tells feedparser the charset when the XML does not."""
-    headers = {"content-type": content_type} if content_type else None
-    # A stream, not bytes: feedparser would try bytes as a file name first.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    parsed = _parse(data, content_type)
     if not parsed.entries:
         raise SourceEmpty(f"no items found in the feed {label}; is this an RSS or Atom feed with items?")
     publisher = one_line(parsed.feed.get("title"))
-    return [
-        Article(
-            text=_entry_text(entry),
-            path=path,
-            url=web_url(entry.get("link")),
-            title=_entry_title(entry),
-            published=_entry_date(entry),
-            publisher=publisher,
-            author=one_line(entry.get("author")),
-        )
-        for entry in parsed.entries
-    ]
+    return [_article(entry, publisher, path) for entry in parsed.entries]
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One item with the key that names it across polls: its guid or id, else its link, else a digest."""
+
+    key: str
+    article: Article
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str | None
+    items: list[FeedItem]
+
+
+def read_feed_items(data: bytes, *, label: str, content_type: str | None = None) -> Feed:
+    """A polled feed's title and items, in feed order; a feed with no items yet is not an error,
+    but a body that is no RSS or Atom at all is (SourceError)."""
+    parsed = _parse(data, content_type)
+    if not parsed.entries and not parsed.get("version"):
+        raise SourceError(f"{label} is not an RSS or Atom feed; check the URL (is it the site's page?)")
+    publisher = one_line(parsed.feed.get("title"))
+    items = [FeedItem(_entry_key(entry), _article(entry, publisher, None)) for entry in parsed.entries]
+    return Feed(publisher, items)
+
+
+def _parse(data: bytes, content_type: str | None) -> Any:
+    headers = {"content-type": content_type} if content_type else None
+    # A stream, not bytes: feedparser would try bytes as a file name first.
+    return feedparser.parse(io.BytesIO(data), response_headers=headers)
+
+
+def _article(entry: Mapping[str, Any], publisher: str | None, path: str | None) -> Article:
+    return Article(
+        text=_entry_text(entry),
+        path=path,
+        url=web_url(entry.get("link")),
+        title=_entry_title(entry),
+        published=_entry_date(entry),
+        publisher=publisher,
+        author=one_line(entry.get("author")),
+    )
+
+
+def _entry_key(entry: Mapping[str, Any]) -> str:
+    for name in ("id", "link"):
+        value = " ".join(str(entry.get(name) or "").split())
+        if value:
+            return value[:2000]
+    digest = hashlib.sha256(f"{entry.get('title', '')}\n{_entry_text(entry)}".encode()).hexdigest()
+    return f"sha256:{digest}"
 
 
 def markup_text(markup: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -25,12 +26,18 @@ MAX_REDIRECTS = 10
 
 @dataclass(frozen=True)
 class Download:
-    """A fetched body, the final URL (after redirects), its Content-Type and the charset that names."""
+    """A fetched body, the final URL (after redirects), its Content-Type and the charset that names.
+
+    `status` is 304 (and `content` empty) when conditional `headers` were sent and the resource is
+    unchanged; `etag` and `last_modified` are the validators to send next time."""
 
     content: bytes
     url: str
     content_type: str | None
     charset: str | None
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def check_address(url: str, settings: Settings, first: str, *, resolve: bool = True) -> None:
@@ -62,9 +69,17 @@ def check_address(url: str, settings: Settings, first: str, *, resolve: bool = T
             )
 
 
-def fetch(url: str, settings: Settings, *, transport: httpx.BaseTransport | None = None) -> Download:
-    """GET url, following up to MAX_REDIRECTS checked redirects; refuse bodies over settings.max_bytes."""
-    headers = {"User-Agent": settings.user_agent}
+def fetch(
+    url: str,
+    settings: Settings,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Download:
+    """GET url, following up to MAX_REDIRECTS checked redirects; refuse bodies over settings.max_bytes.
+
+    `headers` are sent too (If-None-Match, If-Modified-Since for a conditional GET)."""
+    headers = {**(headers or {}), "User-Agent": settings.user_agent}
     deadline = time.monotonic() + settings.fetch_timeout
     current = url
     try:
@@ -88,6 +103,9 @@ def fetch(url: str, settings: Settings, *, transport: httpx.BaseTransport | None
 
 
 def _read(response: httpx.Response, url: str, settings: Settings, deadline: float) -> Download:
+    validators = {"etag": response.headers.get("etag"), "last_modified": response.headers.get("last-modified")}
+    if response.status_code == 304:
+        return Download(b"", str(response.url), None, None, status=304, **validators)
     if response.status_code >= 400:
         raise FetchError(f"HTTP {response.status_code} {response.reason_phrase} fetching {url}; check the URL")
     # Content-Length can be absent or wrong, so it only saves a download known to be too big.
@@ -108,4 +126,6 @@ def _read(response: httpx.Response, url: str, settings: Settings, deadline: floa
         url=str(response.url),
         content_type=response.headers.get("content-type"),
         charset=response.charset_encoding,
+        status=response.status_code,
+        **validators,
     )

@@ -122,11 +122,13 @@ def insert_mention(
     return mention
 
 
-def refresh_display(conn: sqlite3.Connection, release_id: int) -> None:
-    """Title and kind as most of the release's own-identity mentions write them, newest first on a tie.
+def display(conn: sqlite3.Connection, release_id: int) -> tuple[str | None, str | None]:
+    """(title, kind) as most of the release's own-identity mentions write them, newest first on a tie.
 
-    A release none of whose mentions carry its identity (one split off by hand) keeps the title it was given.
+    None for a release none of whose mentions carry its identity (one split off by hand): it
+    keeps the title it was given.
     """
+    found: list[str | None] = []
     for column in ("title", "kind"):
         row = conn.execute(
             f"SELECT m.{column} FROM mentions m JOIN articles a ON a.id = m.article_id "
@@ -135,8 +137,24 @@ def refresh_display(conn: sqlite3.Connection, release_id: int) -> None:
             f"GROUP BY m.{column} ORDER BY count(*) DESC, max(a.published) DESC, m.{column} LIMIT 1",
             (release_id,),
         ).fetchone()
-        if row is not None:
-            conn.execute(f"UPDATE releases SET {column} = ? WHERE id = ?", (row[0], release_id))
+        found.append(None if row is None else str(row[0]))
+    return found[0], found[1]
+
+
+def set_display(conn: sqlite3.Connection, release_id: int, title: str | None, kind: str | None) -> None:
+    """Write what `display` found (a None keeps the stored value)."""
+    conn.execute(
+        "UPDATE releases SET title = IFNULL(?, title), kind = IFNULL(?, kind) WHERE id = ?", (title, kind, release_id)
+    )
+
+
+def referenced(conn: sqlite3.Connection, release_id: int) -> bool:
+    """Whether any mention or alias refers to the release (else `prune_release` deletes it)."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM mentions WHERE release_id = ?1) OR EXISTS (SELECT 1 FROM aliases WHERE release_id = ?1)",
+        (release_id,),
+    ).fetchone()
+    return bool(row[0])
 
 
 def prune_release(conn: sqlite3.Connection, release_id: int) -> bool:
@@ -147,6 +165,46 @@ def prune_release(conn: sqlite3.Connection, release_id: int) -> bool:
         (release_id, release_id, release_id),
     )
     return cur.rowcount > 0
+
+
+# --- board marks: releases whose board row must follow their claims -----------------------------
+
+
+def mark(conn: sqlite3.Connection, release_ids: Collection[int]) -> None:
+    """Mark releases as changed by the open write transaction.
+
+    The mark is the generation this transaction commits as (`meta` is bumped once per write
+    transaction), so two transactions never leave the same mark on a release.
+    """
+    conn.executemany(
+        "INSERT INTO board_dirty (release_id, marked) VALUES (?, (SELECT value + 1 FROM meta WHERE key = 'generation')) "
+        "ON CONFLICT (release_id) DO UPDATE SET marked = excluded.marked",
+        [(r,) for r in release_ids],
+    )
+
+
+def marked_ids(conn: sqlite3.Connection) -> list[int]:
+    return [int(r) for (r,) in conn.execute("SELECT release_id FROM board_dirty ORDER BY release_id")]
+
+
+def marks(conn: sqlite3.Connection, release_ids: Collection[int]) -> dict[int, int]:
+    """release id → its mark, for those of `release_ids` still marked."""
+    rows = conn.execute(
+        "SELECT release_id, marked FROM board_dirty WHERE release_id IN (SELECT value FROM json_each(?)) "
+        "ORDER BY release_id",
+        (json.dumps(sorted(release_ids)),),
+    )
+    return {int(r): int(m) for r, m in rows}
+
+
+def unmark(conn: sqlite3.Connection, release_id: int, marked: int) -> bool:
+    """Clear the release's mark if it is still `marked`; whether it was (else its claims changed since)."""
+    cur = conn.execute("DELETE FROM board_dirty WHERE release_id = ? AND marked = ?", (release_id, marked))
+    return cur.rowcount > 0
+
+
+def count_marked(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM board_dirty").fetchone()[0])
 
 
 # --- identity, aliases, merge and split ---------------------------------------------------------

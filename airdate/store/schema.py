@@ -10,7 +10,8 @@ SQL holds no semicolons inside statements (they are split on `;`).
     mentions   one release as one article names it; every claim hangs off a mention
     windows, platforms, cast_members, characters, events   the claims, in the article's order
     board      each release's reconciled summary (best window, status, …), rewritten with its claims
-    board_dirty  releases whose board row a bulk ingest has still to recompute
+    board_dirty  releases whose board row has still to follow their claims, each marked with the
+               generation of the write that changed them (see Store.flush_board)
     changes    what changed about each release, derived from its claims (airdate.changes);
                `seen` is when this database first recorded the change
     (board.seq counts changes of the best window, board.modified is when it last changed:
@@ -18,6 +19,12 @@ SQL holds no semicolons inside statements (they are split on `;`).
     (board.sort_key: the release's title, season and part, for the board's order in one index)
     meta       `generation`: bumped by every write transaction, so readers can cache until it moves
     failures   what could not be ingested: path, stage, reason, when
+    feeds      subscriptions `airdate watch` polls: schedule, validators (ETag, Last-Modified),
+               last poll, success and error, consecutive failures and the next poll time
+    feed_items each feed item met, by its guid (or link): ingested, unchanged or failed, so a
+               restarted watcher never reads an item twice
+    follows    the watchlist: a title key and an optional season, matched against releases
+               and aliases by key, so a title followed before it is on the board still matches
 """
 
 from __future__ import annotations
@@ -207,6 +214,54 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             || char(31) || ifnull(printf('%05d', r.part), '') FROM releases r WHERE r.id = board.release_id);
         DROP INDEX board_order;
         CREATE INDEX board_page ON board (start_date IS NULL, start_date, end_date, sort_key, release_id, status, certainty);
+        """,
+    ),
+    (
+        7,
+        "board marks carry the generation that made them, so a row computed outside the write lock is written only if still current",
+        """
+        ALTER TABLE board_dirty ADD COLUMN marked INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
+    (
+        8,
+        "feed subscriptions and the items they gave, and the watchlist",
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            every INTEGER NOT NULL CHECK (every > 0),
+            full_text INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            etag TEXT,
+            last_modified TEXT,
+            last_poll TEXT,
+            last_success TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_poll TEXT
+        );
+        CREATE TABLE feed_items (
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('ingested', 'unchanged', 'failed')),
+            tries INTEGER NOT NULL DEFAULT 1,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, key)
+        );
+        CREATE INDEX feed_items_seen ON feed_items (feed_id, outcome, seen_at);
+        CREATE INDEX articles_url ON articles (url);
+        CREATE TABLE follows (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            key TEXT NOT NULL,
+            season INTEGER,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX follows_identity ON follows (key, IFNULL(season, -1));
         """,
     ),
 )

@@ -1,4 +1,11 @@
-"""The store: articles and their claims in one SQLite file; writes are one transaction each."""
+"""The store: articles and their claims in one SQLite file; writes are one transaction each.
+
+Locking: SQLite in WAL mode lets readers go on while one connection writes. A write holds the
+lock only to store what changed and to mark the releases it touched (`board_dirty`); their
+board rows are computed afterwards from a read snapshot, outside the lock, and written in
+short transactions (`Store.flush_board`). So a second writer waits at most for one article or
+one small chunk of board rows, and reading never writes.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,13 @@ import difflib
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from airdate.changes import changes
+from airdate.changes import Change, changes
 from airdate.models import Article, Extraction, Release
 from airdate.reconcile import ReleaseClaims, ReleaseInfo, Source, Summary, story_of, summarize
 from airdate.store import queries
@@ -21,6 +28,8 @@ from airdate.store.keys import Identity, content_digest, release_identity
 from airdate.store.schema import applied, connect, now
 
 COUNTS_KEPT = 256  # board counts per filter combination, per connection, until the next write
+FLUSH_CHUNK = 32  # board rows per write transaction in flush_board: a concurrent writer waits for one chunk
+FLUSH_ROUNDS = 4  # passes over releases re-marked by a concurrent writer; the rest wait for the next flush
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,17 @@ class ChangeRow:
 
 
 @dataclass(frozen=True)
+class BoardRow:
+    """A release's board row computed from a read snapshot, with the mark it was computed for."""
+
+    release_id: int
+    marked: int
+    summary: Summary | None  # None: nothing refers to the release any more, so it is deleted
+    display: tuple[str | None, str | None] = (None, None)  # title and kind, see queries.display
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
 class StoredArticle:
     id: int
     article: Article
@@ -57,8 +77,9 @@ class StoredArticle:
 def open_store(path: str | Path, *, read_only: bool = False) -> Store:
     """Open (creating and migrating as needed) the database at `path`.
 
-    `read_only` (the web app) refuses every write at the connection (PRAGMA query_only)
-    and leaves board rows a running ingest has deferred for that ingest to write.
+    `read_only` (the web app and the reading commands) refuses every write at the connection
+    (PRAGMA query_only) and never waits for the write lock: board rows still waiting for a
+    write (see `Store.pending_board`) are read as they were last written.
     """
     store = Store(connect(path), str(path))
     if read_only:
@@ -73,11 +94,12 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str = "") -> None:
         self.conn = conn
         self.path = path
-        # In a bulk ingest the board rows are recomputed once per batch, not once per article:
-        # each article's transaction records the releases it touched in `board_dirty`
-        # (so a killed run loses nothing), and `flush_board` recomputes them.
+        # Every write marks the releases it touched in `board_dirty`, in its own transaction (so
+        # a killed run loses nothing), and `flush_board` recomputes them after the commit. A bulk
+        # ingest sets `defer_board` and flushes once per batch instead of once per article.
         self.defer_board = False
         self.read_only = False
+        self._marked = False  # the open write transaction marked releases
         self._platforms: tuple[int, list[str]] | None = None  # (generation, names)
         self._counts: dict[tuple[Any, ...], dict[str, int]] = {}
         self._counts_generation = -1
@@ -95,11 +117,16 @@ class Store:
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
-        """One write transaction; any exception (Ctrl-C included) rolls all of it back."""
+        """One write transaction; any exception (Ctrl-C included) rolls all of it back.
+
+        The board rows of releases it marked are written after the commit, outside it (unless
+        `defer_board`: then the caller flushes).
+        """
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise StoreError(f"cannot write to {self.path or 'the database'} ({what}): {e}") from e
+        self._marked = False
         try:
             yield self.conn
             self.conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
@@ -110,6 +137,9 @@ class Store:
             if isinstance(e, sqlite3.Error):
                 raise StoreError(f"cannot store {what}: {e}") from e
             raise
+        if self._marked and not self.defer_board:
+            self._marked = False
+            self.flush_board()
 
     # --- articles -----------------------------------------------------------------------------
 
@@ -323,33 +353,77 @@ class Store:
         return new_id
 
     def flush_board(self) -> int:
-        """Recompute the board rows a deferred ingest left waiting; returns how many."""
-        if self.read_only or self.conn.execute("SELECT 1 FROM board_dirty LIMIT 1").fetchone() is None:
+        """Bring the board rows of marked releases up to date with their claims; returns how many it wrote.
+
+        Rows are computed from a read snapshot without the write lock, then written
+        FLUSH_CHUNK releases per short transaction, each only if the release's mark is still
+        the one the snapshot read. A release another writer changed in between keeps that
+        writer's newer mark and is computed again in the next round (or by the next flush),
+        so a stale row never hides newer claims. A read-only store writes nothing.
+        """
+        if self.read_only:
             return 0
+        written = 0
+        for _ in range(FLUSH_ROUNDS):
+            ids = queries.marked_ids(self.conn)
+            if not ids:
+                break
+            for start in range(0, len(ids), FLUSH_CHUNK):
+                written += self._write_rows(self._compute_rows(ids[start : start + FLUSH_CHUNK]))
+        return written
+
+    def pending_board(self) -> int:
+        """How many releases changed since their board row was written (a running or stopped bulk ingest)."""
+        return queries.count_marked(self.conn)
+
+    def _compute_rows(self, release_ids: Collection[int]) -> list[BoardRow]:
+        """The board rows of these marked releases, from one read snapshot; takes no write lock."""
+        try:
+            self.conn.execute("BEGIN")  # deferred: a read transaction, so marks and claims agree
+            try:
+                rows = []
+                for release_id, marked in queries.marks(self.conn, release_ids).items():
+                    found = queries.load_claims(self.conn, release_id) if queries.referenced(self.conn, release_id) else []
+                    if not found:
+                        rows.append(BoardRow(release_id, marked, None))
+                        continue
+                    title, kind = queries.display(self.conn, release_id)
+                    info = found[0].release
+                    claims = replace(found[0], release=replace(info, title=title or info.title, kind=kind or info.kind))
+                    story = story_of(claims)
+                    rows.append(
+                        BoardRow(release_id, marked, summarize(claims, story), (title, kind), tuple(changes(claims, story)))
+                    )
+                return rows
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot read {self.path or 'the database'} (updating the board): {e}") from e
+
+    def _write_rows(self, rows: list[BoardRow]) -> int:
+        """Write computed rows whose releases have not changed since; one short transaction."""
+        if not rows:
+            return 0
+        written = 0
+        at = now()
         with self._transaction("updating the board") as db:
-            ids = [r for (r,) in db.execute("SELECT release_id FROM board_dirty")]
-            db.execute("DELETE FROM board_dirty")
-            self._recompute(*ids)
-        return len(ids)
+            for row in rows:
+                if not queries.unmark(db, row.release_id, row.marked):
+                    continue  # changed since the snapshot (it has a newer mark), or written by another flush
+                if row.summary is None:
+                    queries.prune_release(db, row.release_id)
+                else:
+                    queries.set_display(db, row.release_id, *row.display)
+                    queries.write_summary(db, row.summary, at)
+                    queries.write_changes(db, row.release_id, row.changes, at)
+                written += 1
+        return written
 
     def _refresh(self, *release_ids: int) -> None:
-        """After claims moved: drop releases nothing refers to; refresh the rest's title, kind and board row."""
-        if self.defer_board:
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO board_dirty (release_id) VALUES (?)", [(r,) for r in release_ids]
-            )
-            return
-        self._recompute(*release_ids)
-
-    def _recompute(self, *release_ids: int) -> None:
-        at = now()
-        for release_id in dict.fromkeys(release_ids):
-            if not queries.prune_release(self.conn, release_id):
-                queries.refresh_display(self.conn, release_id)
-                for claims in queries.load_claims(self.conn, release_id):
-                    story = story_of(claims)
-                    queries.write_summary(self.conn, summarize(claims, story), at)
-                    queries.write_changes(self.conn, release_id, changes(claims, story), at)
+        """After claims moved: mark the releases, so their title, kind and board row follow (or they are dropped)."""
+        queries.mark(self.conn, dict.fromkeys(release_ids))
+        self._marked = True
 
     # --- the board ------------------------------------------------------------------------------
 
@@ -367,14 +441,14 @@ class Store:
     ) -> list[Summary]:
         """Release summaries (best window, status, conflicts, platforms), earliest first, undated last.
 
-        Kept current by every write, so `list` reads one table; countdown and overdue come
+        Kept current by every write (rows a bulk ingest has still to write are read as they
+        were: see `pending_board`), so `list` reads one table; countdown and overdue come
         from `Summary.countdown(today)` / `Summary.overdue(today)`. Filters (all must hold):
         `ids` (e.g. from find_releases, for --search); `platform`, case-insensitive;
         `certainties` and `statuses` of the best window and release; `start_by`: windows
         starting on or before that day (--within); `end_from`: dated windows not ended before it.
         `limit`: at most that many, the earliest, after skipping `offset`.
         """
-        self.flush_board()  # a deferred ingest (or one killed mid-way) may have left rows waiting
         return queries.board(
             self.conn,
             ids=ids,
@@ -392,7 +466,6 @@ class Store:
 
         Counting walks every matching row, so counts are kept until the next write.
         """
-        self.flush_board()
         key = tuple(sorted((k, v if isinstance(v, str | date | None) else tuple(sorted(v))) for k, v in filters.items()))
         generation = self.generation()
         if self._counts_generation != generation:
@@ -413,7 +486,6 @@ class Store:
         self, *, since: str | None = None, release_id: int | None = None, limit: int = 100, offset: int = 0
     ) -> list[ChangeRow]:
         """Recorded changes, newest first; `since` (an ISO UTC time) keeps those seen after it."""
-        self.flush_board()
         rows = queries.changes(self.conn, since=since, release_id=release_id, limit=limit, offset=offset)
         return [row_to_change(r) for r in rows]
 
@@ -439,7 +511,8 @@ class Store:
 
     def rebuild_board(self) -> int:
         """Recompute every release's summary (after a change to the reconcile rules); returns how many."""
-        # Rows are rewritten, not deleted first, so each keeps its calendar sequence.
+        # Rows are rewritten, not deleted first, so each keeps its calendar sequence; marking
+        # them all is one short transaction, and the flush after it writes them in chunks.
         with self._transaction("rebuilding the board") as db:
             ids = [r.id for r in queries.releases(db)]
             self._refresh(*ids)

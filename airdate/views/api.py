@@ -1,7 +1,9 @@
 """The JSON API: releases (the board's filters, paged), one release, its claims, and changes.
 
 Every response model is declared, so `/openapi.json` documents the shapes exactly, and
-every error is `{"error": {"status", "code", "message"}}` (see `airdate.views.web`).
+every error is `{"error": {"status", "code", "message"}}` (see `airdate.views.web`). Each
+route reads, reconciles and serializes on a store thread (`off_loop`): a busy release's
+thousands of claims never hold up the event loop.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from airdate.claims import ReleaseInfo
 from airdate.reconcile import in_order, reconcile, supersession
-from airdate.views.context import ctx_of
+from airdate.views.context import ctx_of, off_loop
 from airdate.views.filters import FiltersDep, page_link
 
 
@@ -188,8 +190,13 @@ def release_ref(r: ReleaseInfo) -> dict[str, Any]:
     return {"id": r.id, "title": r.title, "season": r.season, "part": r.part, "kind": r.kind}
 
 
+def as_json(model: type[BaseModel], value: Any) -> Response:
+    """`value` checked against its declared model and serialized, off the loop like the work before it."""
+    return Response(model.model_validate(value).model_dump_json(by_alias=True).encode(), media_type="application/json")
+
+
 @router.get("/releases", response_model=ReleasePageOut, summary="Upcoming releases, earliest first")
-def list_releases(
+async def list_releases(
     request: Request,
     filters: FiltersDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -197,21 +204,25 @@ def list_releases(
 ) -> Response:
     """The board as JSON: premiered and cancelled releases are left out unless `all` or `status` asks."""
     ctx = ctx_of(request)
-    store, today = ctx.store(), ctx.today()
     base = str(request.base_url).rstrip("/")
 
-    def page() -> bytes:
-        sel = filters.select(store, today, limit=limit, offset=offset)
-        items = [{**s.to_json(today), "url": f"{base}/api/releases/{s.release.id}"} for s in sel.rows]
-        nxt = None
-        if sel.more:
-            nxt = f"{base}/api/releases" + page_link(filters, limit=limit, offset=offset + limit)
-        out = {"total": sel.total, "limit": limit, "offset": offset, "items": items, "next": nxt}
-        return ReleasePageOut.model_validate(out).model_dump_json(by_alias=True).encode()
+    def work() -> bytes:
+        store, today = ctx.store(), ctx.today()
 
-    # Kept until the next write, like the board page: the same query gives the same bytes.
-    body, _ = ctx.bodies.get(("api", filters, limit, offset, today, base), store.generation(), page)
-    return Response(body, media_type="application/json")
+        def page() -> bytes:
+            sel = filters.select(store, today, limit=limit, offset=offset)
+            items = [{**s.to_json(today), "url": f"{base}/api/releases/{s.release.id}"} for s in sel.rows]
+            nxt = None
+            if sel.more:
+                nxt = f"{base}/api/releases" + page_link(filters, limit=limit, offset=offset + limit)
+            out = {"total": sel.total, "limit": limit, "offset": offset, "items": items, "next": nxt}
+            return ReleasePageOut.model_validate(out).model_dump_json(by_alias=True).encode()
+
+        # Kept until the next write, like the board page: the same query gives the same bytes.
+        body, _ = ctx.bodies.get(("api", filters, limit, offset, today, base), store.generation(), page)
+        return body
+
+    return Response(await off_loop(work), media_type="application/json")
 
 
 @router.get(
@@ -220,10 +231,9 @@ def list_releases(
     responses={404: ERROR_RESPONSES[404]},
     summary="One release: best window, countdown, conflicts, every window, cast, events, history",
 )
-def get_release(request: Request, release_id: ReleaseId) -> dict[str, Any]:
+async def get_release(request: Request, release_id: ReleaseId) -> Response:
     ctx = ctx_of(request)
-    state = reconcile(ctx.store().claims(release_id), ctx.today())
-    return state.to_json()
+    return await off_loop(lambda: as_json(ReleaseOut, reconcile(ctx.store().claims(release_id), ctx.today()).to_json()))
 
 
 @router.get(
@@ -232,22 +242,27 @@ def get_release(request: Request, release_id: ReleaseId) -> dict[str, Any]:
     responses={404: ERROR_RESPONSES[404]},
     summary="Every claim about one release, each with its sentence and source",
 )
-def get_claims(request: Request, release_id: ReleaseId) -> dict[str, Any]:
-    claims = ctx_of(request).store().claims(release_id)
-    windows, events = in_order(claims)
-    reasons = supersession(windows, events)
-    return {
-        "release": release_ref(claims.release),
-        "windows": [{**w.to_json(), "superseded": why} for w, why in zip(windows, reasons, strict=True)],
-        "events": [e.to_json() for e in events],
-        "platforms": [{"name": p.name, "source": p.source.to_json()} for p in claims.platforms],
-        "cast": [
-            {"actor": c.actor, "character": c.character, "status": c.status, "sentence": c.sentence,
-             "source": c.source.to_json()}
-            for c in claims.cast
-        ],  # fmt: skip
-        "characters": [{"name": n.name, "source": n.source.to_json()} for n in claims.characters],
-    }
+async def get_claims(request: Request, release_id: ReleaseId) -> Response:
+    ctx = ctx_of(request)
+
+    def work() -> Response:
+        claims = ctx.store().claims(release_id)
+        windows, events = in_order(claims)
+        reasons = supersession(windows, events)
+        return as_json(ClaimsOut, {
+            "release": release_ref(claims.release),
+            "windows": [{**w.to_json(), "superseded": why} for w, why in zip(windows, reasons, strict=True)],
+            "events": [e.to_json() for e in events],
+            "platforms": [{"name": p.name, "source": p.source.to_json()} for p in claims.platforms],
+            "cast": [
+                {"actor": c.actor, "character": c.character, "status": c.status, "sentence": c.sentence,
+                 "source": c.source.to_json()}
+                for c in claims.cast
+            ],
+            "characters": [{"name": n.name, "source": n.source.to_json()} for n in claims.characters],
+        })  # fmt: skip
+
+    return await off_loop(work)
 
 
 ISO_DAY = re.compile(r"\s*\d{4}-\d{2}-\d{2}")
@@ -261,7 +276,7 @@ def _iso_only(value: Any) -> Any:
 
 
 @router.get("/changes", response_model=ChangesOut, summary="What changed, newest first")
-def list_changes(
+async def list_changes(
     request: Request,
     since: Annotated[
         datetime | date | None,
@@ -270,7 +285,7 @@ def list_changes(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Changes in the order this database recorded them, newest first; poll with `since` set to the last `seen`."""
     after = None
     if since is not None:
@@ -280,16 +295,20 @@ def list_changes(
             after = moment.astimezone(UTC).isoformat(timespec="seconds")
         except OverflowError:  # within a day of year 1 or 9999, UTC falls off the calendar: clamp
             after = "0001-01-01T00:00:00+00:00" if moment.year == 1 else "9999-12-31T23:59:59+00:00"
-    rows = ctx_of(request).store().changes(since=after, limit=limit, offset=offset)
-    items = []
-    for row in rows:
-        items.append({
-            "id": row.id,
-            "kind": row.kind,
-            "release": release_ref(row.release),
-            "date": row.day.isoformat() if row.day else None,
-            "seen": row.seen,
-            "text": row.text,
-            "source": row.source.to_json() if row.source else None,
-        })  # fmt: skip
-    return {"since": after, "items": items}
+    ctx = ctx_of(request)
+
+    def work() -> Response:
+        items = []
+        for row in ctx.store().changes(since=after, limit=limit, offset=offset):
+            items.append({
+                "id": row.id,
+                "kind": row.kind,
+                "release": release_ref(row.release),
+                "date": row.day.isoformat() if row.day else None,
+                "seen": row.seen,
+                "text": row.text,
+                "source": row.source.to_json() if row.source else None,
+            })  # fmt: skip
+        return as_json(ChangesOut, {"since": after, "items": items})
+
+    return await off_loop(work)

@@ -44,6 +44,7 @@ def select_board(
     everything: bool = False,
     limit: int | None = None,
     offset: int = 0,
+    following: bool = False,
 ) -> BoardPage:
     """The board rows that pass every filter, earliest first (at most `limit` of them).
 
@@ -51,8 +52,14 @@ def select_board(
     or a `statuses` filter asks for them. "overdue" is a status computed from `today`.
     `within` keeps windows that start within that many days and have not ended.
     `offset` skips that many rows first (for pages); `total` counts them all.
+    `following` keeps the releases on the watchlist (airdate.store.follows).
     """
     ids = None if search is None else {r.id for r in store.find_releases(search)}
+    if following:
+        from airdate.store.follows import followed_release_ids
+
+        followed = followed_release_ids(store)
+        ids = followed if ids is None else ids & followed
     stored = {s for s in statuses if s != "overdue"}
     common: dict[str, Any] = {
         "ids": ids,

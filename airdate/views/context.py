@@ -1,4 +1,4 @@
-"""What every route shares: the database path, the clock, and per-thread read-only stores."""
+"""What every route shares: the database path, the clock, per-thread read-only stores, and the threads they run on."""
 
 from __future__ import annotations
 
@@ -9,14 +9,47 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
+import anyio
+import anyio.to_thread
+from anyio import CapacityLimiter
+from anyio.lowlevel import RunVar
 from fastapi import Request
+from starlette.exceptions import HTTPException
 
 from airdate.store import Store, open_store
 
 RECENT_DAYS = 30  # a change published this recently marks the card
 CACHED_BODIES = 64
 CACHED_BYTES = 64 * 2**20  # the full calendar of 18,000 releases is 7.6 MB
+# Threads for store work (SQLite reads, reconciling, rendering). Python runs one at a time anyway;
+# a few keep a slow search from holding up the rest, many only fight over the GIL: with 40, a
+# board page cost 2-3x the CPU under 50 connections (benchmarks/serve.py).
+STORE_THREADS = 4
+T = TypeVar("T")
+_store_threads: RunVar[CapacityLimiter] = RunVar("airdate_store_threads")
+
+
+async def off_loop(work: Callable[[], T]) -> T:
+    """Run blocking store work on one of the STORE_THREADS threads, never on the event loop.
+
+    They have their own limiter, so however many slow requests wait for them, the loop (and
+    anyio's default threads) stay free: /static, /api/docs and errors still answer. A request
+    cancelled by a stopping server stops waiting for its thread (abandon_on_cancel) and is
+    answered 503: the stop does not wait for a render no client would get in time.
+    """
+    try:
+        limiter = _store_threads.get()
+    except LookupError:  # one limiter per event loop (RunVar): tests run several loops
+        limiter = CapacityLimiter(STORE_THREADS)
+        _store_threads.set(limiter)
+    try:
+        return await anyio.to_thread.run_sync(work, limiter=limiter, abandon_on_cancel=True)
+    except anyio.get_cancelled_exc_class():
+        # Nothing but a stopping server cancels a request (its grace period ran out): the
+        # client gets a 503 that says so, not uvicorn's 500 and a traceback in the log.
+        raise HTTPException(503, "the server is stopping; try again in a moment") from None
 
 
 def etag_of(body: bytes) -> str:

@@ -40,6 +40,7 @@ class Filters:
     q: str | None = None
     status: tuple[str, ...] = ()
     all: bool = False
+    following: bool = False
 
     def select(self, store: Store, today: date, *, limit: int | None = None, offset: int = 0) -> BoardPage:
         return select_board(
@@ -53,6 +54,7 @@ class Filters:
             everything=self.all,
             limit=limit,
             offset=offset,
+            following=self.following,
         )
 
     def query(self) -> list[tuple[str, str]]:
@@ -68,10 +70,12 @@ class Filters:
         pairs += [("status", s) for s in self.status]
         if self.all:
             pairs.append(("all", "true"))
+        if self.following:
+            pairs.append(("following", "1"))
         return pairs
 
 
-def board_filters(
+async def board_filters(  # async: it only parses, so it runs on the loop without a thread
     platform: Annotated[
         Annotated[str, Field(max_length=100)] | None,
         BeforeValidator(_blank_to_none),
@@ -98,6 +102,9 @@ def board_filters(
         Query(description="Only releases with this status; repeat for several. 'overdue' is computed from today."),
     ] = None,
     all: Annotated[bool, Query(description="Include premiered and cancelled releases.")] = False,
+    following: Annotated[
+        bool, Query(description="Only releases on the watchlist (`airdate follow TITLE`).")
+    ] = False,
 ) -> Filters:
     return Filters(
         platform=platform.strip() if platform else None,
@@ -106,6 +113,7 @@ def board_filters(
         q=q.strip() if q else None,
         status=tuple(dict.fromkeys(status or ())),
         all=all,
+        following=following,
     )
 
 

@@ -1,7 +1,10 @@
 """The web app behind `airdate serve`: the board, fact sheets, the JSON API, iCal and Atom.
 
-It reads the store and nothing else: each worker thread holds its own connection with
-PRAGMA query_only, so no request can write. Errors are translated at one boundary
+It reads the store and nothing else: each store thread holds its own connection with
+PRAGMA query_only, so no request can write, and WAL lets it read while `airdate ingest`
+writes. Routes are `async`, but everything that touches the store (or renders what it read)
+runs on a few store threads of its own (`off_loop`), so a flood of slow pages never blocks
+the event loop: /static is served from memory on the loop itself. Errors are translated at one boundary
 (`_handle`): the JSON API and the feeds answer `{"error": {"status", "code", "message"}}`;
 a browser asking for a page gets the same message as an HTML page.
 
@@ -14,17 +17,14 @@ script, including any that came in with an article, can run.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
-import anyio.to_thread
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,16 +37,14 @@ from airdate.views.api import ERROR_RESPONSES, ReleaseId, router
 from airdate.views.atom import render_feed
 from airdate.views.board import release_name
 from airdate.views.calendar import render_calendar
-from airdate.views.context import Context, ctx_of, etag_of
+from airdate.views.context import Context, ctx_of, etag_of, off_loop
+from airdate.views.feeds import add_routes as feed_routes
 from airdate.views.filters import Filters, FiltersDep, page_link
 from airdate.views.pages import board_context, sheet_context
 
 HERE = Path(__file__).parent
-# Worker threads for the (blocking, SQLite) routes. Python runs one at a time anyway; a few
-# keep a slow search from holding up the rest, many only fight over the GIL: with anyio's
-# default 40, a board page cost 2-3x the CPU under 50 connections (benchmarks/serve.py).
-WORKER_THREADS = 4
 PAGE_SIZE = 60
+STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -112,17 +110,20 @@ def templates() -> Environment:
     return env
 
 
+def static_files(folder: Path) -> dict[str, tuple[bytes, str, str]]:
+    """name → (body, ETag, media type) of the app's own files, read once."""
+    found = {}
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            body = path.read_bytes()
+            found[path.name] = (body, etag_of(body), STATIC_TYPES.get(path.suffix, "application/octet-stream"))
+    return found
+
+
 def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> FastAPI:
     """The app over the database at `db` (migrated once here); `today` fixes the clock for tests."""
     open_store(db).close()  # create or migrate up front: every request after this only reads
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
-        yield
-
     app = FastAPI(
-        lifespan=lifespan,
         title="airdate",
         version=__version__,
         description=(
@@ -140,42 +141,64 @@ def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> Fa
     app.add_middleware(HeadAsGet)
     for exc in (StarletteHTTPException, RequestValidationError, AirdateError, Exception):
         app.add_exception_handler(exc, _handle)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
     _pages(app)
+    feed_routes(app)
     return app
 
 
 def render(request: Request, template: str, status: int = 200, **values: Any) -> HTMLResponse:
+    return HTMLResponse(render_page(request, template, **values), status_code=status)
+
+
+def render_page(request: Request, template: str, **values: Any) -> str:
     env: Environment = request.app.state.env
-    return HTMLResponse(env.get_template(template).render(request=request, **values), status_code=status)
+    return env.get_template(template).render(request=request, **values)
 
 
 def _pages(app: FastAPI) -> None:
+    files = static_files(HERE / "static")
+
+    @app.get("/static/{name}", include_in_schema=False)
+    async def static(request: Request, name: str) -> Response:
+        # From memory, on the loop: the page's script and style never wait for a store thread.
+        if name not in files:
+            raise StarletteHTTPException(404)
+        body, etag, media_type = files[name]
+        return conditional(request, body, etag, media_type)
+
     @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
-    def board_page(
+    async def board_page(
         request: Request,
         filters: FiltersDep,
         page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     ) -> Response:
         ctx = ctx_of(request)
-        store, today = ctx.store(), ctx.today()
         env: Environment = request.app.state.env
 
-        def page_body() -> bytes:
-            recent = today - timedelta(days=ctx.recent_days)
-            values = board_context(store, today, filters, page, PAGE_SIZE, recent)
-            return env.get_template("board.html").render(**values).encode("utf-8")
+        def work() -> tuple[bytes, str]:
+            store, today = ctx.store(), ctx.today()
 
-        body, etag = ctx.bodies.get(("board", filters, page, today), store.generation(), page_body)
+            def page_body() -> bytes:
+                recent = today - timedelta(days=ctx.recent_days)
+                values = board_context(store, today, filters, page, PAGE_SIZE, recent)
+                return env.get_template("board.html").render(**values).encode("utf-8")
+
+            return ctx.bodies.get(("board", filters, page, today), store.generation(), page_body)
+
+        body, etag = await off_loop(work)
         return conditional(request, body, etag, "text/html; charset=utf-8")
 
     @app.api_route(
         "/release/{release_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
     )
-    def release_page(request: Request, release_id: ReleaseId) -> HTMLResponse:
+    async def release_page(request: Request, release_id: ReleaseId) -> HTMLResponse:
         ctx = ctx_of(request)
-        return render(request, "release.html", **sheet_context(ctx.store(), release_id, ctx.today()))
+
+        def work() -> str:
+            return render_page(request, "release.html", **sheet_context(ctx.store(), release_id, ctx.today()))
+
+        return HTMLResponse(await off_loop(work))
 
     @app.get(
         "/calendar.ics",
@@ -187,14 +210,19 @@ def _pages(app: FastAPI) -> None:
         summary="The releases with a window as an iCalendar feed (same filters as the board)",
         tags=["feeds"],
     )
-    def calendar(request: Request, filters: FiltersDep) -> Response:
+    async def calendar(request: Request, filters: FiltersDep) -> Response:
         ctx = ctx_of(request)
-        store, today, base = ctx.store(), ctx.today(), str(request.base_url)
-        # Rendering thousands of events takes seconds, and calendar apps poll the same URL:
-        # the body is kept until the next write to the store.
-        body, etag = ctx.bodies.get(
-            ("ics", filters, today, base), store.generation(), lambda: calendar_for(store, today, filters, base)
-        )
+        base = str(request.base_url)
+
+        def work() -> tuple[bytes, str]:
+            store, today = ctx.store(), ctx.today()
+            # Rendering thousands of events takes seconds, and calendar apps poll the same URL:
+            # the body is kept until the next write to the store.
+            return ctx.bodies.get(
+                ("ics", filters, today, base), store.generation(), lambda: calendar_for(store, today, filters, base)
+            )
+
+        body, etag = await off_loop(work)
         return conditional(request, body, etag, "text/calendar; charset=utf-8")
 
     @app.get(
@@ -207,10 +235,10 @@ def _pages(app: FastAPI) -> None:
         summary="What changed, newest first, as an Atom feed",
         tags=["feeds"],
     )
-    def feed(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Response:
-        rows = ctx_of(request).store().changes(limit=limit)
-        base = str(request.base_url)
-        body = render_feed(rows, base_url=base, self_url=str(request.url))
+    async def feed(request: Request, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> Response:
+        ctx = ctx_of(request)
+        base, url = str(request.base_url), str(request.url)
+        body = await off_loop(lambda: render_feed(ctx.store().changes(limit=limit), base_url=base, self_url=url))
         return conditional(request, body, etag_of(body), "application/atom+xml; charset=utf-8")
 
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import shutil
+import subprocess
+import sys
+import threading
 from datetime import date
+from pathlib import Path
+
+import pytest
 
 from airdate.models import Event
-from airdate.reconcile import reconcile, summarize
-from airdate.store import Store
+from airdate.reconcile import ReleaseClaims, Story, Summary, reconcile, summarize
+from airdate.store import Store, open_store
+from airdate.store import store as store_module
+from airdate.store.store import FLUSH_CHUNK
 
 from .build import EXTRACTOR, article, extraction, release, window
 
 TODAY = date(2026, 5, 1)
+DEMO = Path(__file__).resolve().parents[2] / "demo" / "articles"
+DEMO_ARTICLES = ("001-harbor-lights-s3.txt", "002-glass-cartographer-dated.txt", "005-saltwater-saints-dated.txt")
 
 
 def _add(store: Store, text: str, day: str, *releases: object) -> int:
@@ -149,3 +162,138 @@ def test_pages_are_slices_of_the_whole_board(store: Store) -> None:
     for offset in range(len(ids)):
         for limit in (1, 2, 3):
             assert [s.release.id for s in store.board(limit=limit, offset=offset)] == ids[offset : offset + limit]
+
+
+# --- the board while other writers go on ---------------------------------------------------------
+# A second writer must never wait for a board recompute: flush_board computes rows from a read
+# snapshot, outside the write lock, and writes them in short transactions. To hold a flush
+# mid-computation, the board rows it computes pass through `hold_summaries` (the real
+# `summarize`, made to wait at the call chosen); SQLite, the store and the CLI are real.
+
+
+def hold_summaries(monkeypatch: pytest.MonkeyPatch, at_call: int = 1) -> tuple[threading.Event, threading.Event]:
+    """(computing, go): summarize call number `at_call` sets `computing`, then waits for `go`."""
+    computing, go = threading.Event(), threading.Event()
+    calls = itertools.count(1)
+    real = store_module.summarize
+
+    def held(claims: ReleaseClaims, story: Story | None = None) -> Summary:
+        if next(calls) == at_call:
+            computing.set()
+            assert go.wait(WAIT_S), "the test never let the flush go on"
+        return real(claims, story)
+
+    monkeypatch.setattr(store_module, "summarize", held)
+    return computing, go
+
+
+WAIT_S = 120  # a hang guard, not a timing: every wait below ends on an event long before this
+
+
+def flush_in_thread(db: Path, written: list[int]) -> threading.Thread:
+    def run() -> None:
+        with open_store(db) as s:  # its own connection: sqlite3 connections stay on their thread
+            written.append(s.flush_board())
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
+def no_waiting(store: Store) -> Store:
+    """The store, set to fail at once rather than wait if another connection holds the write lock."""
+    store.conn.execute("PRAGMA busy_timeout = 0")
+    return store
+
+
+def assert_board_follows_claims(db: Path) -> None:
+    with open_store(db) as s:
+        assert s.pending_board() == 0
+        board = {row.release.id: row for row in s.board()}
+        assert set(board) == {r.id for r in s.releases()}
+        for rid, row in board.items():
+            assert row == summarize(s.claims(rid))
+
+
+@pytest.mark.parametrize("second_flushes", [False, True], ids=["second-writer-defers", "second-writer-flushes"])
+def test_claims_stored_while_the_board_is_computed_reach_the_board(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, second_flushes: bool
+) -> None:
+    with open_store(db_path) as first:
+        first.defer_board = True  # leaves Kingdom marked, as a bulk ingest between flushes does
+        _add(first, "Kingdom 2 in May.", "2026-02-01", release("Kingdom", 2, window("2026-05-10", "2026-05-10")))
+    computing, go = hold_summaries(monkeypatch)
+    written: list[int] = []
+    flusher = flush_in_thread(db_path, written)
+    assert computing.wait(WAIT_S)  # the flush has read Kingdom's one article and is computing its row
+    with no_waiting(open_store(db_path)) as second:
+        # A newer article about Kingdom, committed between the flush's snapshot and its write.
+        second.defer_board = not second_flushes
+        _add(second, "Kingdom 2 dated for July.", "2026-03-15",
+             release("Kingdom", 2, window("2026-07-03", "2026-07-03", "confirmed")))  # fmt: skip
+    go.set()
+    flusher.join(WAIT_S)
+    assert not flusher.is_alive()
+    # The row computed from the one article is never written over the newer claims: the flush
+    # writes Kingdom again from both (or leaves it to the second writer's own flush, which did).
+    assert written == [0 if second_flushes else 1]
+    with open_store(db_path) as s:
+        (row,) = s.board()
+        assert (row.start, row.certainty, row.articles) == (date(2026, 7, 3), "confirmed", 2)
+    assert_board_follows_claims(db_path)
+
+
+def test_flush_board_commits_chunk_by_chunk(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    total = 2 * FLUSH_CHUNK + 3
+    with open_store(db_path) as s:
+        s.defer_board = True
+        for n in range(total):
+            _add(s, f"Show {n} 1 in May.", "2026-02-01", release(f"Show {n}", 1, window("2026-05-01", "2026-05-31")))
+        assert s.pending_board() == total and s.board() == []
+    computing, go = hold_summaries(monkeypatch, at_call=FLUSH_CHUNK + 1)  # the second chunk's first row
+    written: list[int] = []
+    flusher = flush_in_thread(db_path, written)
+    assert computing.wait(WAIT_S)
+    with no_waiting(open_store(db_path)) as other:
+        # The first chunk is committed and readable, and the write lock is free meanwhile.
+        assert len(other.board()) == FLUSH_CHUNK and other.pending_board() == total - FLUSH_CHUNK
+        other.record_failure("elsewhere.txt", "read", "a write between two chunks")
+    go.set()
+    flusher.join(WAIT_S)
+    assert written == [total]
+    assert_board_follows_claims(db_path)
+
+
+def test_an_ingest_stores_every_article_while_another_process_computes_the_board(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with open_store(db_path) as s:
+        s.defer_board = True
+        for n in range(3):
+            _add(s, f"Show {n} 1 in May.", "2026-02-01", release(f"Show {n}", 1, window("2026-05-01", "2026-05-31")))
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in DEMO_ARTICLES:
+        shutil.copy(DEMO / name, folder / name)
+    computing, go = hold_summaries(monkeypatch)
+    written: list[int] = []
+    flusher = flush_in_thread(db_path, written)
+    try:
+        assert computing.wait(WAIT_S)
+        # While this process is inside flush_board, `airdate ingest` (the real CLI, 10 s busy
+        # timeout) writes every article and its own board rows: nothing here holds the lock.
+        done = subprocess.run(
+            [sys.executable, "-m", "airdate.cli", "ingest", "--db", str(db_path), str(folder), "--json"],
+            capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+    finally:
+        go.set()
+        flusher.join(WAIT_S)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["ingested"], report["failed"]) == (len(DEMO_ARTICLES), 0), report
+    with open_store(db_path) as s:
+        assert s.counts()["articles"] == 3 + len(DEMO_ARTICLES)
+        titles = {r.release.title for r in s.board()}
+        assert {"Show 0", "Show 1", "Show 2", "Harbor Lights"} <= titles, titles
+    assert_board_follows_claims(db_path)

@@ -1,4 +1,5 @@
-"""`airdate serve` as a real process: it listens on loopback, answers, and stops on Ctrl-C.
+"""`airdate serve` as a real process: it listens on loopback, answers (/static even while every
+store thread is busy), and stops on Ctrl-C or SIGTERM, renders in flight or not.
 
 Each test starts the command with the running interpreter (`python -m airdate.cli`), so it
 serves the code under test. Nothing here leaves 127.0.0.1: httpx runs with trust_env=False,
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -23,6 +25,7 @@ import pytest
 from icalendar import Calendar
 from lxml import html
 
+from airdate.views.context import STORE_THREADS
 from airdate.views.web import CSP
 from views.conftest import TODAY
 
@@ -58,9 +61,17 @@ def first_line(proc: subprocess.Popen[str], timeout: float) -> str:
 @pytest.fixture
 def server(fresh_db: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """`airdate serve --port 0` over a copy of the demo database; yields the process and its base URL."""
+    with serving(airdate("serve", "--db", str(fresh_db), "--port", "0", "--today", TODAY.isoformat()),
+                 fresh_db, tmp_path) as started:  # fmt: skip
+        yield started
+
+
+@contextmanager
+def serving(command: list[str], db: Path, cwd: Path) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """Start a serve command; yields the process once it says where it listens, and kills it after."""
     proc = subprocess.Popen(
-        airdate("serve", "--db", str(fresh_db), "--port", "0", "--today", TODAY.isoformat()),
-        cwd=tmp_path,
+        command,
+        cwd=cwd,
         env=child_env(),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -72,7 +83,7 @@ def server(fresh_db: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[st
         match = SERVING.match(line)
         died = proc.poll() is not None
         assert match, f"unexpected first line {line!r}; stderr: {proc.stderr.read() if died else '(running)'}"
-        assert match["db"] == str(fresh_db)
+        assert match["db"] == str(db)
         assert int(match["port"]) > 0
         yield proc, match["url"]
     finally:
@@ -165,3 +176,75 @@ def test_serve_on_a_taken_port_is_one_error_line(fresh_db: Path, tmp_path: Path)
         proc = run_cli("serve", "--db", str(fresh_db), "--port", str(port), cwd=tmp_path)
     line = assert_one_error_line(proc)
     assert f"127.0.0.1:{port}" in line and "--port" in line, line
+
+
+# A release page that never finishes, keeping its store thread (and its share of the GIL) busy:
+# a stand-in for a release with thousands of claims that cannot finish early by luck. The rest
+# is the real `airdate serve`.
+SPINNING_SERVE = """
+import os
+import sys
+import airdate.views.web as web
+
+def spin(*args, **kwargs):
+    os.write(2, b"test: rendering\\n")  # one write: lines from several threads never interleave
+    while True:
+        sum(range(1000))
+
+web.sheet_context = spin
+from airdate.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_static_answers_while_every_store_thread_is_busy_and_sigterm_stops_the_server(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    command = [sys.executable, "-c", SPINNING_SERVE, "serve", "--db", str(fresh_db), "--port", "0"]
+    with serving(command, fresh_db, tmp_path) as (proc, url):
+        assert proc.stderr is not None
+        stderr = proc.stderr
+        errors: queue.Queue[str | None] = queue.Queue()  # stderr's lines, then None at its end
+
+        def read_errors() -> None:
+            for line in stderr:
+                errors.put(line)
+            errors.put(None)
+
+        threading.Thread(target=read_errors, daemon=True).start()
+        answers: queue.Queue[object] = queue.Queue()
+
+        def heavy() -> None:
+            try:
+                answers.put(httpx.get(url + "release/1", trust_env=False, timeout=HANG_S))
+            except httpx.HTTPError as e:
+                answers.put(e)
+
+        for _ in range(STORE_THREADS + 2):  # every store thread, and two requests waiting for one
+            threading.Thread(target=heavy, daemon=True).start()
+        for _ in range(STORE_THREADS):
+            assert errors.get(timeout=HANG_S) == "test: rendering\n"
+        with httpx.Client(base_url=url, trust_env=False, timeout=HANG_S) as client:
+            style = client.get("/static/style.css")
+            assert style.status_code == 200 and style.headers["content-type"] == "text/css; charset=utf-8"
+            assert client.get("/static/style.css", headers={"if-none-match": style.headers["etag"]}).status_code == 304
+            assert client.get("/static/nothing.js").status_code == 404
+            assert client.get("/api/docs").status_code == 200
+        assert answers.empty()  # the pages are all still rendering: /static answered first
+
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=HANG_S)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"`airdate serve` still running {HANG_S}s after SIGTERM, with renders in flight")
+        assert proc.stdout is not None
+        assert proc.returncode == 0 and proc.stdout.read() == "airdate: stopped\n"
+        # Requests cut off by the stop hear why, and the log says how many, without a traceback.
+        got = [answers.get(timeout=HANG_S) for _ in range(STORE_THREADS + 2)]
+        assert all(isinstance(r, httpx.Response) and r.status_code == 503 for r in got), got
+        assert all(r.json()["error"]["code"] == "unavailable" for r in got if isinstance(r, httpx.Response))
+        log = "".join(iter(lambda: errors.get(timeout=HANG_S), None))
+        assert f"Cancel {STORE_THREADS + 2} running task(s)" in log and "Traceback" not in log, log
+
+
+HANG_S = 60  # a hang guard, not a timing: each wait ends on an event (a line, an answer, an exit)

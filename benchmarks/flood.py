@@ -1,0 +1,279 @@
+"""Flood: one release carrying N claims, through the store, against the pairwise rules it replaced.
+
+    .venv/bin/python benchmarks/flood.py [--sizes 250,500,1000,2000] [--old-sizes 250,500]
+                                         [--shapes feed,undated,years] [--repeats 3] [--json FILE]
+
+Issue 11: a feed of 1,000 items about one show took 147 s to ingest and 84 s to show, and
+1,522 undated claims 292 s to list, because reconcile compared claims pair by pair for
+every article. For each shape and N this writes N synthetic articles about one release
+(no shared corpora, no spaCy: a stand-in extractor reads back the claim each article
+carries), then times, as medians of --repeats runs:
+
+    ingest  `airdate ingest` of the N articles into a fresh store (board rows every 500)
+    board   recomputing the release's board row and changes once (what each ingest batch does)
+    show    `airdate show`: its claims, reconcile, the fact sheet as text
+    list    the first `airdate list` after a deferred ingest, which recomputes the row
+
+and the same with the rules as they were (tests/reconcile_reference.py) at --old-sizes,
+the ratio old/new where both ran, and the growth exponent: the slope of log(time) against
+log(N), about 1 for n log n, 2 for quadratic, 3 for cubic. Figures only; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import re
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# The checkout this file is in, and its tests/ for the reference rules, come before any installed airdate.
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from airdate.ingest import ingest  # noqa: E402
+from airdate.models import Article, Event, Extraction, Release, Window  # noqa: E402
+from airdate.settings import Settings  # noqa: E402
+from airdate.store import Store, open_store  # noqa: E402
+from airdate.views.board import release_state, select_board  # noqa: E402
+from airdate.views.text import render_board, render_sheet  # noqa: E402
+
+TODAY = date(2026, 11, 24)
+TITLE, SEASON = "Flood Show", 2
+CLAIM = re.compile(r"\[claim (\S+) (\S+) (\w+)\]")
+SHAPES = {
+    "feed": "one RSS feed of N items from one outlet, all published one day, each naming another day",
+    "undated": "N text files without a date line from N outlets, days and months of 2027",
+    "years": "N text files published a day apart, the window narrowing, a delay every 100 articles",
+}
+
+
+# --- the articles ---------------------------------------------------------------------------------
+
+
+def claims_for(shape: str, n: int) -> Iterator[tuple[date | None, str]]:
+    """(publication day, sentence with its [claim …]) for each of the N articles."""
+    base = date(2027, 1, 1)
+    for i in range(n):
+        if shape == "feed":
+            day = base + timedelta(days=(i * 7) % 365)
+            yield (
+                date(2026, 3, 2),
+                f"{TITLE} season {SEASON} premieres on {day:%B %d, %Y}. [claim {day} {day} reported]",
+            )
+        elif shape == "undated":
+            day = base + timedelta(days=(i * 11) % 365)
+            if i % 3 == 0:  # a month
+                start, end = (
+                    day.replace(day=1),
+                    (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
+                )
+            else:
+                start = end = day
+            certainty = ("reported", "speculated", "confirmed")[i % 3]
+            yield None, f"{TITLE} season {SEASON} arrives on {start:%B %d}. [claim {start} {end} {certainty}]"
+        else:
+            delay = i // 100  # each delay moves the release on by a month
+            year_start = date(2027 + delay // 12, 1, 1)
+            month = date(2027 + delay // 12, 1 + delay % 12, 1)
+            stage = (i % 100) * 4 // 100  # the year, the half, the month, then the day
+            start, end = [
+                (year_start, year_start.replace(month=12, day=31)),
+                (month, month + timedelta(days=180)),
+                (month, month + timedelta(days=27)),
+                (month + timedelta(days=9), month + timedelta(days=9)),
+            ][stage]
+            moved = "was pushed back and " if i % 100 == 0 and i else ""
+            certainty = "confirmed" if stage == 3 else "reported"
+            sentence = (
+                f"{TITLE} season {SEASON} {moved}arrives {start:%B %Y}. [claim {start} {end} {certainty}]"
+            )
+            yield date(2026, 1, 1) + timedelta(days=i), sentence
+
+
+def write_articles(folder: Path, shape: str, n: int) -> list[str]:
+    """The sources to ingest: one feed file, or one text file per article."""
+    folder.mkdir(parents=True)
+    if shape == "feed":
+        items = "".join(
+            f"<item><title>{TITLE} news {i}</title><link>https://flood.example/{i}</link>"
+            f"<pubDate>{day:%a, %d %b %Y} 09:00:00 +0000</pubDate><description>{sentence}</description></item>"
+            for i, (day, sentence) in enumerate(claims_for(shape, n))
+            if day is not None
+        )
+        feed = folder / "feed.rss"
+        feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Flood Feed</title>'
+                        f"{items}</channel></rss>", encoding="utf-8")  # fmt: skip
+        return [str(feed)]
+    for i, (day, sentence) in enumerate(claims_for(shape, n)):
+        head = f" date {day.isoformat()} " if day else ""
+        (folder / f"{i:05d}.txt").write_text(f"{head}{TITLE} news {i}\n\n{sentence}\n", encoding="utf-8")
+    return [str(folder)]
+
+
+class StandIn:
+    """The extractor's place: the one window (and any delay) the article's [claim …] names."""
+
+    name, version = "flood-stand-in", "1"
+
+    def extract(self, article: Article) -> Extraction:
+        found = CLAIM.search(article.text)
+        if found is None:
+            return Extraction(article)
+        start, end, certainty = found.groups()
+        sentence = article.text[: found.start()].strip()
+        window = Window(sentence, date.fromisoformat(start), date.fromisoformat(end), certainty, sentence)  # type: ignore[arg-type]
+        events = (Event("delayed", None, "reported", sentence),) if "pushed" in sentence else ()
+        return Extraction(
+            article, (Release(TITLE, SEASON, None, "series", windows=(window,), events=events),)
+        )
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+def old_rules() -> AbstractContextManager[None]:
+    from reconcile_reference import old_rules as slow  # tests/reconcile_reference.py
+
+    return slow()
+
+
+def median_s(fn: Callable[[], Any], repeats: int, before: Callable[[], Any] = lambda: None) -> float:
+    runs = []
+    for _ in range(repeats):
+        before()
+        t0 = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+def measure(work: Path, shape: str, n: int, repeats: int, old: bool) -> dict[str, float]:
+    """Medians in seconds of ingest, board, show and list for one shape and N."""
+    work.mkdir(parents=True, exist_ok=True)
+    sources = write_articles(work / f"{shape}-{n}-{'old' if old else 'new'}", shape, n)
+    rules = old_rules() if old else nullcontext()
+    runs = iter(range(repeats))
+
+    def ingest_once() -> None:
+        db = work / f"{shape}-{n}-{'old' if old else 'new'}-{next(runs)}.db"
+        with open_store(db) as store:
+            ingest(store, sources, StandIn(), Settings())
+
+    with rules:
+        out = {"ingest": median_s(ingest_once, repeats)}
+        with open_store(work / f"{shape}-{n}-{'old' if old else 'new'}-0.db") as store:
+            (release_id,) = [r.id for r in store.releases()]
+            claims = len(store.claims(release_id).windows)
+            if claims != n:
+                raise SystemExit(f"flood: {claims} claims stored of {n}; the synthetic articles are wrong")
+
+            def dirty() -> None:  # what a deferred (or killed) ingest leaves for the next read
+                store.defer_board = True
+                store.rebuild_board()
+                store.defer_board = False
+
+            out["board"] = median_s(store.rebuild_board, repeats)
+            out["show"] = median_s(lambda: render_sheet(release_state(store, release_id, TODAY)), repeats)
+            out["list"] = median_s(lambda: list_board(store), repeats, before=dirty)
+    return out
+
+
+def list_board(store: Store) -> str:
+    page = select_board(store, TODAY, limit=100)
+    return render_board(page.rows, TODAY, page.hidden, more=page.more)
+
+
+def slope(points: dict[int, float]) -> float | None:
+    """Least-squares slope of log(seconds) against log(N)."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(n) for n in points]
+    ys = [math.log(max(s, 1e-9)) for s in points.values()]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+STEPS = ("ingest", "board", "show", "list")
+
+
+def report(shape: str, new: dict[int, dict[str, float]], old: dict[int, dict[str, float]]) -> list[str]:
+    head = f"{'N':>6}  {'rules':<8}" + "".join(f"{step + ' ms':>12}" for step in STEPS)
+    lines = [f"shape {shape}: {SHAPES[shape]}", head, "-" * len(head)]
+    for n in sorted(set(new) | set(old)):
+        now, was = new.get(n), old.get(n)
+        for name, figures in (("now", now), ("old", was)):
+            if figures:
+                lines.append(f"{n:>6}  {name:<8}" + "".join(f"{figures[s] * 1000:12.1f}" for s in STEPS))
+        if now and was:
+            lines.append(
+                f"{n:>6}  {'old/now':<8}" + "".join(f"{was[s] / max(now[s], 1e-9):11.1f}x" for s in STEPS)
+            )
+    for name, figures in (("now", new), ("old", old)):
+        exponents = {step: slope({n: f[step] for n, f in figures.items()}) for step in STEPS}
+        if all(e is not None for e in exponents.values()):
+            shown = ", ".join(f"{step} {e:.2f}" for step, e in exponents.items())
+            lines.append(f"growth exponent, {name} (N = {min(figures)}..{max(figures)}): {shown}")
+    return lines
+
+
+def sizes(text: str) -> list[int]:
+    return sorted({int(x) for x in text.split(",") if x.strip()}) if text.strip() else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="250,500,1000,2000", help="N for the current rules (default 250,500,1000,2000)"
+    )
+    parser.add_argument("--old-sizes", default="250,500",
+                        help="N for the rules as they were, n² to n³: 1000 takes minutes (default 250,500; '' for none)")  # fmt: skip
+    parser.add_argument(
+        "--shapes", default=",".join(SHAPES), help=f"which of {', '.join(SHAPES)} (default all)"
+    )
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="runs per figure; medians are printed (default 3)"
+    )
+    parser.add_argument("--json", metavar="FILE", type=Path, help="also write the figures to FILE as JSON")
+    args = parser.parse_args(argv)
+    shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
+    if unknown := [s for s in shapes if s not in SHAPES]:
+        parser.error(f"--shapes: unknown {', '.join(unknown)}; choose from {', '.join(SHAPES)}")
+    new_sizes, old_sizes = sizes(args.sizes), sizes(args.old_sizes)
+    if args.repeats < 1 or min(new_sizes + old_sizes, default=1) < 2:
+        parser.error("--repeats must be at least 1 and every size at least 2")
+
+    print(f"airdate flood benchmark; python {platform.python_version()}, {platform.machine()}, one process; "
+          f"one release carrying N claims, medians of {args.repeats} runs, milliseconds")  # fmt: skip
+    doc: dict[str, Any] = {"python": platform.python_version(), "repeats": args.repeats, "shapes": {}}
+    with tempfile.TemporaryDirectory(prefix="airdate-flood-") as tmp:
+        for shape in shapes:  # once, untimed: the readers (feedparser, trafilatura) load on first use
+            measure(Path(tmp) / "warm-up", shape, 2, 1, old=False)
+        for shape in shapes:
+            new = {n: measure(Path(tmp), shape, n, args.repeats, old=False) for n in new_sizes}
+            old = {n: measure(Path(tmp), shape, n, args.repeats, old=True) for n in old_sizes}
+            print()
+            print("\n".join(report(shape, new, old)), flush=True)
+            doc["shapes"][shape] = {
+                "now": {n: f for n, f in new.items()},
+                "old": {n: f for n, f in old.items()},
+                "exponent_now": {s: slope({n: f[s] for n, f in new.items()}) for s in STEPS},
+                "exponent_old": {s: slope({n: f[s] for n, f in old.items()}) for s in STEPS},
+            }
+    if args.json:
+        args.json.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
+        print(f"\nfigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

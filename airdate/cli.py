@@ -103,7 +103,7 @@ def extract(
     RSS/Atom feeds are recognised by their content. Relative dates ("next month")
     are resolved against the article's date; without one they stay unresolved.
     """
-    from airdate.extract.pipeline import Extractor
+    from airdate.extract.pipeline import Extractor, long_line_note
     from airdate.sources import read_source
 
     dct = _parse_date(published)
@@ -113,6 +113,9 @@ def extract(
         articles = [replace(a, published=dct) for a in articles]
     extractor = Extractor()
     results = [extractor.extract(a) for a in articles]
+    for a in articles:
+        if note := long_line_note(a):
+            click.echo(f"note: {note}", err=True)
     if as_json:
         docs = [r.to_json() for r in results]
         click.echo(json.dumps(docs[0] if len(docs) == 1 else docs, indent=2, ensure_ascii=False))

@@ -408,7 +408,10 @@ def test_a_paragraph_over_a_million_characters_is_read_in_pieces(tmp_path: Path)
     assert len(text) > 1_000_000 and text.count("\n") == 2
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
-    doc = json.loads(succeeded(invoke("extract", str(path), "--json", "--max-bytes", "2000000")).stdout)
+    result = succeeded(invoke("extract", str(path), "--json", "--max-bytes", "2000000"))
+    doc = json.loads(result.stdout)
+    # the reader is told, on stderr, that the line was cut
+    assert "characters was read in pieces of up to 10,000" in result.stderr and result.stderr.count("\n") == 1
     (release,) = doc["releases"]
     assert (release["title"], release["season"]) == ("Quiet Hours", 2)
     assert [(w["start"], w["end"]) for w in release["windows"]] == [("2026-05-08", "2026-05-08")]

@@ -154,6 +154,15 @@ def _pieces(line: str) -> list[str]:
     return out
 
 
+def long_line_note(article: Article) -> str | None:
+    """A note for the reader when the article has a line the pipeline reads in pieces, else None."""
+    longest = max((len(line) for line in article.text.splitlines()), default=0)
+    if longest <= MAX_BLOCK:
+        return None
+    return (f"{article.path or article.url or 'the article'}: a line of {longest:,} characters was read in pieces of up to {MAX_BLOCK:,} "
+            "(a sentence across a cut may be missed)")
+
+
 def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
     """The article's lines as (text, line number, headline?, heading?): the headline first.
 

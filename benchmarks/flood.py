@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/flood.py [--sizes 250,500,1000,2000] [--old-sizes 250,500]
                                          [--shapes feed,undated,years] [--repeats 3] [--json FILE]
                                          [--versus 0]
-    .venv/bin/python benchmarks/flood.py --sizes '' --old-sizes '' --versus 5000   # about 2 minutes
+    .venv/bin/python benchmarks/flood.py --sizes '' --old-sizes '' --versus 5000   # a minute or two
 
 Issue 11: a feed of 1,000 items about one show took 147 s to ingest and 84 s to show, and
 1,522 undated claims 292 s to list, because reconcile compared claims pair by pair for

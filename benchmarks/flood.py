@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/flood.py [--sizes 250,500,1000,2000] [--old-sizes 250,500]
                                          [--shapes feed,undated,years] [--repeats 3] [--json FILE]
+                                         [--versus 0]
+    .venv/bin/python benchmarks/flood.py --sizes '' --old-sizes '' --versus 5000   # a minute or two
 
 Issue 11: a feed of 1,000 items about one show took 147 s to ingest and 84 s to show, and
 1,522 undated claims 292 s to list, because reconcile compared claims pair by pair for
@@ -16,7 +18,13 @@ carries), then times, as medians of --repeats runs:
 
 and the same with the rules as they were (tests/reconcile_reference.py) at --old-sizes,
 the ratio old/new where both ran, and the growth exponent: the slope of log(time) against
-log(N), about 1 for n log n, 2 for quadratic, 3 for cubic. Figures only; asserts nothing.
+log(N), about 1 for n log n, 2 for quadratic, 3 for cubic.
+
+--versus N (off by default: it would take the default run past 4 minutes) then ingests, for each shape, N articles about one
+release and the same N articles each about a release of its own, and prints the
+per-article ingest time of both runs and their ratio (target: the single release within
+3x of the spread), `show` of the busy release (target < 100 ms) and `show` of a typical
+release of the spread run. Figures only; asserts nothing.
 """
 
 from __future__ import annotations
@@ -49,7 +57,7 @@ from airdate.views.text import render_board, render_sheet  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 TITLE, SEASON = "Flood Show", 2
-CLAIM = re.compile(r"\[claim (\S+) (\S+) (\w+)\]")
+CLAIM = re.compile(r"\[claim (\S+) (\S+) (\w+)(?: #(\d+))?\]")  # #k: the release is "Flood Show k"
 SHAPES = {
     "feed": "one RSS feed of N items from one outlet, all published one day, each naming another day",
     "undated": "N text files without a date line from N outlets, days and months of 2027",
@@ -60,8 +68,18 @@ SHAPES = {
 # --- the articles ---------------------------------------------------------------------------------
 
 
-def claims_for(shape: str, n: int) -> Iterator[tuple[date | None, str]]:
-    """(publication day, sentence with its [claim …]) for each of the N articles."""
+def claims_for(shape: str, n: int, spread: bool = False) -> Iterator[tuple[date | None, str]]:
+    """(publication day, sentence with its [claim …]) for each of the N articles.
+
+    With `spread`, article i is about a release of its own, "Flood Show i", and is otherwise the same.
+    """
+    for i, (day, sentence) in enumerate(_claims_for(shape, n)):
+        if spread:
+            sentence = sentence.replace(f"{TITLE} season", f"{TITLE} {i} season", 1)[:-1] + f" #{i}]"
+        yield day, sentence
+
+
+def _claims_for(shape: str, n: int) -> Iterator[tuple[date | None, str]]:
     base = date(2027, 1, 1)
     for i in range(n):
         if shape == "feed":
@@ -100,21 +118,21 @@ def claims_for(shape: str, n: int) -> Iterator[tuple[date | None, str]]:
             yield date(2026, 1, 1) + timedelta(days=i), sentence
 
 
-def write_articles(folder: Path, shape: str, n: int) -> list[str]:
+def write_articles(folder: Path, shape: str, n: int, spread: bool = False) -> list[str]:
     """The sources to ingest: one feed file, or one text file per article."""
     folder.mkdir(parents=True)
     if shape == "feed":
         items = "".join(
             f"<item><title>{TITLE} news {i}</title><link>https://flood.example/{i}</link>"
             f"<pubDate>{day:%a, %d %b %Y} 09:00:00 +0000</pubDate><description>{sentence}</description></item>"
-            for i, (day, sentence) in enumerate(claims_for(shape, n))
+            for i, (day, sentence) in enumerate(claims_for(shape, n, spread))
             if day is not None
         )
         feed = folder / "feed.rss"
         feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Flood Feed</title>'
                         f"{items}</channel></rss>", encoding="utf-8")  # fmt: skip
         return [str(feed)]
-    for i, (day, sentence) in enumerate(claims_for(shape, n)):
+    for i, (day, sentence) in enumerate(claims_for(shape, n, spread)):
         head = f" date {day.isoformat()} " if day else ""
         (folder / f"{i:05d}.txt").write_text(f"{head}{TITLE} news {i}\n\n{sentence}\n", encoding="utf-8")
     return [str(folder)]
@@ -129,12 +147,13 @@ class StandIn:
         found = CLAIM.search(article.text)
         if found is None:
             return Extraction(article)
-        start, end, certainty = found.groups()
+        start, end, certainty, k = found.groups()
         sentence = article.text[: found.start()].strip()
         window = Window(sentence, date.fromisoformat(start), date.fromisoformat(end), certainty, sentence)  # type: ignore[arg-type]
         events = (Event("delayed", None, "reported", sentence),) if "pushed" in sentence else ()
+        title = TITLE if k is None else f"{TITLE} {k}"
         return Extraction(
-            article, (Release(TITLE, SEASON, None, "series", windows=(window,), events=events),)
+            article, (Release(title, SEASON, None, "series", windows=(window,), events=events),)
         )
 
 
@@ -186,6 +205,66 @@ def measure(work: Path, shape: str, n: int, repeats: int, old: bool) -> dict[str
             out["show"] = median_s(lambda: render_sheet(release_state(store, release_id, TODAY)), repeats)
             out["list"] = median_s(lambda: list_board(store), repeats, before=dirty)
     return out
+
+
+SHOWS = 9  # `show` figures are medians of at least this many runs (busy release) or releases (spread)
+INGEST_TARGET, SHOW_TARGET_MS = 3.0, 100.0
+
+
+def versus(work: Path, shape: str, n: int, repeats: int) -> dict[str, float]:
+    """Milliseconds: per-article ingest of N articles about one release and about N releases, and `show`."""
+    out: dict[str, float] = {}
+    for run in ("single", "spread"):
+        sources = write_articles(work / f"versus-{shape}-{n}-{run}", shape, n, spread=run == "spread")
+        dbs = [work / f"versus-{shape}-{n}-{run}-{k}.db" for k in range(repeats)]
+        out[f"{run}_ingest_ms"] = median_s(ingest_into(sources, dbs), repeats) * 1000 / n
+        with open_store(work / f"versus-{shape}-{n}-{run}-0.db") as store:
+            ids = sorted(r.id for r in store.releases())
+            if len(ids) != (1 if run == "single" else n):
+                raise SystemExit(f"flood: {len(ids)} releases stored for the {run} run of {n}")
+
+            def show(release_id: int) -> float:
+                t0 = time.perf_counter()
+                render_sheet(release_state(store, release_id, TODAY))
+                return time.perf_counter() - t0
+
+            picks = ids * max(SHOWS, repeats) if run == "single" else ids[:: max(1, len(ids) // SHOWS)]
+            out[f"{run}_show_ms"] = statistics.median(show(i) for i in picks) * 1000
+    out["ratio"] = out["single_ingest_ms"] / max(out["spread_ingest_ms"], 1e-9)
+    return out
+
+
+def ingest_into(sources: list[str], dbs: list[Path]) -> Callable[[], None]:
+    """Each call ingests the sources into the next of the fresh stores."""
+    fresh = iter(dbs)
+
+    def ingest_once() -> None:
+        with open_store(next(fresh)) as store:
+            ingest(store, sources, StandIn(), Settings())
+
+    return ingest_once
+
+
+def report_versus(n: int, figures: dict[str, dict[str, float]]) -> list[str]:
+    head = (f"{'shape':<8}{'single ms/art':>15}{'spread ms/art':>15}{'ratio':>8}"
+            f"{'show busy ms':>14}{'show typical ms':>17}")  # fmt: skip
+    lines = [f"versus: {n} articles about one release, then the same {n} about {n} releases "
+             f"(targets: ratio <= {INGEST_TARGET:g}x, show of the busy release < {SHOW_TARGET_MS:g} ms)",
+             head, "-" * len(head)]  # fmt: skip
+    for shape, f in figures.items():
+        lines.append(
+            f"{shape:<8}{f['single_ingest_ms']:15.3f}{f['spread_ingest_ms']:15.3f}{f['ratio']:7.1f}x"
+            f"{f['single_show_ms']:14.1f}{f['spread_show_ms']:17.2f}"
+        )
+    worst_ratio = max(f["ratio"] for f in figures.values())
+    worst_show = max(f["single_show_ms"] for f in figures.values())
+    lines.append(
+        f"ratio single/spread: worst {worst_ratio:.1f}x, target <= {INGEST_TARGET:g}x: "
+        f"{'met' if worst_ratio <= INGEST_TARGET else 'MISSED'}; "
+        f"show of the busy release: worst {worst_show:.0f} ms, target < {SHOW_TARGET_MS:g} ms: "
+        f"{'met' if worst_show < SHOW_TARGET_MS else 'MISSED'}"
+    )
+    return lines
 
 
 def list_board(store: Store) -> str:
@@ -243,14 +322,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeats", type=int, default=3, help="runs per figure; medians are printed (default 3)"
     )
+    parser.add_argument("--versus", type=int, default=0, metavar="N",
+                        help="N articles about one release against N about N releases, e.g. 5000 (default 0: none)")  # fmt: skip
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write the figures to FILE as JSON")
     args = parser.parse_args(argv)
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
     if unknown := [s for s in shapes if s not in SHAPES]:
         parser.error(f"--shapes: unknown {', '.join(unknown)}; choose from {', '.join(SHAPES)}")
     new_sizes, old_sizes = sizes(args.sizes), sizes(args.old_sizes)
-    if args.repeats < 1 or min(new_sizes + old_sizes, default=1) < 2:
-        parser.error("--repeats must be at least 1 and every size at least 2")
+    if (
+        args.repeats < 1
+        or min(new_sizes + old_sizes, default=2) < 2
+        or args.versus in (1, 2)
+        or args.versus < 0
+    ):
+        parser.error("--repeats must be at least 1, every size at least 2 and --versus 0 or at least 3")
 
     print(f"airdate flood benchmark; python {platform.python_version()}, {platform.machine()}, one process; "
           f"one release carrying N claims, medians of {args.repeats} runs, milliseconds")  # fmt: skip
@@ -258,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="airdate-flood-") as tmp:
         for shape in shapes:  # once, untimed: the readers (feedparser, trafilatura) load on first use
             measure(Path(tmp) / "warm-up", shape, 2, 1, old=False)
-        for shape in shapes:
+        for shape in shapes if new_sizes or old_sizes else ():
             new = {n: measure(Path(tmp), shape, n, args.repeats, old=False) for n in new_sizes}
             old = {n: measure(Path(tmp), shape, n, args.repeats, old=True) for n in old_sizes}
             print()
@@ -269,6 +355,11 @@ def main(argv: list[str] | None = None) -> int:
                 "exponent_now": {s: slope({n: f[s] for n, f in new.items()}) for s in STEPS},
                 "exponent_old": {s: slope({n: f[s] for n, f in old.items()}) for s in STEPS},
             }
+        if args.versus:
+            figures = {shape: versus(Path(tmp), shape, args.versus, args.repeats) for shape in shapes}
+            print()
+            print("\n".join(report_versus(args.versus, figures)), flush=True)
+            doc["versus"] = {"n": args.versus, "shapes": figures}
     if args.json:
         args.json.write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
         print(f"\nfigures written to {args.json}")

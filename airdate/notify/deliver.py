@@ -4,7 +4,7 @@
 delivery for (only followed releases, changes seen since they were followed, unless the target
 takes all); the message is rendered then, so retries send the same bytes. Then each due delivery
 is claimed (a LEASE ahead, in its own transaction), sent, and marked delivered, or failed with
-the next attempt backed off (2m, 4m, 8m … up to a day, with jitter) until MAX_ATTEMPTS. A
+the next attempt backed off (2m, 4m, 8m …, with jitter) until MAX_ATTEMPTS. A
 process killed mid-send leaves the claim to run out: the alert is sent again, same change id.
 A target that cannot be reached is left alone for the rest of the round.
 """
@@ -29,7 +29,7 @@ from airdate.store.follows import followed_since
 from airdate.watch.timing import backoff
 
 LEASE = timedelta(minutes=5)  # a claimed alert not marked by then (its sender was killed) is sent again
-MAX_ATTEMPTS = 10  # about a day and a half of retries, then the delivery is marked failed
+MAX_ATTEMPTS = 10  # retries over about 17 hours (2m, 4m … 8.5h apart), then the delivery is marked failed
 
 
 def utc_now() -> datetime:

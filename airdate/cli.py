@@ -67,6 +67,7 @@ def main() -> None:
       airdate serve                          the board as a web page, with iCal and Atom feeds
       airdate feeds add URL; airdate watch   follow the news by itself (serve --watch does both)
       airdate follow harbor lights           your watchlist: list --following, /calendar.ics?following=1
+      airdate notify add 'ntfy://…'          alerts when a followed release changes (Apprise, webhooks)
 
     The store commands use ./airdate.db, or --db PATH, or the AIRDATE_DB variable.
     """
@@ -589,9 +590,10 @@ def serve_command(
 
 
 def _add_watch_commands() -> None:
+    from airdate.notify.commands import COMMANDS as NOTIFY
     from airdate.watch.commands import COMMANDS
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, *NOTIFY):
         main.add_command(command)
 
 

@@ -10,6 +10,7 @@
     │   └── OpmlError          a subscription list that is no OPML, or has an unusable feed
     ├── ExtractionError        the extractor could not process an article
     ├── StoreError             the database could not be opened, migrated or written
+    ├── NotifyError            an alert could not be sent (`notify test`; the outbox records the rest)
     ├── NotFound               no release, alias or article matches what was asked for
     ├── AmbiguousTitle         a title names several releases (they travel with the error)
     └── UsageError             a bad option value (date format, …)
@@ -63,6 +64,10 @@ class ExtractionError(AirdateError):
 
 class StoreError(AirdateError):
     """The database could not be opened, migrated or written."""
+
+
+class NotifyError(AirdateError):
+    """An alert could not be sent."""
 
 
 class NotFound(AirdateError):

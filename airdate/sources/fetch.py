@@ -40,15 +40,19 @@ class Download:
     last_modified: str | None = None
 
 
-def check_address(url: str, settings: Settings, first: str, *, resolve: bool = True) -> None:
+def check_address(
+    url: str, settings: Settings, first: str, *, resolve: bool = True, doing: str = "fetch",
+    hint: str = "pass --allow-private to read from your own network",
+) -> None:  # fmt: skip
     """Refuse `url` unless it is http(s) to a public address (or private ones are allowed).
 
     A host name is looked up only with `resolve` (a test's mock transport has no network); an
-    address written in the URL is always checked."""
+    address written in the URL is always checked. `doing` and `hint` word the refusal for
+    callers that send rather than fetch (airdate.notify)."""
     parts = urlsplit(url)
     via = "" if url == first else f" (redirected from {first})"
     if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"refused to fetch {url}{via}: only http(s) URLs are read; check the URL")
+        raise FetchError(f"refused to {doing} {url}{via}: only http(s) URLs are read; check the URL")
     if settings.allow_private or not parts.hostname:
         return
     try:
@@ -64,8 +68,8 @@ def check_address(url: str, settings: Settings, first: str, *, resolve: bool = T
     for address in addresses:
         if address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified:
             raise FetchError(
-                f"refused to fetch {url}{via}: {parts.hostname} is a private, loopback or link-local address; "
-                "pass --allow-private to read from your own network"
+                f"refused to {doing} {url}{via}: {parts.hostname} is a private, loopback or link-local address; "
+                f"{hint}"
             )
 
 

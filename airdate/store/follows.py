@@ -22,7 +22,7 @@ from airdate.store.subscriptions import iso, write
 # Releases (by their own identity or a merge's alias) that a follow names. Aliases pinned to one
 # article (`split --article`) are left out: they file that article elsewhere, not the title.
 _MATCHES = """
-    SELECT f.id, r.id FROM follows f JOIN releases r
+    SELECT f.id AS fid, r.id AS rid FROM follows f JOIN releases r
         ON r.key = f.key AND (f.season IS NULL OR r.season = f.season)
     UNION
     SELECT f.id, a.release_id FROM follows f JOIN aliases a
@@ -88,6 +88,14 @@ def follows(store: Store) -> list[Follow]:
 def followed_release_ids(store: Store) -> set[int]:
     """The releases on file that some follow matches."""
     return {int(rid) for _, rid in store.conn.execute(_MATCHES)}
+
+
+def followed_since(store: Store) -> dict[int, str]:
+    """release id → when it was first followed (the earliest follow matching it), UTC ISO."""
+    rows = store.conn.execute(
+        f"SELECT m.rid, min(f.created_at) FROM ({_MATCHES}) m JOIN follows f ON f.id = m.fid GROUP BY m.rid"
+    )
+    return {int(rid): str(at) for rid, at in rows}
 
 
 def matches(store: Store) -> dict[int, list[ReleaseInfo]]:

@@ -25,6 +25,12 @@ SQL holds no semicolons inside statements (they are split on `;`).
                restarted watcher never reads an item twice
     follows    the watchlist: a title key and an optional season, matched against releases
                and aliases by key, so a title followed before it is on the board still matches
+    notify_targets  where alerts go (an Apprise URL, or a signed JSON webhook with its secret), for
+               followed releases or all, alerting changes seen from `since` on; `scanned` is how far
+               the changes table has been read for it
+    deliveries the outbox: one row per (target, change), pending until sent and marked delivered,
+               or failed after too many attempts; the message is fixed when queued, so a retry
+               sends the same bytes under the same idempotency key (airdate.notify)
 """
 
 from __future__ import annotations
@@ -262,6 +268,43 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             created_at TEXT NOT NULL
         );
         CREATE UNIQUE INDEX follows_identity ON follows (key, IFNULL(season, -1));
+        """,
+    ),
+    (
+        9,
+        "alert targets and the outbox of deliveries",
+        """
+        CREATE TABLE notify_targets (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('apprise', 'webhook')),
+            secret TEXT,
+            scope TEXT NOT NULL CHECK (scope IN ('following', 'all')),
+            allow_private INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            since TEXT NOT NULL,
+            scanned TEXT
+        );
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            target_id INTEGER NOT NULL REFERENCES notify_targets (id) ON DELETE CASCADE,
+            change_id TEXT NOT NULL,
+            release_id INTEGER,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            message TEXT NOT NULL,
+            body TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            queued_at TEXT NOT NULL,
+            last_attempt TEXT,
+            next_attempt TEXT NOT NULL,
+            delivered_at TEXT,
+            status TEXT,
+            UNIQUE (target_id, change_id)
+        );
+        CREATE INDEX deliveries_due ON deliveries (state, next_attempt);
+        CREATE INDEX deliveries_recent ON deliveries (IFNULL(last_attempt, queued_at));
         """,
     ),
 )

@@ -273,7 +273,8 @@ def watch_command(
     fails is retried later and later (2m, 4m, 8m … up to a day) while the others go
     on. `airdate feeds list` shows how each is doing. Feeds added or removed while
     it runs are picked up within half a minute. Ctrl-C or SIGTERM stops it between
-    articles, exit code 0; the next run carries on where this one stopped.
+    articles, exit code 0; the next run carries on where this one stopped. Alerts
+    (`airdate notify`) go out after each poll and once a minute.
 
     \b
     Examples:

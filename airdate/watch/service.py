@@ -5,7 +5,8 @@ the time the poll recorded (`every` later, or a backed-off retry), so the databa
 scheduler agree and a restarted watcher resumes each feed where it left off. A `sync` job
 reads the feeds table every SYNC_EVERY seconds, so `airdate feeds add` and `feeds remove`
 take effect on a running watcher. Polls run on a few worker threads, each with its own
-connection; extraction (spaCy) runs one article at a time.
+connection; extraction (spaCy) runs one article at a time. Alerts (airdate.notify) are sent
+after each poll that read its feed, and by an `alerts` job every ALERT_EVERY seconds (retries).
 
 `stop()` sets the stop event the polls look at between requests and articles, then waits
 for the running polls to finish the article in hand.
@@ -37,6 +38,7 @@ from airdate.watch.poll import PollResult, poll_feed, utc_now
 from airdate.watch.timing import HostLimiter
 
 SYNC_EVERY = 30.0  # seconds between reads of the feeds table, for feeds added or removed meanwhile
+ALERT_EVERY = 60.0  # seconds between rounds of alerts that are due (retries), besides the one after each poll
 WORKERS = 2  # polls at once: network waits overlap; extraction is serialized anyway
 log = logging.getLogger("airdate.watch")
 
@@ -112,6 +114,7 @@ class Watcher:
         extractor: Callable[[], Extractor] = _default_extractor,
         workers: int = WORKERS,
         sync_every: float = SYNC_EVERY,
+        alert_every: float = ALERT_EVERY,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
         self.db = db
@@ -119,6 +122,8 @@ class Watcher:
         self.lines = lines
         self.now = now
         self.sync_every = sync_every
+        self.alert_every = alert_every
+        self._alerting = threading.Lock()  # one round of alerts at a time in this process
         self.stopping = threading.Event()
         self.limiter = HostLimiter(settings.host_interval)
         self.extractor = _Serial(extractor)
@@ -140,6 +145,7 @@ class Watcher:
         self.scheduler.add_job(
             self._sync, "interval", seconds=self.sync_every, id="sync", next_run_time=datetime.now(UTC)
         )
+        self.scheduler.add_job(self._alert, "interval", seconds=self.alert_every, id="alerts")
         return count
 
     def stop(self) -> None:
@@ -195,6 +201,8 @@ class Watcher:
             self.lines.line(f"feed {feed_id}: internal error ({type(e).__name__}: {e}); tried again later")
             return
         report(self.lines, feed, result)
+        if result.outcome in ("new", "stopped"):
+            self._alert()
         if result.next_poll is not None:
             with self._control:
                 if not self.stopping.is_set():
@@ -202,6 +210,13 @@ class Watcher:
                         self.scheduler.modify_job(_job(feed_id), next_run_time=result.next_poll)
                     except JobLookupError:  # removed meanwhile
                         pass
+
+    def _alert(self) -> None:
+        """Send the alerts that are due (changes the polls found, retries); never raises."""
+        if self.stopping.is_set():
+            return
+        with self._alerting:
+            send_alerts(self.db, self.settings, self.lines, stop=self.stopping, now=self.now)
 
     def _drop(self, feed_id: int) -> None:
         self._every.pop(feed_id, None)
@@ -245,7 +260,27 @@ def poll_due(
             )
             results.append(result)
             report(lines, feed, result)
+    send_alerts(db, settings, lines, stop=stop, now=now)
     return results
+
+
+def send_alerts(
+    db: Path, settings: Settings, lines: Lines, *, stop: threading.Event, now: Callable[[], datetime] = utc_now
+) -> None:
+    """One round of alerts (airdate.notify.deliver), one line if it did anything; never raises."""
+    from airdate.notify.deliver import deliver
+
+    try:
+        with open_store(db) as store:
+            done = deliver(store, settings, stop=stop, now=now)
+    except Exception as e:  # noqa: BLE001 - alerts that cannot go now are tried at the next round
+        log.exception("sending alerts failed")
+        lines.line(f"alerts: internal error ({type(e).__name__}: {e}); tried again later")
+        return
+    for error in done.errors:
+        lines.line(f"alerts: {error}")
+    if done.busy:
+        lines.line(f"alerts: {done.summary()}")
 
 
 def report(lines: Lines, feed: subs.Feed, result: PollResult) -> None:

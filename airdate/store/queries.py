@@ -363,6 +363,9 @@ _WINDOW_MOVED = (
 )
 
 
+_PAST_SQL = "('premiered', 'cancelled')"
+
+
 def _board_where(
     *,
     ids: Collection[int] | None = None,
@@ -371,6 +374,8 @@ def _board_where(
     statuses: Collection[str] | None = None,
     start_by: date | None = None,
     end_from: date | None = None,
+    fresh_from: date | None = None,
+    stale_before: date | None = None,
     ordered: bool = False,
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
@@ -393,13 +398,22 @@ def _board_where(
     if end_from is not None:
         where.append("(b.end_date IS NULL AND b.start_date IS NOT NULL OR b.end_date >= ?)")
         args.append(end_from.isoformat())
+    # Presumed released (airdate.reconcile): not premiered or cancelled, window ended before the day.
+    if fresh_from is not None:
+        where.append(f"(b.status IN {_PAST_SQL} OR b.end_date IS NULL OR b.end_date >= ?)")
+        args.append(fresh_from.isoformat())
+    if stale_before is not None:
+        where.append(f"b.status NOT IN {_PAST_SQL} AND b.end_date < ?")
+        args.append(stale_before.isoformat())
     return ("WHERE " + " AND ".join(where) + " " if where else ""), args
 
 
 def board(conn: sqlite3.Connection, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[Summary]:
     """Release summaries by earliest day (undated last), then title; every filter given must hold.
 
-    The filters are `_board_where`'s: ids, platform, certainties, statuses, start_by, end_from.
+    The filters are `_board_where`'s: ids, platform, certainties, statuses, start_by, end_from,
+    fresh_from (leave out windows presumed released: ended before that day, no premiere) and
+    stale_before (only those).
     """
     where, args = _board_where(**filters, ordered=True)
     page = ""

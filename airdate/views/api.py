@@ -71,7 +71,10 @@ class ReleaseBase(BaseModel):
     part: int | None
     kind: str
     status: str
-    overdue: bool
+    overdue: bool = Field(description="The best window has passed and no premiere was reported.")
+    presumed_released: bool = Field(
+        default=False, description="Overdue for more than 30 days: most likely aired; off the default board."
+    )
     platforms: list[str]
     countdown: CountdownOut
 

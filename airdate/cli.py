@@ -602,6 +602,16 @@ def _add_watch_commands() -> None:
 _add_watch_commands()
 
 
+def _add_curation_commands() -> None:
+    from airdate.curation import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_curation_commands()
+
+
 def _quote(text: str) -> str:
     return f'"{text}"' if any(c.isspace() or c in "'\"" for c in text) else text
 

@@ -18,6 +18,11 @@ Window rules, in order (issue 3):
    that contains another of them is a restatement and drops out; if the rest agree
    that range wins, else the earliest start (the premiere), then the earliest end.
 
+**Manual** claims (`airdate set`, `airdate premiered`: a source with `by`, see
+airdate.store.curation) are never superseded, and before rule 2 a manual window drops every
+news window of the same or lower certainty: set by hand, it outranks the news unless the
+news is surer (a confirmed date beats a manual "reported" one).
+
 An unknown publication date counts as the oldest. Ties are broken by content (the
 article's digest, then the window), never by ingest order, so the state is the same
 whatever order the articles arrived in.
@@ -93,6 +98,7 @@ __all__ = [
     "in_order",
     "is_overdue",
     "is_presumed_released",
+    "manual_first",
     "shown_status",
     "move_sources",
     "pick_nested",
@@ -363,10 +369,18 @@ def settle(
     windows: Sequence[WindowClaim], reasons: Sequence[str | None]
 ) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
     """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""
-    current = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
+    current = manual_first([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)])
     best = _best(current)
     top = [w for w in current if best is not None and w.certainty == best.certainty]
     return best, find_conflicts(top)
+
+
+def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
+    """With a manual window among them, drop the news windows of the same or lower certainty."""
+    manual = [_rank(w) for w in current if w.source.manual]
+    if not manual:
+        return list(current)
+    return [w for w in current if w.source.manual or _rank(w) > max(manual)]
 
 
 def _countdown(best: WindowClaim | None, today: date) -> Countdown:
@@ -379,7 +393,7 @@ def best_window(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = (
     """Rules 1–4: the window that best says when the release happens, or None."""
     windows = sorted(windows, key=_claim_order)
     reasons = supersession(windows, events)
-    return _best([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)])
+    return _best(manual_first([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]))
 
 
 def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> list[str | None]:
@@ -405,7 +419,9 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
         day = _day(w.source)
         why = None
         later = bisect_right(move_days, day)
-        if later < len(moves):
+        if w.source.manual:
+            pass  # set by hand: only `airdate unset` removes it
+        elif later < len(moves):
             m = moves[later]
             why = f"date moved, per {per.setdefault(m, _per(m))}"
         elif _resolved(w):

@@ -376,6 +376,7 @@ def _board_where(
     end_from: date | None = None,
     fresh_from: date | None = None,
     stale_before: date | None = None,
+    visible: bool = False,
     ordered: bool = False,
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
@@ -405,6 +406,8 @@ def _board_where(
     if stale_before is not None:
         where.append(f"b.status NOT IN {_PAST_SQL} AND b.end_date < ?")
         args.append(stale_before.isoformat())
+    if visible:  # leave out releases hidden by hand (`airdate hide`)
+        where.append("b.release_id NOT IN (SELECT release_id FROM curations WHERE kind = 'hidden')")
     return ("WHERE " + " AND ".join(where) + " " if where else ""), args
 
 
@@ -413,7 +416,7 @@ def board(conn: sqlite3.Connection, *, limit: int | None = None, offset: int = 0
 
     The filters are `_board_where`'s: ids, platform, certainties, statuses, start_by, end_from,
     fresh_from (leave out windows presumed released: ended before that day, no premiere) and
-    stale_before (only those).
+    stale_before (only those), visible (leave out releases hidden by hand).
     """
     where, args = _board_where(**filters, ordered=True)
     page = ""
@@ -477,7 +480,8 @@ def write_changes(conn: sqlite3.Connection, release_id: int, found: Sequence[Cha
         return
     identity = identity_text(ident.key, ident.season, ident.part)
     rows = [
-        (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published), ch.source.article_id, ch.text, at)
+        (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published),
+         None if ch.source.manual else ch.source.article_id, ch.text, at)  # a manual source is no article
         for n, ch in enumerate(found)
     ]
     conn.execute(
@@ -591,6 +595,7 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
     for m_id, name in rows("characters", "t.name"):
         r_id, src = owner[m_id]
         found["n"][r_id].append(NameClaim(name, src))
+    add_manual_claims(conn, release_id, found["w"], found["e"])
     return [
         ReleaseClaims(
             info,
@@ -602,6 +607,30 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
         )
         for info in infos
     ]
+
+
+def add_manual_claims(
+    conn: sqlite3.Connection,
+    release_id: int | None,
+    windows: dict[int, list[Any]],
+    events: dict[int, list[Any]],
+) -> None:
+    """Hand curation (airdate.store.curation) as claims from a manual source: who set it, when, why.
+
+    The source's article id is minus the curation's id (no article has it) and its day is the day
+    it was set, so it reads "set by hand by NAME on DAY" wherever a source is named.
+    """
+    where, args = ("WHERE release_id = ?", (release_id,)) if release_id is not None else ("", ())
+    for cid, r_id, kind, start, end, certainty, note, by, at in conn.execute(
+        "SELECT id, release_id, kind, start_date, end_date, certainty, note, by, at FROM curations "
+        f"{where} ORDER BY id",
+        args,
+    ):
+        src = Source(-cid, _day(at[:10]), None, note or None, None, None, f"manual:{cid}", by)
+        if kind == "window":
+            windows[r_id].append(WindowClaim(_day(start), _day(end), _certainty(certainty), "set by hand", note, src))
+        elif kind == "premiered":
+            events[r_id].append(EventClaim("premiered", start, "confirmed", note or "premiered, set by hand", src))
 
 
 def _certainty(value: str) -> Certainty:

@@ -23,6 +23,8 @@ SQL holds no semicolons inside statements (they are split on `;`).
                last poll, success and error, consecutive failures and the next poll time
     feed_items each feed item met, by its guid (or link): ingested, unchanged or failed, so a
                restarted watcher never reads an item twice
+    curations  hand curation (airdate.store.curation): a release's manual window, hidden flag or
+               premiere, one of each kind per release, with who set it, when and why
     follows    the watchlist: a title key and an optional season, matched against releases
                and aliases by key, so a title followed before it is on the board still matches
 """
@@ -262,6 +264,25 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             created_at TEXT NOT NULL
         );
         CREATE UNIQUE INDEX follows_identity ON follows (key, IFNULL(season, -1));
+        """,
+    ),
+    # 9 is the alerts branch's (issue 12); whoever merges second renumbers if needed.
+    (
+        10,
+        "hand curation: a manual window, a hidden flag or a premiere per release, with who and when",
+        """
+        CREATE TABLE curations (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('window', 'hidden', 'premiered')),
+            start_date TEXT,
+            end_date TEXT,
+            certainty TEXT CHECK (certainty IN ('confirmed', 'reported', 'speculated')),
+            note TEXT NOT NULL DEFAULT '',
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (release_id, kind)
+        );
         """,
     ),
 )

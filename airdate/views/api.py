@@ -46,6 +46,8 @@ class SourceOut(BaseModel):
     headline: str | None
     publisher: str | None
     published: str | None = Field(description="The article's publication day, YYYY-MM-DD.")
+    manual: bool | None = Field(default=None, description="True for a claim set by hand (`airdate set`).")
+    by: str | None = Field(default=None, description="Who set a manual claim.")
 
 
 class WindowOut(BaseModel):

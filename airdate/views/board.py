@@ -61,6 +61,7 @@ def select_board(
     `within` keeps windows that start within that many days and have not ended.
     `offset` skips that many rows first (for pages); `total` counts them all.
     `following` keeps the releases on the watchlist (airdate.store.follows).
+    Releases hidden by hand (`airdate hide`, airdate.store.curation) show only with `everything`.
     """
     ids = None if search is None else {r.id for r in store.find_releases(search)}
     if following:
@@ -77,6 +78,7 @@ def select_board(
         "certainties": set(certainties) or None,
         "start_by": None if within is None else today + timedelta(days=within),
         "end_from": None if within is None else today,
+        "visible": not everything,  # hidden by hand (`airdate hide`): only --all shows them
     }
     if COMPUTED & set(statuses):  # depends on today, so filtered here rather than in SQL
         found = [

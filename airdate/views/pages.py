@@ -13,6 +13,7 @@ from airdate.reconcile import Summary, reconcile
 from airdate.store import Store
 from airdate.views.board import release_name
 from airdate.views.filters import Filters
+from airdate.views.text import by_hand
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def sheet_context(store: Store, release_id: int, today: date) -> dict[str, Any]:
         "when": describe_window(best.start, best.end, today) if best else "TBA",
         "range": format_range(best.start, best.end) if best else "",
         "timeline": [t for _, _, t in items],
+        "by_hand": by_hand(state),
         "delays": [h for h in state.history if h.kind in ("delayed", "moved")],
         "today": today,
     }

@@ -52,6 +52,21 @@ def board_row(s: Summary, today: date, stale_days: int = STALE_DAYS) -> tuple[st
             status)  # fmt: skip
 
 
+def by_hand(state: ReleaseState) -> list[str]:
+    """ "window 2027-01-14 set by hand by alice on 2026-11-24: per the press site", per manual claim in force."""
+    out = []
+    best = state.best
+    if best is not None and best.source.manual:
+        s = best.source
+        out.append(f"window {format_range(best.start, best.end)} ({best.certainty}) set by hand by {s.by} "
+                   f"on {s.published}" + (f": {best.sentence}" if best.sentence else ""))  # fmt: skip
+    for e in state.events:
+        if e.source.manual and e.type == "premiered":
+            out.append(f"premiered {e.date or ''} set by hand by {e.source.by} on {e.source.published}"
+                       + (f": {e.sentence}" if e.source.headline else ""))  # fmt: skip
+    return out
+
+
 def _short_months(text: str) -> str:
     """ "January 14, 2027" → "Jan 14, 2027": the board's WHEN column stays narrow."""
     return MONTH_NAMES.sub(lambda m: m.group(0)[:3], text)
@@ -136,6 +151,8 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
         words = describe_window(best.start, best.end, c.today)
         out += _field("best", f"{words} ({format_range(best.start, best.end)}), {best.certainty}, "
                               f"\"{best.text}\", per {_per(best.source)}", width)  # fmt: skip
+    for note in by_hand(state):
+        out += _field("by hand", note, width)
     out += _field("countdown", f"{c.text}, from {c.today.isoformat()}", width)
     out += _field(
         "conflicts",

@@ -130,3 +130,29 @@ def test_bad_input_is_one_line(db: Path, args: tuple[str, ...], says: str) -> No
     rid = str(northwind(db))
     line = one_line_error(invoke(*(a.replace("{id}", rid) for a in args), "--db", db))
     assert says in line, line
+
+
+@pytest.mark.anyio
+async def test_the_web_fact_sheet_and_api_show_the_manual_window(db: Path) -> None:
+    from datetime import date
+
+    import httpx
+
+    from airdate.views.web import create_app
+
+    rid = northwind(db)
+    ok("set", str(rid), "--date", "2027-01-14", "--note", "per the press site", "--by", "alice", "--db", db)
+    ok("hide", "Harbor Lights S3", "--db", db)
+    app = create_app(db, today=lambda: date(2026, 11, 24))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://airdate.test") as client:
+        page = (await client.get(f"/release/{rid}")).text
+        assert "set by hand by alice on " in page and "per the press site" in page
+        titles = [r["title"] for r in (await client.get("/api/releases")).json()["items"]]
+        assert "Northwind" in titles and "Harbor Lights" not in titles
+        every = [r["title"] for r in (await client.get("/api/releases", params={"all": "1"})).json()["items"]]
+        assert "Harbor Lights" in every
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

@@ -36,6 +36,11 @@ class Source:
     path: str | None = None
     url: str | None = None
     digest: str = ""  # content hash: a tiebreak that does not depend on ingest order
+    by: str | None = None  # who set it by hand: a manual source (airdate.store.curation), not an article
+
+    @property
+    def manual(self) -> bool:
+        return self.by is not None
 
     @property
     def order(self) -> tuple[date, str, int]:
@@ -44,6 +49,8 @@ class Source:
     @property
     def label(self) -> str:
         """How the source is named to a reader: publisher, site, file name, headline."""
+        if self.by is not None:
+            return f"set by hand by {self.by}"
         if self.publisher:
             return self.publisher
         host = urlsplit(self.url).hostname if self.url else None
@@ -75,6 +82,7 @@ class Source:
             "headline": self.headline,
             "publisher": self.publisher,
             "published": _iso(self.published),
+            **({"manual": True, "by": self.by} if self.by is not None else {}),
         }
 
 

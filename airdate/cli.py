@@ -311,7 +311,10 @@ def reextract_command(db: Path, everything: bool, quiet: bool) -> None:
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
               help="Only releases with this status (repeatable).")
 @click.option("--search", metavar="TEXT", help="Only releases whose title matches TEXT.")
-@click.option("--all", "everything", is_flag=True, help="Also show premiered and cancelled releases.")
+@click.option("--all", "everything", is_flag=True,
+              help="Also show premiered, cancelled and presumed released releases.")
+@click.option("--stale-days", type=click.IntRange(min=0), default=Settings.stale_days, show_default=True,
+              metavar="N", help="An overdue window ended more than N days ago is presumed released (and hidden).")
 @click.option("--following", is_flag=True, help="Only releases on your watchlist (`airdate follow TITLE`).")
 @click.option("--limit", type=click.IntRange(min=0), metavar="N",
               help="Show at most N releases (table default 100, JSON default all; 0 for all).")
@@ -325,6 +328,7 @@ def list_command(
     statuses: tuple[str, ...],
     search: str | None,
     everything: bool,
+    stale_days: int,
     following: bool,
     limit: int | None,
     today: str | None,
@@ -335,7 +339,9 @@ def list_command(
 
     WHEN is the best window in words, DAYS the countdown to its first and last
     day, SURE its certainty (! when outlets disagree; `airdate show` has both).
-    Releases with no window yet come last as TBA.
+    Releases with no window yet come last as TBA. Premiered and cancelled
+    releases are hidden, and so are those presumed released: overdue, their
+    window ended more than --stale-days ago; --all shows them all.
 
     \b
     Examples:
@@ -357,6 +363,7 @@ def list_command(
         page = select_board(
             store, day, platform=platform, within=within, certainties=certainties, statuses=statuses,
             search=search, everything=everything, limit=limit or None, following=following,
+            stale_days=stale_days,
         )  # fmt: skip
         waiting = store.pending_board()
     if waiting:
@@ -364,9 +371,9 @@ def list_command(
         _say(f"airdate: {waiting} release{'s' * (waiting != 1)} changed since the board was written "
              "(an ingest is running, or stopped early: run it again to finish)", err=True)  # fmt: skip
     if as_json:
-        _echo_json([s.to_json(day) for s in page.rows])
+        _echo_json([s.to_json(day, stale_days) for s in page.rows])
     else:
-        _say(render_board(page.rows, day, page.hidden, more=page.more))
+        _say(render_board(page.rows, day, page.hidden, more=page.more, stale=page.stale, stale_days=stale_days))
 
 
 @main.command("show")
@@ -598,6 +605,16 @@ def _add_watch_commands() -> None:
 
 
 _add_watch_commands()
+
+
+def _add_curation_commands() -> None:
+    from airdate.curation import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_curation_commands()
 
 
 def _quote(text: str) -> str:

@@ -18,6 +18,11 @@ Window rules, in order (issue 3):
    that contains another of them is a restatement and drops out; if the rest agree
    that range wins, else the earliest start (the premiere), then the earliest end.
 
+**Manual** claims (`airdate set`, `airdate premiered`: a source with `by`, see
+airdate.store.curation) are never superseded, and before rule 2 a manual window drops every
+news window of the same or lower certainty: set by hand, it outranks the news unless the
+news is surer (a confirmed date beats a manual "reported" one).
+
 An unknown publication date counts as the oldest. Ties are broken by content (the
 article's digest, then the window), never by ingest order, so the state is the same
 whatever order the articles arrived in.
@@ -31,6 +36,8 @@ An outlet is the publisher, else the URL's host, else the article itself.
 if the newest of cancelled/renewed/ordered is a cancellation; dated if the best window is
 confirmed; else wrapped, in production, renewed, announced, the furthest reached.
 **Overdue**: the best window has ended before `today` with no premiere (nor cancellation).
+**Presumed released**: overdue for more than `stale_days` (default 30): the window ended
+so long ago that it most likely aired unreported; the board hides it unless asked (issue 12).
 
 **Countdown** from `today` to the best window's first and last day, worded to its
 precision: "in 3 days", "tomorrow", "today" for a confirmed day; "in 8–17 days (early
@@ -90,6 +97,9 @@ __all__ = [
     "history",
     "in_order",
     "is_overdue",
+    "is_presumed_released",
+    "manual_first",
+    "shown_status",
     "move_sources",
     "pick_nested",
     "reconcile",
@@ -107,6 +117,7 @@ __all__ = [
 SLACK_DAYS = 10  # rule 3's slack, and the gap a conflict must exceed
 SUPERSEDE_DAYS = 30  # rule 1b; conflicts are the pairs published closer than this
 MOVE_EVENTS = frozenset({"delayed", "date_announced"})
+STALE_DAYS = 30  # an overdue window ended more than this many days ago is presumed released
 
 
 @dataclass(frozen=True)
@@ -143,7 +154,7 @@ class ReleaseState:
     release: ReleaseInfo
     best: WindowClaim | None
     status: str
-    overdue: bool
+    overdue: bool  # the best window has ended with no premiere reported (presumed released too)
     conflicts: tuple[Conflict, ...]
     platforms: tuple[str, ...]
     history: tuple[HistoryEntry, ...]
@@ -152,6 +163,12 @@ class ReleaseState:
     events: tuple[EventClaim, ...]
     windows: tuple[WindowState, ...]
     countdown: Countdown
+    presumed_released: bool = False  # overdue for more than the stale days
+
+    @property
+    def shown_status(self) -> str:
+        """The status as the board shows it: presumed released, overdue, or the stored status."""
+        return "presumed released" if self.presumed_released else "overdue" if self.overdue else self.status
 
     def to_json(self) -> dict[str, Any]:
         r, b, c = self.release, self.best, self.countdown
@@ -163,6 +180,7 @@ class ReleaseState:
             "kind": r.kind,
             "status": self.status,
             "overdue": self.overdue,
+            "presumed_released": self.presumed_released,
             "platforms": list(self.platforms),
             "best": None if b is None else b.to_json(),
             "countdown": {
@@ -216,10 +234,16 @@ class Summary:
     def overdue(self, today: date) -> bool:
         return is_overdue(self.end, self.status, today)
 
+    def presumed_released(self, today: date, stale_days: int = STALE_DAYS) -> bool:
+        return is_presumed_released(self.end, self.status, today, stale_days)
+
+    def shown_status(self, today: date, stale_days: int = STALE_DAYS) -> str:
+        return shown_status(self.end, self.status, today, stale_days)
+
     def countdown(self, today: date) -> Countdown:
         return countdown(self.start, self.end, self.certainty, today)
 
-    def to_json(self, today: date) -> dict[str, Any]:
+    def to_json(self, today: date, stale_days: int = STALE_DAYS) -> dict[str, Any]:
         r, c = self.release, self.countdown(today)
         best = None
         if self.start or self.end:
@@ -237,6 +261,7 @@ class Summary:
             "kind": r.kind,
             "status": self.status,
             "overdue": self.overdue(today),
+            "presumed_released": self.presumed_released(today, stale_days),
             "platforms": list(self.platforms),
             "best": best,
             "countdown": {
@@ -254,7 +279,7 @@ class Summary:
 # --- the state -------------------------------------------------------------------------
 
 
-def reconcile(claims: ReleaseClaims, today: date) -> ReleaseState:
+def reconcile(claims: ReleaseClaims, today: date, stale_days: int = STALE_DAYS) -> ReleaseState:
     """The current state of one release from all its claims, as of `today`."""
     windows, events = in_order(claims)
     reasons = supersession(windows, events)
@@ -273,6 +298,7 @@ def reconcile(claims: ReleaseClaims, today: date) -> ReleaseState:
         events=tuple(events),
         windows=tuple(WindowState(w, why) for w, why in zip(windows, reasons, strict=True)),
         countdown=_countdown(best, today),
+        presumed_released=is_presumed_released(best.end if best else None, status, today, stale_days),
     )
 
 
@@ -318,6 +344,18 @@ def is_overdue(end: date | None, status: str, today: date) -> bool:
     return end is not None and end < today and status not in ("premiered", "cancelled")
 
 
+def is_presumed_released(end: date | None, status: str, today: date, stale_days: int = STALE_DAYS) -> bool:
+    """Overdue, and the window ended more than `stale_days` days before today: it most likely aired unreported."""
+    return is_overdue(end, status, today) and end is not None and (today - end).days > stale_days
+
+
+def shown_status(end: date | None, status: str, today: date, stale_days: int = STALE_DAYS) -> str:
+    """The status the board shows: "presumed released", "overdue" (both from today), else the stored one."""
+    if is_presumed_released(end, status, today, stale_days):
+        return "presumed released"
+    return "overdue" if is_overdue(end, status, today) else status
+
+
 def in_order(claims: ReleaseClaims) -> tuple[list[WindowClaim], list[EventClaim]]:
     """Windows and events in publication order, ties broken by content (never by ingest order)."""
     windows = sorted(claims.windows, key=_claim_order)
@@ -331,10 +369,18 @@ def settle(
     windows: Sequence[WindowClaim], reasons: Sequence[str | None]
 ) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
     """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""
-    current = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
+    current = manual_first([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)])
     best = _best(current)
     top = [w for w in current if best is not None and w.certainty == best.certainty]
     return best, find_conflicts(top)
+
+
+def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
+    """With a manual window among them, drop the news windows of the same or lower certainty."""
+    manual = [_rank(w) for w in current if w.source.manual]
+    if not manual:
+        return list(current)
+    return [w for w in current if w.source.manual or _rank(w) > max(manual)]
 
 
 def _countdown(best: WindowClaim | None, today: date) -> Countdown:
@@ -347,7 +393,7 @@ def best_window(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = (
     """Rules 1–4: the window that best says when the release happens, or None."""
     windows = sorted(windows, key=_claim_order)
     reasons = supersession(windows, events)
-    return _best([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)])
+    return _best(manual_first([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]))
 
 
 def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -> list[str | None]:
@@ -373,7 +419,9 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
         day = _day(w.source)
         why = None
         later = bisect_right(move_days, day)
-        if later < len(moves):
+        if w.source.manual:
+            pass  # set by hand: only `airdate unset` removes it
+        elif later < len(moves):
             m = moves[later]
             why = f"date moved, per {per.setdefault(m, _per(m))}"
         elif _resolved(w):

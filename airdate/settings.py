@@ -17,4 +17,5 @@ class Settings:
     db: Path = Path("airdate.db")  # the embedded store; --db PATH or AIRDATE_DB override it
     feed_items: int = 50  # new items `airdate watch` ingests per poll of one feed; the rest wait for the next
     notify_timeout: float = 10.0  # seconds each alert (webhook or Apprise) may take to send
+    stale_days: int = 30  # an overdue window ended more than this many days ago is presumed released
     host_interval: float = 2.0  # seconds between two requests `airdate watch` sends to the same host

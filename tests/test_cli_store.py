@@ -291,8 +291,9 @@ def names(rows: list[dict[str, Any]]) -> list[str]:
 
 def test_list_is_the_upcoming_board_earliest_first(gold_db: Path) -> None:
     rows = board(gold_db)
-    # Premiered releases (Saltwater Saints, The Glass Cartographer) are past, not upcoming.
-    assert names(rows) == ["Starfall Academy", "Northwind", "The Gilded Acre", "Harbor Lights"]
+    # Premiered releases (Saltwater Saints, The Glass Cartographer) are past, not upcoming, and
+    # Starfall Academy (October 3, 52 days before TODAY, no premiere reported) is presumed released.
+    assert names(rows) == ["Northwind", "The Gilded Acre", "Harbor Lights"]
     starts = [r["best"]["start"] for r in rows]
     assert starts == sorted(starts)
     harbor = rows[-1]
@@ -319,10 +320,14 @@ def test_list_table_fits_80_columns(gold_db: Path) -> None:
     lines = out.splitlines()
     assert all(len(line) <= 80 for line in lines), max(lines, key=len)
     assert lines[0].split() == ["WHEN", "DAYS", "RELEASE", "SURE", "STATUS"]
-    harbor = next(line for line in lines if "Harbor Lights S3" in line)
+    at = next(i for i, line in enumerate(lines) if "Harbor Lights S3" in line)
+    harbor = lines[at]
     assert harbor.split("  ")[0] == "Jan 14, 2027"
-    for cell in ("51", "Harbor Lights S3 (Netflix)", "confirmed", "dated"):
+    for cell in ("51", "Harbor Lights S3", "confirmed", "dated"):
         assert cell in harbor
+    assert "(Netflix)" in harbor + lines[at + 1]  # "presumed released" widens STATUS, so it may wrap
+    starfall = next(line for line in lines if "Starfall Academy" in line)
+    assert starfall.endswith("presumed released") and " - " in starfall
     northwind = next(line for line in lines if "Northwind S2" in line)
     assert "reported!" in northwind and "overdue" in northwind and "late" in northwind
     acre = next(line for line in lines if "Gilded Acre" in line)
@@ -341,15 +346,20 @@ def test_list_on_a_narrow_name_wraps_the_release_not_the_table(db: Path) -> None
 
 def test_list_filters(gold_db: Path) -> None:
     assert names(board(gold_db, "--platform", "netflix")) == ["Harbor Lights"]
-    assert names(board(gold_db, "--certainty", "confirmed")) == ["Starfall Academy", "Harbor Lights"]
+    assert names(board(gold_db, "--certainty", "confirmed")) == ["Harbor Lights"]
+    assert names(board(gold_db, "--certainty", "confirmed", "--all")) == [
+        "Saltwater Saints", "Starfall Academy", "The Glass Cartographer", "Harbor Lights",
+    ]  # fmt: skip
     assert names(board(gold_db, "--certainty", "reported", "--certainty", "speculated")) == [
         "Northwind",
         "The Gilded Acre",
     ]
-    assert names(board(gold_db, "--status", "overdue")) == ["Starfall Academy", "Northwind"]
+    assert names(board(gold_db, "--status", "overdue")) == ["Northwind"]
+    assert names(board(gold_db, "--status", "presumed released")) == ["Starfall Academy"]
+    assert names(board(gold_db, "--status", "overdue", "--stale-days", "60")) == ["Starfall Academy", "Northwind"]
     assert names(board(gold_db, "--status", "premiered")) == ["Saltwater Saints", "The Glass Cartographer"]
     assert names(board(gold_db, "--status", "in production", "--status", "dated")) == [
-        "Starfall Academy", "The Gilded Acre", "Harbor Lights",
+        "The Gilded Acre", "Harbor Lights",
     ]  # fmt: skip
     # --within 60: windows starting by 2027-01-23 that have not ended (the open "from 2027" too).
     assert names(board(gold_db, "--within", "60")) == ["The Gilded Acre", "Harbor Lights"]
@@ -362,13 +372,13 @@ def test_list_filters(gold_db: Path) -> None:
 
 
 def test_list_limit(gold_db: Path) -> None:
-    assert names(board(gold_db, "--limit", "2")) == ["Starfall Academy", "Northwind"]
-    assert len(board(gold_db, "--limit", "0")) == 4
+    assert names(board(gold_db, "--limit", "2")) == ["Northwind", "The Gilded Acre"]
+    assert len(board(gold_db, "--limit", "0")) == 3
     lines = succeeded(invoke("list", "--db", gold_db, "--today", TODAY, "--limit", "2")).stdout.splitlines()
-    assert len(lines) == 5  # header, two rows, the footer on two lines
-    assert " ".join(lines[-2:]) == (
+    assert len(lines) == 6  # header, two rows, the footer on three lines
+    assert " ".join(lines[-3:]) == (
         "the first 2 releases as of 2026-11-24; more match (--limit 0 shows all); "
-        "2 premiered or cancelled hidden (--all shows them); ! outlets disagree"
+        "2 premiered or cancelled and 1 presumed released hidden (--all shows them); ! outlets disagree"
     )
 
 
@@ -695,7 +705,7 @@ def test_console_script_runs_list(gold_db: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Harbor Lights S3 (Netflix)" in done.stdout
-    assert "4 releases as of 2026-11-24; 2 premiered or cancelled hidden" in done.stdout
+    assert "3 releases as of 2026-11-24; 2 premiered or cancelled and 1 presumed released" in done.stdout
 
 
 def test_reading_the_store_never_loads_the_extractor(gold_db: Path) -> None:

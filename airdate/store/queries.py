@@ -363,6 +363,9 @@ _WINDOW_MOVED = (
 )
 
 
+_PAST_SQL = "('premiered', 'cancelled')"
+
+
 def _board_where(
     *,
     ids: Collection[int] | None = None,
@@ -371,6 +374,9 @@ def _board_where(
     statuses: Collection[str] | None = None,
     start_by: date | None = None,
     end_from: date | None = None,
+    fresh_from: date | None = None,
+    stale_before: date | None = None,
+    visible: bool = False,
     ordered: bool = False,
 ) -> tuple[str, list[Any]]:
     where: list[str] = []
@@ -393,13 +399,24 @@ def _board_where(
     if end_from is not None:
         where.append("(b.end_date IS NULL AND b.start_date IS NOT NULL OR b.end_date >= ?)")
         args.append(end_from.isoformat())
+    # Presumed released (airdate.reconcile): not premiered or cancelled, window ended before the day.
+    if fresh_from is not None:
+        where.append(f"(b.status IN {_PAST_SQL} OR b.end_date IS NULL OR b.end_date >= ?)")
+        args.append(fresh_from.isoformat())
+    if stale_before is not None:
+        where.append(f"b.status NOT IN {_PAST_SQL} AND b.end_date < ?")
+        args.append(stale_before.isoformat())
+    if visible:  # leave out releases hidden by hand (`airdate hide`)
+        where.append("b.release_id NOT IN (SELECT release_id FROM curations WHERE kind = 'hidden')")
     return ("WHERE " + " AND ".join(where) + " " if where else ""), args
 
 
 def board(conn: sqlite3.Connection, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[Summary]:
     """Release summaries by earliest day (undated last), then title; every filter given must hold.
 
-    The filters are `_board_where`'s: ids, platform, certainties, statuses, start_by, end_from.
+    The filters are `_board_where`'s: ids, platform, certainties, statuses, start_by, end_from,
+    fresh_from (leave out windows presumed released: ended before that day, no premiere) and
+    stale_before (only those), visible (leave out releases hidden by hand).
     """
     where, args = _board_where(**filters, ordered=True)
     page = ""
@@ -463,7 +480,8 @@ def write_changes(conn: sqlite3.Connection, release_id: int, found: Sequence[Cha
         return
     identity = identity_text(ident.key, ident.season, ident.part)
     rows = [
-        (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published), ch.source.article_id, ch.text, at)
+        (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published),
+         None if ch.source.manual else ch.source.article_id, ch.text, at)  # a manual source is no article
         for n, ch in enumerate(found)
     ]
     conn.execute(
@@ -577,6 +595,7 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
     for m_id, name in rows("characters", "t.name"):
         r_id, src = owner[m_id]
         found["n"][r_id].append(NameClaim(name, src))
+    add_manual_claims(conn, release_id, found["w"], found["e"])
     return [
         ReleaseClaims(
             info,
@@ -588,6 +607,35 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
         )
         for info in infos
     ]
+
+
+def add_manual_claims(
+    conn: sqlite3.Connection,
+    release_id: int | None,
+    windows: dict[int, list[Any]],
+    events: dict[int, list[Any]],
+) -> None:
+    """Hand curation (airdate.store.curation) as claims from a manual source: who set it, when, why.
+
+    The source's article id is minus the curation's id (no article has it) and its day is the day
+    it was set, so it reads "set by hand by NAME on DAY" wherever a source is named.
+    """
+    where, args = ("WHERE release_id = ?", (release_id,)) if release_id is not None else ("", ())
+    try:
+        found = conn.execute(
+            "SELECT id, release_id, kind, start_date, end_date, certainty, note, by, at FROM curations "
+            f"{where} ORDER BY id",
+            args,
+        ).fetchall()
+    except sqlite3.OperationalError:
+        # Opened with migrations stopped before 10 (the upgrade tests): nothing curated yet.
+        return
+    for cid, r_id, kind, start, end, certainty, note, by, at in found:
+        src = Source(-cid, _day(at[:10]), None, note or None, None, None, f"manual:{cid}", by)
+        if kind == "window":
+            windows[r_id].append(WindowClaim(_day(start), _day(end), _certainty(certainty), "set by hand", note, src))
+        elif kind == "premiered":
+            events[r_id].append(EventClaim("premiered", start, "confirmed", note or "premiered, set by hand", src))
 
 
 def _certainty(value: str) -> Certainty:

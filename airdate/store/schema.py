@@ -23,6 +23,8 @@ SQL holds no semicolons inside statements (they are split on `;`).
                last poll, success and error, consecutive failures and the next poll time
     feed_items each feed item met, by its guid (or link): ingested, unchanged or failed, so a
                restarted watcher never reads an item twice
+    curations  hand curation (airdate.store.curation): a release's manual window, hidden flag or
+               premiere, one of each kind per release, with who set it, when and why
     follows    the watchlist: a title key and an optional season, matched against releases
                and aliases by key, so a title followed before it is on the board still matches
     notify_targets  where alerts go (an Apprise URL, or a signed JSON webhook with its secret), for
@@ -305,6 +307,24 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         CREATE INDEX deliveries_due ON deliveries (state, next_attempt);
         CREATE INDEX deliveries_recent ON deliveries (IFNULL(last_attempt, queued_at));
+        """,
+    ),
+    (
+        10,
+        "hand curation: a manual window, a hidden flag or a premiere per release, with who and when",
+        """
+        CREATE TABLE curations (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('window', 'hidden', 'premiered')),
+            start_date TEXT,
+            end_date TEXT,
+            certainty TEXT CHECK (certainty IN ('confirmed', 'reported', 'speculated')),
+            note TEXT NOT NULL DEFAULT '',
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (release_id, kind)
+        );
         """,
     ),
 )

@@ -436,6 +436,8 @@ class Store:
         statuses: Collection[str] | None = None,
         start_by: date | None = None,
         end_from: date | None = None,
+        fresh_from: date | None = None,
+        visible: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Summary]:
@@ -446,7 +448,9 @@ class Store:
         from `Summary.countdown(today)` / `Summary.overdue(today)`. Filters (all must hold):
         `ids` (e.g. from find_releases, for --search); `platform`, case-insensitive;
         `certainties` and `statuses` of the best window and release; `start_by`: windows
-        starting on or before that day (--within); `end_from`: dated windows not ended before it.
+        starting on or before that day (--within); `end_from`: dated windows not ended before it;
+        `fresh_from`: leave out releases presumed released (not premiered, window ended before it);
+        `visible`: leave out releases hidden by hand (`airdate hide`).
         `limit`: at most that many, the earliest, after skipping `offset`.
         """
         return queries.board(
@@ -457,6 +461,8 @@ class Store:
             statuses=statuses,
             start_by=start_by,
             end_from=end_from,
+            fresh_from=fresh_from,
+            visible=visible,
             limit=limit,
             offset=offset,
         )
@@ -466,7 +472,7 @@ class Store:
 
         Counting walks every matching row, so counts are kept until the next write.
         """
-        key = tuple(sorted((k, v if isinstance(v, str | date | None) else tuple(sorted(v))) for k, v in filters.items()))
+        key = tuple(sorted((k, v if isinstance(v, str | date | bool | None) else tuple(sorted(v))) for k, v in filters.items()))
         generation = self.generation()
         if self._counts_generation != generation:
             self._counts.clear()

@@ -46,6 +46,8 @@ class SourceOut(BaseModel):
     headline: str | None
     publisher: str | None
     published: str | None = Field(description="The article's publication day, YYYY-MM-DD.")
+    manual: bool | None = Field(default=None, description="True for a claim set by hand (`airdate set`).")
+    by: str | None = Field(default=None, description="Who set a manual claim.")
 
 
 class WindowOut(BaseModel):
@@ -71,7 +73,10 @@ class ReleaseBase(BaseModel):
     part: int | None
     kind: str
     status: str
-    overdue: bool
+    overdue: bool = Field(description="The best window has passed and no premiere was reported.")
+    presumed_released: bool = Field(
+        default=False, description="Overdue for more than 30 days: most likely aired; off the default board."
+    )
     platforms: list[str]
     countdown: CountdownOut
 

@@ -9,12 +9,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from airdate.errors import AmbiguousTitle, NotFound
-from airdate.reconcile import ReleaseInfo, ReleaseState, Summary, reconcile
+from airdate.reconcile import STALE_DAYS, ReleaseInfo, ReleaseState, Summary, reconcile
 from airdate.store import Store
 
 CERTAINTIES = ("confirmed", "reported", "speculated")
-STATUSES = ("announced", "renewed", "in production", "wrapped", "dated", "premiered", "cancelled", "overdue")
+STATUSES = (
+    "announced", "renewed", "in production", "wrapped", "dated", "premiered", "cancelled", "overdue",
+    "presumed released",
+)  # fmt: skip
 PAST = frozenset({"premiered", "cancelled"})  # not upcoming: hidden from the board unless asked for
+COMPUTED = frozenset({"overdue", "presumed released"})  # statuses that depend on today, filtered in Python
 
 
 def release_name(info: ReleaseInfo, short: bool = False) -> str:
@@ -30,6 +34,7 @@ class BoardPage:
     hidden: int  # past releases (premiered, cancelled) left out of the default board
     more: bool  # more releases match than the limit let through
     total: int = 0  # how many match in all, past the limit and offset
+    stale: int = 0  # releases presumed released left out of the board (--all shows them)
 
 
 def select_board(
@@ -45,14 +50,18 @@ def select_board(
     limit: int | None = None,
     offset: int = 0,
     following: bool = False,
+    stale_days: int = STALE_DAYS,
 ) -> BoardPage:
     """The board rows that pass every filter, earliest first (at most `limit` of them).
 
     Premiered and cancelled releases are past, not upcoming: hidden unless `everything`
-    or a `statuses` filter asks for them. "overdue" is a status computed from `today`.
+    or a `statuses` filter asks for them. So are releases presumed released (overdue for
+    more than `stale_days`), unless `everything` or `statuses` names "presumed released".
+    "overdue" and "presumed released" are statuses computed from `today`.
     `within` keeps windows that start within that many days and have not ended.
     `offset` skips that many rows first (for pages); `total` counts them all.
     `following` keeps the releases on the watchlist (airdate.store.follows).
+    Releases hidden by hand (`airdate hide`, airdate.store.curation) show only with `everything`.
     """
     ids = None if search is None else {r.id for r in store.find_releases(search)}
     if following:
@@ -60,16 +69,24 @@ def select_board(
 
         followed = followed_release_ids(store)
         ids = followed if ids is None else ids & followed
-    stored = {s for s in statuses if s != "overdue"}
+    stored = {s for s in statuses if s not in COMPUTED}
+    cutoff = today - timedelta(days=stale_days)
+    fresh = not everything and "presumed released" not in statuses
     common: dict[str, Any] = {
         "ids": ids,
         "platform": platform,
         "certainties": set(certainties) or None,
         "start_by": None if within is None else today + timedelta(days=within),
         "end_from": None if within is None else today,
+        "visible": not everything,  # hidden by hand (`airdate hide`): only --all shows them
     }
-    if "overdue" in statuses:  # depends on today, so filtered here rather than in SQL
-        found = [s for s in store.board(**common) if s.status in stored or s.overdue(today)]
+    if COMPUTED & set(statuses):  # depends on today, so filtered here rather than in SQL
+        found = [
+            s
+            for s in store.board(**common)
+            if (s.status in stored and not (fresh and s.presumed_released(today, stale_days)))
+            or s.shown_status(today, stale_days) in statuses
+        ]
         page = found[offset:] if limit is None else found[offset : offset + limit]
         return BoardPage(page, 0, limit is not None and len(found) > offset + limit, len(found))
     if stored:
@@ -77,13 +94,19 @@ def select_board(
     elif everything:
         wanted = None
     else:
-        wanted = set(STATUSES) - PAST - {"overdue"}
+        wanted = set(STATUSES) - PAST - COMPUTED
+    if fresh:
+        common["fresh_from"] = cutoff
     # One grouped count gives both the total and what the default board hides.
     counts = store.board_counts(**common, statuses=None if everything else (wanted or set()) | PAST)
     hidden = 0 if stored or everything else sum(n for s, n in counts.items() if s in PAST)
     total = sum(n for s, n in counts.items() if wanted is None or s in wanted)
+    stale = 0
+    if fresh:
+        rest = {k: v for k, v in common.items() if k != "fresh_from"}
+        stale = sum(store.board_counts(**rest, statuses=wanted, stale_before=cutoff).values())
     rows = store.board(**common, statuses=wanted, limit=None if limit is None else limit + 1, offset=offset)
-    return BoardPage(rows[:limit], hidden, limit is not None and len(rows) > limit, total)
+    return BoardPage(rows[:limit], hidden, limit is not None and len(rows) > limit, total, stale)
 
 
 def find_release(store: Store, title: str, season: int | None = None, part: int | None = None) -> ReleaseInfo:
@@ -104,8 +127,8 @@ def find_release(store: Store, title: str, season: int | None = None, part: int 
     return found[0]
 
 
-def release_state(store: Store, release_id: int, today: date) -> ReleaseState:
-    return reconcile(store.claims(release_id), today)
+def release_state(store: Store, release_id: int, today: date, stale_days: int = STALE_DAYS) -> ReleaseState:
+    return reconcile(store.claims(release_id), today, stale_days)
 
 
 def all_states(store: Store, today: date) -> list[ReleaseState]:

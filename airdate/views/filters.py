@@ -18,7 +18,10 @@ from airdate.store import Store
 from airdate.views.board import BoardPage, select_board
 
 Certainty = Literal["confirmed", "reported", "speculated"]
-Status = Literal["announced", "renewed", "in production", "wrapped", "dated", "premiered", "cancelled", "overdue"]
+Status = Literal[
+    "announced", "renewed", "in production", "wrapped", "dated", "premiered", "cancelled", "overdue",
+    "presumed released",
+]  # fmt: skip
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -99,9 +102,12 @@ async def board_filters(  # async: it only parses, so it runs on the loop withou
     status: Annotated[
         list[Status] | None,
         BeforeValidator(_drop_blanks),
-        Query(description="Only releases with this status; repeat for several. 'overdue' is computed from today."),
+        Query(description="Only releases with this status; repeat for several. 'overdue' and 'presumed released' "
+                    "(overdue for more than 30 days) are computed from today."),
     ] = None,
-    all: Annotated[bool, Query(description="Include premiered and cancelled releases.")] = False,
+    all: Annotated[
+        bool, Query(description="Include premiered, cancelled and presumed released releases.")
+    ] = False,
     following: Annotated[
         bool, Query(description="Only releases on the watchlist (`airdate follow TITLE`).")
     ] = False,

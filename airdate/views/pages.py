@@ -13,6 +13,7 @@ from airdate.reconcile import Summary, reconcile
 from airdate.store import Store
 from airdate.views.board import release_name
 from airdate.views.filters import Filters
+from airdate.views.text import by_hand
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ def season_label(season: int | None, part: int | None) -> str:
 def card(s: Summary, today: date, changed: tuple[str, str] | None) -> Card:
     c = s.countdown(today)
     overdue = s.overdue(today)
+    presumed = s.presumed_released(today)
     when = describe_window(s.start, s.end, today) if s.start or s.end else "TBA"
     if s.start and s.start.year != today.year and str(s.start.year) not in when:
         when += f" {s.start.year}"
@@ -52,11 +54,11 @@ def card(s: Summary, today: date, changed: tuple[str, str] | None) -> Card:
         season=season_label(s.release.season, s.release.part),
         kind=s.release.kind,
         platforms=s.platforms,
-        status=s.status,
+        status="presumed released" if presumed else s.status,
         overdue=overdue,
         certainty=s.certainty,
         when=when,
-        countdown="overdue" if overdue else c.short,
+        countdown="presumed released" if presumed else "overdue" if overdue else c.short,
         label=c.text,
         start=s.start.isoformat() if s.start else None,
         end=s.end.isoformat() if s.end else None,
@@ -123,6 +125,7 @@ def sheet_context(store: Store, release_id: int, today: date) -> dict[str, Any]:
         "when": describe_window(best.start, best.end, today) if best else "TBA",
         "range": format_range(best.start, best.end) if best else "",
         "timeline": [t for _, _, t in items],
+        "by_hand": by_hand(state),
         "delays": [h for h in state.history if h.kind in ("delayed", "moved")],
         "today": today,
     }

@@ -10,7 +10,7 @@ from datetime import date
 
 from airdate.claims import Source, WindowClaim
 from airdate.countdown import Countdown, describe_window, format_range
-from airdate.reconcile import ReleaseInfo, ReleaseState, Summary
+from airdate.reconcile import STALE_DAYS, ReleaseInfo, ReleaseState, Summary
 from airdate.store import Failure
 from airdate.views.board import release_name
 
@@ -41,14 +41,30 @@ def days_left(c: Countdown, overdue: bool) -> str:
     return f"{a}–{b}"
 
 
-def board_row(s: Summary, today: date) -> tuple[str, str, str, str, str]:
-    overdue = s.overdue(today)
+def board_row(s: Summary, today: date, stale_days: int = STALE_DAYS) -> tuple[str, str, str, str, str]:
+    status = s.shown_status(today, stale_days)
+    overdue = status == "overdue"
     when = _short_months(describe_window(s.start, s.end, today)) if s.start or s.end else "TBA"
     # Non-breaking spaces keep "(HBO Max)" whole when a long name wraps onto a second line.
     where = f" ({', '.join(s.platforms)})".replace(" ", NBSP).replace(f"{NBSP}(", " (") if s.platforms else ""
     sure = (s.certainty or "") + ("!" if s.conflicts else "")
     return (when, days_left(s.countdown(today), overdue), release_name(s.release, short=True) + where, sure,
-            "overdue" if overdue else s.status)  # fmt: skip
+            status)  # fmt: skip
+
+
+def by_hand(state: ReleaseState) -> list[str]:
+    """ "window 2027-01-14 set by hand by alice on 2026-11-24: per the press site", per manual claim in force."""
+    out = []
+    best = state.best
+    if best is not None and best.source.manual:
+        s = best.source
+        out.append(f"window {format_range(best.start, best.end)} ({best.certainty}) set by hand by {s.by} "
+                   f"on {s.published}" + (f": {best.sentence}" if best.sentence else ""))  # fmt: skip
+    for e in state.events:
+        if e.source.manual and e.type == "premiered":
+            out.append(f"premiered {e.date or ''} set by hand by {e.source.by} on {e.source.published}"
+                       + (f": {e.sentence}" if e.source.headline else ""))  # fmt: skip
+    return out
 
 
 def _short_months(text: str) -> str:
@@ -57,12 +73,18 @@ def _short_months(text: str) -> str:
 
 
 def render_board(
-    rows: Sequence[Summary], today: date, hidden: int = 0, width: int = WIDTH, more: bool = False
+    rows: Sequence[Summary],
+    today: date,
+    hidden: int = 0,
+    width: int = WIDTH,
+    more: bool = False,
+    stale: int = 0,
+    stale_days: int = STALE_DAYS,
 ) -> str:
     """The board as an aligned table no wider than `width`; long release names are cut with "…"."""
-    cells = [board_row(s, today) for s in rows]
+    cells = [board_row(s, today, stale_days) for s in rows]
     if not cells:
-        lines = ["no releases match" if hidden == 0 else "no upcoming releases"]
+        lines = ["no releases match" if hidden + stale == 0 else "no upcoming releases"]
     else:
         widths = [max(len(h), *(len(c[i]) for c in cells)) for i, h in enumerate(HEADERS)]
         others = sum(w for i, w in enumerate(widths) if i != RELEASE_COLUMN) + 2 * (len(HEADERS) - 1)
@@ -71,8 +93,12 @@ def render_board(
     foot = f"{len(rows)} release{'s' * (len(rows) != 1)} as of {today.isoformat()}"
     if more:
         foot = f"the first {foot}; more match (--limit 0 shows all)"
-    if hidden:
+    if hidden and stale:
+        foot += f"; {hidden} premiered or cancelled and {stale} presumed released hidden (--all shows them)"
+    elif hidden:
         foot += f"; {hidden} premiered or cancelled hidden (--all shows them)"
+    elif stale:
+        foot += f"; {stale} presumed released hidden (--all shows them)"
     if any(s.conflicts for s in rows):
         foot += "; ! outlets disagree"
     return "\n".join([*lines, *textwrap.wrap(foot, width)])
@@ -112,7 +138,11 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
     head = f"{release_name(r)} ({r.kind})" + (f" on {', '.join(state.platforms)}" if state.platforms else "")
     out = [head, "=" * min(len(head), width)]
     status = state.status + (
-        ", overdue: the window has passed with no premiere reported" if state.overdue else ""
+        ", presumed released: the window ended over a month ago with no premiere reported"
+        if state.presumed_released
+        else ", overdue: the window has passed with no premiere reported"
+        if state.overdue
+        else ""
     )
     out += _field("status", status, width)
     if best is None:
@@ -121,6 +151,8 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
         words = describe_window(best.start, best.end, c.today)
         out += _field("best", f"{words} ({format_range(best.start, best.end)}), {best.certainty}, "
                               f"\"{best.text}\", per {_per(best.source)}", width)  # fmt: skip
+    for note in by_hand(state):
+        out += _field("by hand", note, width)
     out += _field("countdown", f"{c.text}, from {c.today.isoformat()}", width)
     out += _field(
         "conflicts",

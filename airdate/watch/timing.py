@@ -24,7 +24,7 @@ _SHAPE = re.compile(r"(?:\d+\s*[smhd]\s*)+")
 def parse_every(text: str) -> int:
     """Seconds in an interval like "30m", "2h", "1h30m", "1d" (a bare number is minutes)."""
     value = text.strip().lower()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # not "²", which isdigit() accepts
         seconds = int(value) * 60
     elif _SHAPE.fullmatch(value):
         seconds = sum(int(n) * UNITS[unit] for n, unit in _PART.findall(value))

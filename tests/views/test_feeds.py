@@ -40,7 +40,7 @@ async def test_calendar_has_one_all_day_event_per_release_with_a_window(
     with open_store(demo_db) as store:
         rows = [s for s in select_board(store, TODAY).rows if s.start or s.end]
     events = events_by_summary(r.content)
-    assert len(events) == len(rows) >= 4
+    assert len(events) == len(rows) >= 3  # Starfall Academy, presumed released, is left out
     harbor = events["Harbor Lights season 3 on Netflix"]  # confirmed: no "(confirmed)" suffix
     assert harbor["DTSTART"].dt == date(2027, 1, 14) and harbor["DTEND"].dt == date(2027, 1, 15)
     assert str(harbor["STATUS"]) == "CONFIRMED"

@@ -18,23 +18,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from airdate import __version__
-from airdate.errors import AirdateError, AmbiguousTitle, NotFound, UsageError
+from airdate.errors import AirdateError, AmbiguousTitle, UsageError
 from airdate.models import Extraction, Release
-from airdate.settings import DB_ENV, Settings
-from airdate.terminal import terminal_safe
+from airdate.options import db_option, echo_json, json_option, open_db, say
+from airdate.settings import Settings
 from airdate.views.board import CERTAINTIES, STATUSES
 
 if TYPE_CHECKING:
-    from airdate.store import Store
+    pass
 
 F = TypeVar("F", bound=Callable[..., Any])
 STOP_GRACE_S = 3  # on Ctrl-C or SIGTERM, requests in flight get this long to finish; the rest are dropped
 
 
 
-def _say(text: str, *, err: bool = False) -> None:
-    """Print text meant for a person at a terminal: escape sequences an article carried are stripped."""
-    click.echo(terminal_safe(text), err=err)
 
 class _Group(click.Group):
     """Turns AirdateError into one clear line; keeps tracebacks for real bugs only."""
@@ -43,7 +40,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AirdateError as e:
-            _say(f"airdate: error: {e}", err=True)
+            say(f"airdate: error: {e}", err=True)
             ctx.exit(e.exit_code)
         except KeyboardInterrupt:
             click.echo("airdate: interrupted", err=True)
@@ -124,23 +121,12 @@ def extract(
     for i, r in enumerate(results):
         if i:
             click.echo()
-        _say(render_summary(r))
+        say(render_summary(r))
 
 
 # --- options shared by the store commands -------------------------------------------------------
 
 
-def _db_option(f: F) -> F:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
-        envvar=DB_ENV,
-        default=Settings.db,
-        show_default=True,
-        show_envvar=True,
-        metavar="PATH",
-        help="The SQLite database file.",
-    )(f)
 
 
 def _today_option(f: F) -> F:
@@ -149,8 +135,6 @@ def _today_option(f: F) -> F:
     )(f)
 
 
-def _json_option(f: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
 
 
 def _today(value: str | None) -> date:
@@ -162,21 +146,8 @@ def _today(value: str | None) -> date:
         raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
 
 
-def _open(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
-    """The store at `db`; the reading commands refuse to create an empty one by mistake.
-
-    `read_only` for the commands that only read: they never write (nor wait for another
-    process's write lock), and show board rows an ingest has still to write as they were.
-    """
-    from airdate.store import open_store
-
-    if not create and not db.exists():
-        raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
-    return open_store(db, read_only=read_only)
 
 
-def _echo_json(value: Any) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 # --- the store commands -------------------------------------------------------------------------
@@ -184,8 +155,8 @@ def _echo_json(value: Any) -> None:
 
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=Settings.max_bytes, show_default=True,
               help="Refuse sources larger than this.")
@@ -215,7 +186,7 @@ def ingest_command(
 
     settings = Settings(max_bytes=max_bytes, fetch_timeout=timeout, db=db, allow_private=allow_private)
     tally = bulk.Tally()
-    with _open(db, create=True) as store:
+    with open_db(db, create=True) as store:
         progress = None if as_json else bulk.progress_for(sys.stdout, quiet)
         try:
             bulk.ingest(store, sources, Extractor(), settings, progress, tally)
@@ -225,7 +196,7 @@ def ingest_command(
             click.echo(f"stopped: {tally.summary()}; run it again to finish", err=True)
             raise
     if as_json:
-        _echo_json({
+        echo_json({
             "ingested": tally.done, "unchanged": tally.unchanged, "failed": tally.failed,
             "failures": [{"path": p, "stage": s, "reason": r} for p, s, r in tally.failures],
         })  # fmt: skip
@@ -236,8 +207,8 @@ def ingest_command(
 
 
 @main.command("failures")
-@_db_option
-@_json_option
+@db_option
+@json_option
 @click.option("--clear", is_flag=True, help="Forget every recorded failure (after fixing or dropping those sources).")
 def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     """List the sources and articles that could not be ingested: path, stage and why.
@@ -252,20 +223,20 @@ def failures_command(db: Path, as_json: bool, clear: bool) -> None:
     """
     from airdate.views.text import render_failures
 
-    with _open(db, read_only=not clear) as store:
+    with open_db(db, read_only=not clear) as store:
         if clear:
             n = store.clear_failures()
             click.echo(f"forgot {n} failure{'s' * (n != 1)}")
             return
         found = store.failures()
     if as_json:
-        _echo_json([{"path": f.path, "stage": f.stage, "reason": f.reason, "at": f.at} for f in found])
+        echo_json([{"path": f.path, "stage": f.stage, "reason": f.reason, "at": f.at} for f in found])
     else:
-        _say(render_failures(found))
+        say(render_failures(found))
 
 
 @main.command("reextract")
-@_db_option
+@db_option
 @click.option("--all", "everything", is_flag=True,
               help="Re-extract every article, not only those from another extractor version.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
@@ -284,7 +255,7 @@ def reextract_command(db: Path, everything: bool, quiet: bool) -> None:
     from airdate import ingest as bulk
     from airdate.extract.pipeline import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
 
-    with _open(db) as store:
+    with open_db(db) as store:
         if not everything and next(store.articles(stale_for=(EXTRACTOR_NAME, EXTRACTOR_VERSION)), None) is None:
             click.echo(f"nothing to re-extract: every article is from {EXTRACTOR_NAME} {EXTRACTOR_VERSION} (--all redoes them)")
             return
@@ -319,8 +290,8 @@ def reextract_command(db: Path, everything: bool, quiet: bool) -> None:
 @click.option("--limit", type=click.IntRange(min=0), metavar="N",
               help="Show at most N releases (table default 100, JSON default all; 0 for all).")
 @_today_option
-@_json_option
-@_db_option
+@json_option
+@db_option
 def list_command(
     platform: str | None,
     within: int | None,
@@ -359,7 +330,7 @@ def list_command(
     day = _today(today)
     if limit is None:
         limit = 0 if as_json else 100  # a table is for reading; longer ones are for --json and export
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         page = select_board(
             store, day, platform=platform, within=within, certainties=certainties, statuses=statuses,
             search=search, everything=everything, limit=limit or None, following=following,
@@ -368,12 +339,12 @@ def list_command(
         waiting = store.pending_board()
     if waiting:
         # Reading never writes, so rows an ingest has still to write show as they were.
-        _say(f"airdate: {waiting} release{'s' * (waiting != 1)} changed since the board was written "
+        say(f"airdate: {waiting} release{'s' * (waiting != 1)} changed since the board was written "
              "(an ingest is running, or stopped early: run it again to finish)", err=True)  # fmt: skip
     if as_json:
-        _echo_json([s.to_json(day, stale_days) for s in page.rows])
+        echo_json([s.to_json(day, stale_days) for s in page.rows])
     else:
-        _say(render_board(page.rows, day, page.hidden, more=page.more, stale=page.stale, stale_days=stale_days))
+        say(render_board(page.rows, day, page.hidden, more=page.more, stale=page.stale, stale_days=stale_days))
 
 
 @main.command("show")
@@ -381,8 +352,8 @@ def list_command(
 @click.option("--season", type=click.IntRange(min=0), help="The season, when the title names several.")
 @click.option("--part", type=click.IntRange(min=1), help="The part (or cour) of a split season.")
 @_today_option
-@_json_option
-@_db_option
+@json_option
+@db_option
 def show_command(
     title: tuple[str, ...], season: int | None, part: int | None, today: str | None, as_json: bool, db: Path
 ) -> None:
@@ -403,28 +374,28 @@ def show_command(
 
     day = _today(today)
     name = " ".join(title)
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         try:
             info = find_release(store, name, season, part)
         except AmbiguousTitle as e:
             board = store.board(ids=[c.id for c in e.candidates])
             if as_json:
                 rows = {s.release.id: s.to_json(day) for s in board}
-                _echo_json({"error": str(e), "candidates": [rows[c.id] for c in e.candidates if c.id in rows]})
+                echo_json({"error": str(e), "candidates": [rows[c.id] for c in e.candidates if c.id in rows]})
             else:
-                _say(render_candidates(name, e.candidates, board, day))
+                say(render_candidates(name, e.candidates, board, day))
             click.get_current_context().exit(e.exit_code)
         state = release_state(store, info.id, day)
     if as_json:
-        _echo_json(state.to_json())
+        echo_json(state.to_json())
     else:
-        _say(render_sheet(state))
+        say(render_sheet(state))
 
 
 @main.command("merge")
 @click.argument("alias")
 @click.argument("into")
-@_db_option
+@db_option
 def merge_command(alias: str, into: str, db: Path) -> None:
     """File the release ALIAS names under the release INTO names, now and for future articles.
 
@@ -439,10 +410,10 @@ def merge_command(alias: str, into: str, db: Path) -> None:
     """
     from airdate.views.board import find_release, release_name
 
-    with _open(db) as store:
+    with open_db(db) as store:
         target = find_release(store, into)
         store.merge(alias, target.id)
-        _say(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}")
+        say(f"merged {alias!r} into {release_name(store.release(target.id))}; undo with airdate split {_quote(alias)}")
 
 
 @main.command("split")
@@ -450,7 +421,7 @@ def merge_command(alias: str, into: str, db: Path) -> None:
 @click.option("--article", "articles", type=int, multiple=True, metavar="ID",
               help="Move only this article's claims (repeatable; ids are in `airdate show --json`).")
 @click.option("--as", "new_title", metavar="TITLE", help="With --article: the title of the release they move to.")
-@_db_option
+@db_option
 def split_command(title: str, articles: tuple[int, ...], new_title: str | None, db: Path) -> None:
     """Undo a wrong merge: TITLE becomes its own release again, taking its claims back.
 
@@ -464,7 +435,7 @@ def split_command(title: str, articles: tuple[int, ...], new_title: str | None, 
     """
     from airdate.views.board import find_release, release_name
 
-    with _open(db) as store:
+    with open_db(db) as store:
         if articles or new_title:
             if not (articles and new_title):
                 raise UsageError("--article and --as go together: which articles move, and under what title")
@@ -472,7 +443,7 @@ def split_command(title: str, articles: tuple[int, ...], new_title: str | None, 
             new_id = store.split_articles(source.id, articles, new_title)
         else:
             new_id = store.split(title)
-        _say(f"split off {release_name(store.release(new_id))} (release {new_id})")
+        say(f"split off {release_name(store.release(new_id))} (release {new_id})")
 
 
 @main.command("export")
@@ -484,7 +455,7 @@ def split_command(title: str, articles: tuple[int, ...], new_title: str | None, 
 @click.option("--base-url", metavar="URL", default="",
               help="For ics: link each event to its page under this address, e.g. http://127.0.0.1:8000/.")
 @_today_option
-@_db_option
+@db_option
 def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: Path) -> None:
     """Every release with its state: best window, countdown, status, conflicts, cast, history.
 
@@ -498,7 +469,7 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
     from airdate.views.board import all_states
 
     day = _today(today)
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         if fmt == "ics":
             from airdate.views.filters import Filters
             from airdate.views.web import calendar_for
@@ -518,7 +489,7 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
 @click.option("--allow-private", is_flag=True,
               help="With --watch: also fetch feeds on loopback, private and link-local addresses.")
 @_today_option
-@_db_option
+@db_option
 def serve_command(
     host: str, port: int, access_log: bool, watch: bool, allow_private: bool, today: str | None, db: Path
 ) -> None:
@@ -559,7 +530,7 @@ def serve_command(
     from airdate.watch.commands import start_watcher
 
     day = _today(today) if today else None
-    _open(db).close()
+    open_db(db).close()
     app = create_app(db, today=(lambda: day) if day else None)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)

@@ -18,15 +18,12 @@ import click
 
 from airdate.errors import NotFound, UsageError
 from airdate.models import CERTAINTY_RANK
-from airdate.settings import DB_ENV, Settings
-from airdate.store import Store, open_store
+from airdate.options import db_option, json_option, open_db
+from airdate.store import Store
 from airdate.store.curation import Curation, curate, uncurate
 from airdate.terminal import terminal_safe
 from airdate.views.board import find_release, release_name
 
-_db = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV, default=Settings.db,
-                   show_default=True, show_envvar=True, metavar="PATH", help="The SQLite database file.")  # fmt: skip
-_json = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 _by = click.option("--by", metavar="NAME", help="Who is curating (default: your login name).")
 _note = click.option("--note", default="", metavar="TEXT", help="Why, e.g. 'per the platform's press site'.")
 
@@ -48,11 +45,6 @@ def _date(option: str, value: str) -> date:
     except ValueError:
         raise UsageError(f"{option} must be a date like 2027-01-14, not {value!r}") from None
 
-
-def _open(db: Path) -> Store:
-    if not db.exists():
-        raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
-    return open_store(db)
 
 
 def _release(store: Store, release: str) -> tuple[int, str]:
@@ -82,8 +74,8 @@ def _done(as_json: bool, text: str, curation: Curation | None, release_id: int, 
 @click.argument("release", metavar="ID")
 @_note
 @_by
-@_json
-@_db
+@json_option
+@db_option
 def hide_command(release: str, note: str, by: str | None, as_json: bool, db: Path) -> None:
     """Hide a release that is not one (a mis-read title) from the board, the page, the API and calendar.
 
@@ -94,7 +86,7 @@ def hide_command(release: str, note: str, by: str | None, as_json: bool, db: Pat
       airdate hide 17 --note "an article about the book, not a show"
       airdate hide "Drowned Tower"
     """
-    with _open(db) as store:
+    with open_db(db) as store:
         rid, name = _release(store, release)
         done = curate(store, rid, "hidden", by=_user(by), note=note)
     _done(as_json, f"hid {name} (release {rid}); undo with airdate unhide {rid}", done, rid, "hide")
@@ -102,8 +94,8 @@ def hide_command(release: str, note: str, by: str | None, as_json: bool, db: Pat
 
 @click.command("unhide")
 @click.argument("release", metavar="ID")
-@_json
-@_db
+@json_option
+@db_option
 def unhide_command(release: str, as_json: bool, db: Path) -> None:
     """Put a hidden release back on the board.
 
@@ -111,7 +103,7 @@ def unhide_command(release: str, as_json: bool, db: Path) -> None:
     Examples:
       airdate unhide 17
     """
-    with _open(db) as store:
+    with open_db(db) as store:
         rid, name = _release(store, release)
         uncurate(store, rid, "hidden")
     _done(as_json, f"{name} (release {rid}) is back on the board", None, rid, "unhide")
@@ -125,8 +117,8 @@ def unhide_command(release: str, as_json: bool, db: Path) -> None:
               default="confirmed", show_default=True, help="How sure the window is.")  # fmt: skip
 @_note
 @_by
-@_json
-@_db
+@json_option
+@db_option
 def set_command(
     release: str, start: str, end: str | None, certainty: str, note: str, by: str | None, as_json: bool, db: Path
 ) -> None:
@@ -145,7 +137,7 @@ def set_command(
     last = _date("--end", end) if end is not None else first
     if last < first:
         raise UsageError(f"--end {last} is before --date {first}; the window's last day comes after its first")
-    with _open(db) as store:
+    with open_db(db) as store:
         rid, name = _release(store, release)
         done = curate(store, rid, "window", by=_user(by), note=note, start=first, end=last, certainty=certainty)
     span = first.isoformat() if first == last else f"{first}..{last}"
@@ -155,8 +147,8 @@ def set_command(
 
 @click.command("unset")
 @click.argument("release", metavar="ID")
-@_json
-@_db
+@json_option
+@db_option
 def unset_command(release: str, as_json: bool, db: Path) -> None:
     """Remove the window set by hand; the news decides the date again.
 
@@ -164,7 +156,7 @@ def unset_command(release: str, as_json: bool, db: Path) -> None:
     Examples:
       airdate unset 12
     """
-    with _open(db) as store:
+    with open_db(db) as store:
         rid, name = _release(store, release)
         uncurate(store, rid, "window")
     _done(as_json, f"removed the window set by hand for {name} (release {rid})", None, rid, "unset")
@@ -176,8 +168,8 @@ def unset_command(release: str, as_json: bool, db: Path) -> None:
 @click.option("--undo", is_flag=True, help="Remove the premiere set by hand.")
 @_note
 @_by
-@_json
-@_db
+@json_option
+@db_option
 def premiered_command(
     release: str, day: str | None, undo: bool, note: str, by: str | None, as_json: bool, db: Path
 ) -> None:
@@ -191,7 +183,7 @@ def premiered_command(
     if undo and day is not None:
         raise UsageError("--undo takes no --on; it removes the premiere set by hand")
     on = _date("--on", day) if day is not None else date.today()
-    with _open(db) as store:
+    with open_db(db) as store:
         rid, name = _release(store, release)
         if undo:
             uncurate(store, rid, "premiered")

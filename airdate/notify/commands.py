@@ -14,9 +14,9 @@ from typing import Any
 import click
 
 from airdate.errors import NotifyError, UsageError
+from airdate.options import db_option, echo_json, json_option, open_db, say
 from airdate.settings import Settings
 from airdate.store.alerts import Delivery, Target
-from airdate.watch.commands import _db_option, _echo_json, _json_option, _open, _say
 
 
 @click.group("notify")
@@ -48,7 +48,7 @@ def notify_group() -> None:
 @click.option("--secret", metavar="S", help="The webhook's HMAC-SHA256 key (default: a new random one, printed once).")
 @click.option("--allow-private", is_flag=True,
               help="Let a webhook be on loopback, private and link-local addresses (your own network).")
-@_db_option
+@db_option
 def notify_add(url: str, every_release: bool, webhook: bool, secret: str | None, allow_private: bool, db: Path) -> None:
     """Send alerts to URL: an Apprise URL (ntfy://, discord://, mailto://, json:// …) or a webhook.
 
@@ -77,20 +77,20 @@ def notify_add(url: str, every_release: bool, webhook: bool, secret: str | None,
             raise UsageError("--secret is for webhooks: use webhook+https://… or --webhook with it")
         kind, target_url, made_secret = "apprise", check_apprise(url), False
     scope = "all" if every_release else "following"
-    with _open(db, create=True) as store:
+    with open_db(db, create=True) as store:
         target, new = add_target(
             store, target_url, kind, secret=secret, scope=scope, allow_private=allow_private, at=datetime.now(UTC)
         )
     what = "every release" if scope == "all" else "followed releases (`airdate follow TITLE`)"
     name = f"{'webhook' if kind == 'webhook' else 'alerts'} #{target.id} {shown(target.url, kind)}"
-    _say(f"added {name}: changes to {what}" if new else f"{name} was already there; now changes to {what}")
+    say(f"added {name}: changes to {what}" if new else f"{name} was already there; now changes to {what}")
     if made_secret and new:
-        _say(f"secret (check X-Airdate-Signature with it; shown only now): {secret}")
+        say(f"secret (check X-Airdate-Signature with it; shown only now): {secret}")
 
 
 @notify_group.command("list")
-@_json_option
-@_db_option
+@json_option
+@db_option
 def notify_list(as_json: bool, db: Path) -> None:
     """Every alert target: what it gets, and its alerts pending, delivered and failed.
 
@@ -101,24 +101,24 @@ def notify_list(as_json: bool, db: Path) -> None:
     """
     from airdate.store.alerts import targets
 
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         found = targets(store)
     if as_json:
-        _echo_json([_target_json(t) for t in found])
+        echo_json([_target_json(t) for t in found])
         return
     if not found:
-        _say("no alert targets; add one with `airdate notify add URL`")
+        say("no alert targets; add one with `airdate notify add URL`")
     from airdate.notify.send import shown
 
     for t in found:
         what = "every release" if t.scope == "all" else "followed releases"
-        _say(f"#{t.id} {t.kind} {shown(t.url, t.kind)}  {what}; {t.delivered} delivered, {t.pending} pending, "
+        say(f"#{t.id} {t.kind} {shown(t.url, t.kind)}  {what}; {t.delivered} delivered, {t.pending} pending, "
              f"{t.failed} failed")  # fmt: skip
 
 
 @notify_group.command("remove")
 @click.argument("target_id", metavar="ID", type=int)
-@_db_option
+@db_option
 def notify_remove(target_id: int, db: Path) -> None:
     """Stop sending alerts to a target (by id, see `notify list`); its delivery log goes too.
 
@@ -129,14 +129,14 @@ def notify_remove(target_id: int, db: Path) -> None:
     from airdate.notify.send import shown
     from airdate.store.alerts import remove_target
 
-    with _open(db) as store:
+    with open_db(db) as store:
         gone = remove_target(store, target_id)
-    _say(f"removed alert target #{gone.id} {shown(gone.url, gone.kind)}")
+    say(f"removed alert target #{gone.id} {shown(gone.url, gone.kind)}")
 
 
 @notify_group.command("test")
 @click.argument("target_id", metavar="ID", type=int)
-@_db_option
+@db_option
 def notify_test(target_id: int, db: Path) -> None:
     """Send a test alert to a target now, and say how it went (exit 1 if it did not get through).
 
@@ -148,19 +148,19 @@ def notify_test(target_id: int, db: Path) -> None:
     from airdate.notify.send import shown
     from airdate.store.alerts import target
 
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         found = target(store, target_id)
     outcome = send_test(found, Settings(db=db))
     if not outcome.ok:
         raise NotifyError(f"the test alert to #{found.id} {shown(found.url, found.kind)} failed: {outcome.status}")
-    _say(f"test alert sent to #{found.id} {shown(found.url, found.kind)} ({outcome.status})")
+    say(f"test alert sent to #{found.id} {shown(found.url, found.kind)} ({outcome.status})")
 
 
 @notify_group.command("log")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="Show at most this many.")
 @click.option("--state", type=click.Choice(["pending", "delivered", "failed"]), help="Only alerts in this state.")
-@_json_option
-@_db_option
+@json_option
+@db_option
 def notify_log(limit: int, state: str | None, as_json: bool, db: Path) -> None:
     """The delivery log, the latest first: each alert, its target, attempts, and how it went.
 
@@ -172,22 +172,22 @@ def notify_log(limit: int, state: str | None, as_json: bool, db: Path) -> None:
     """
     from airdate.store.alerts import deliveries
 
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         found = deliveries(store, limit=limit, state=state)
     if as_json:
-        _echo_json([_delivery_json(d) for d in found])
+        echo_json([_delivery_json(d) for d in found])
         return
     if not found:
-        _say("no alerts yet; see `airdate notify list`")
+        say("no alerts yet; see `airdate notify list`")
     for d in found:
         when = {"delivered": d.delivered_at, "pending": f"next try {d.next_attempt}"}.get(d.state, d.last_attempt)
         tries = f"{d.attempts} attempt{'s' * (d.attempts != 1)}"
-        _say(f"{d.state:9}  #{d.target_id}  {d.title}  ({tries}, {d.status or 'not tried yet'}; {when})")
+        say(f"{d.state:9}  #{d.target_id}  {d.title}  ({tries}, {d.status or 'not tried yet'}; {when})")
 
 
 @notify_group.command("send")
 @click.option("--retry", is_flag=True, help="Also retry failed-but-pending alerts now, without waiting for their backoff.")
-@_db_option
+@db_option
 def notify_send(retry: bool, db: Path) -> None:
     """Queue the changes found since the last run and send every alert that is due (for cron).
 
@@ -200,11 +200,11 @@ def notify_send(retry: bool, db: Path) -> None:
     """
     from airdate.notify.deliver import deliver
 
-    with _open(db) as store:
+    with open_db(db) as store:
         report = deliver(store, Settings(db=db), retry=retry)
     for line in report.errors:
-        _say(line, err=True)
-    _say(report.summary())
+        say(line, err=True)
+    say(report.summary())
     if report.failed or report.gave_up:
         click.get_current_context().exit(1)
 

@@ -2,12 +2,11 @@
 
 Registered on the main group by airdate.cli. This module does not import airdate.cli
 (`python -m airdate.cli` runs that module as __main__, so importing it here would load it
-twice); the few option helpers it shares are repeated below, in the same words.
+twice); the option helpers it shares with it come from airdate.options.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -17,33 +16,13 @@ from urllib.parse import urlsplit
 
 import click
 
-from airdate.errors import NotFound, OpmlError, SourceNotFound, UsageError
+from airdate.errors import OpmlError, SourceNotFound, UsageError
 from airdate.models import web_url
-from airdate.settings import DB_ENV, Settings
-from airdate.store import Store, open_store
-from airdate.terminal import terminal_safe
+from airdate.options import db_option, echo_json, json_option, open_db, say
+from airdate.settings import Settings
 from airdate.watch.timing import format_every, parse_every
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _say(text: str, *, err: bool = False) -> None:
-    click.echo(terminal_safe(text), err=err)
-
-
-def _echo_json(value: Any) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
-
-
-def _db_option(f: F) -> F:
-    return click.option(
-        "--db", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV, default=Settings.db,
-        show_default=True, show_envvar=True, metavar="PATH", help="The SQLite database file.",
-    )(f)  # fmt: skip
-
-
-def _json_option(f: F) -> F:
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")(f)
 
 
 def _fetch_options(f: F) -> F:
@@ -73,13 +52,6 @@ def watch_settings(
         host_interval=host_delay,
     )  # fmt: skip
 
-
-def _open(db: Path, *, create: bool = False, read_only: bool = False) -> Store:
-    """As airdate.cli's: `read_only` for the commands that only read (they never write, nor wait
-    for another process's write lock)."""
-    if not create and not db.exists():
-        raise NotFound(f"no database at {db}; run `airdate ingest SOURCE...` first, or pass --db PATH / set {DB_ENV}")
-    return open_store(db, read_only=read_only)
 
 
 def _every(value: str | None) -> int | None:
@@ -117,7 +89,7 @@ def feeds_group() -> None:
 @click.option("--every", metavar="INTERVAL", help="How often to poll: 30m, 2h, 1h30m, 1d (default 30m).")
 @click.option("--full-text/--feed-text", "full_text", default=None,
               help="Ingest each item's linked page (read like `airdate ingest URL`) rather than the feed's own text.")
-@_db_option
+@db_option
 def feeds_add(url: str, every: str | None, full_text: bool | None, db: Path) -> None:
     """Subscribe to an RSS or Atom feed; adding one already there changes its settings.
 
@@ -134,18 +106,18 @@ def feeds_add(url: str, every: str | None, full_text: bool | None, db: Path) -> 
 
     feed_url = _feed_url(url)
     seconds = _every(every)
-    with _open(db, create=True) as store:
+    with open_db(db, create=True) as store:
         feed, new = add_feed(store, feed_url, every=seconds, full_text=full_text)
     how = f"every {format_every(feed.every)}" + (", full text" if feed.full_text else "")
     if new:
-        _say(f"added feed #{feed.id} {feed.url} ({how}); `airdate watch` polls it")
+        say(f"added feed #{feed.id} {feed.url} ({how}); `airdate watch` polls it")
     else:
-        _say(f"feed #{feed.id} {feed.url} was already there; now {how}")
+        say(f"feed #{feed.id} {feed.url} was already there; now {how}")
 
 
 @feeds_group.command("list")
-@_json_option
-@_db_option
+@json_option
+@db_option
 def feeds_list(as_json: bool, db: Path) -> None:
     """Every feed: how often it is polled, the last poll, success and error, items seen and new this week.
 
@@ -157,17 +129,17 @@ def feeds_list(as_json: bool, db: Path) -> None:
     from airdate.store.subscriptions import feeds
     from airdate.views.feeds import feed_json, render_feeds
 
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         found = feeds(store)
     if as_json:
-        _echo_json([feed_json(f) for f in found])
+        echo_json([feed_json(f) for f in found])
     else:
-        _say(render_feeds(found))
+        say(render_feeds(found))
 
 
 @feeds_group.command("remove")
 @click.argument("feed", metavar="URL|ID")
-@_db_option
+@db_option
 def feeds_remove(feed: str, db: Path) -> None:
     """Unsubscribe from a feed, named by its id (see `feeds list`) or URL; its articles stay.
 
@@ -178,17 +150,17 @@ def feeds_remove(feed: str, db: Path) -> None:
     """
     from airdate.store.subscriptions import find_feed, remove_feed
 
-    with _open(db) as store:
+    with open_db(db) as store:
         found = find_feed(store, feed)
         remove_feed(store, found.id)
-    _say(f"removed feed #{found.id} {found.url}; the articles it gave stay in the store")
+    say(f"removed feed #{found.id} {found.url}; the articles it gave stay in the store")
 
 
 @feeds_group.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True), metavar="FILE.opml")
 @click.option("--every", metavar="INTERVAL", help="How often to poll the new feeds, unless the file says (default 30m).")
 @click.option("--full-text", is_flag=True, default=None, help="Ingest the new feeds' linked pages, unless the file says.")
-@_db_option
+@db_option
 def feeds_import(file: str, every: str | None, full_text: bool | None, db: Path) -> None:
     """Subscribe to every feed an OPML file lists (any feed reader exports one); - reads stdin.
 
@@ -210,7 +182,7 @@ def feeds_import(file: str, every: str | None, full_text: bool | None, db: Path)
     subscriptions = read_opml(data, label=label)
     seconds = _every(every)
     added = 0
-    with _open(db, create=True) as store:
+    with open_db(db, create=True) as store:
         have = {f.url for f in feeds(store)}
         for sub in subscriptions:
             if sub.url in have:
@@ -219,7 +191,7 @@ def feeds_import(file: str, every: str | None, full_text: bool | None, db: Path)
                      full_text=full_text if sub.full_text is None else sub.full_text, title=sub.title)  # fmt: skip
             added += 1
     kept = len(subscriptions) - added
-    _say(f"imported {added} feed{'s' * (added != 1)} from {label}"
+    say(f"imported {added} feed{'s' * (added != 1)} from {label}"
          + (f"; {kept} already subscribed, left as they were" if kept else "") + "; see `airdate feeds list`")  # fmt: skip
 
 
@@ -237,7 +209,7 @@ def _read_limited(file: str, size: int) -> bytes:
 
 @feeds_group.command("export")
 @click.option("-o", "--output", type=click.File("wb"), default="-", metavar="FILE", help="Write here instead of stdout.")
-@_db_option
+@db_option
 def feeds_export(output: BinaryIO, db: Path) -> None:
     """Every feed as an OPML 2.0 file, for a feed reader or another airdate (`feeds import`).
 
@@ -249,7 +221,7 @@ def feeds_export(output: BinaryIO, db: Path) -> None:
     from airdate.store.subscriptions import feeds
     from airdate.watch.opml import write_opml
 
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         found = feeds(store)
     output.write(write_opml(found))
 
@@ -258,7 +230,7 @@ def feeds_export(output: BinaryIO, db: Path) -> None:
 
 
 @click.command("watch")
-@_db_option
+@db_option
 @_fetch_options
 @click.option("--once", is_flag=True, help="Poll the feeds that are due, one after another, then exit.")
 @click.option("-q", "--quiet", is_flag=True, help="One line per poll, none per article.")
@@ -288,14 +260,14 @@ def watch_command(
     from airdate.watch.service import Lines, StopOnSignals, Watcher, poll_due, wait_for
 
     settings = watch_settings(db, allow_private, timeout, max_bytes, max_items, host_delay)
-    _open(db, create=True).close()
-    lines = Lines(_say, quiet=quiet)
+    open_db(db, create=True).close()
+    lines = Lines(say, quiet=quiet)
     if once:
         stop = threading.Event()
         with StopOnSignals(stop):
             results = poll_due(db, settings, lines, stop=stop)
         failed = sum(r.outcome == "failed" or r.failed > 0 for r in results)
-        _say(f"polled {len(results)} feed{'s' * (len(results) != 1)}; {failed} with errors (see `airdate feeds list`)")
+        say(f"polled {len(results)} feed{'s' * (len(results) != 1)}; {failed} with errors (see `airdate feeds list`)")
         if failed:
             click.get_current_context().exit(1)
         return
@@ -303,22 +275,22 @@ def watch_command(
     with StopOnSignals(watcher.stopping):
         count = watcher.start()
         hint = "" if count else "; add one with `airdate feeds add URL`"
-        _say(f"airdate: watching {count} feed{'s' * (count != 1)} in {db}{hint} (Ctrl-C to stop)")
+        say(f"airdate: watching {count} feed{'s' * (count != 1)} in {db}{hint} (Ctrl-C to stop)")
         try:
             wait_for(watcher.stopping)
-            _say("airdate: stopping after the article in hand", err=True)
+            say("airdate: stopping after the article in hand", err=True)
         finally:
             watcher.stop()
-    _say("airdate: stopped")
+    say("airdate: stopped")
 
 
 def start_watcher(db: Path, allow_private: bool) -> Any:
     """For `airdate serve --watch`: a started Watcher over `db`, its lines on stdout; `.stop()` it."""
     from airdate.watch.service import Lines, Watcher
 
-    watcher = Watcher(db, watch_settings(db, allow_private), Lines(_say))
+    watcher = Watcher(db, watch_settings(db, allow_private), Lines(say))
     count = watcher.start()
-    _say(f"airdate: watching {count} feed{'s' * (count != 1)}" + ("" if count else "; add one with `airdate feeds add URL`"))
+    say(f"airdate: watching {count} feed{'s' * (count != 1)}" + ("" if count else "; add one with `airdate feeds add URL`"))
     return watcher
 
 
@@ -328,7 +300,7 @@ def start_watcher(db: Path, allow_private: bool) -> Any:
 @click.command("follow")
 @click.argument("title", nargs=-1, required=True)
 @click.option("--season", type=click.IntRange(min=0), help="Follow only this season (else every season, films too).")
-@_db_option
+@db_option
 def follow_command(title: tuple[str, ...], season: int | None, db: Path) -> None:
     """Put a show or film on your watchlist, for `list --following` and a calendar of your shows only.
 
@@ -347,25 +319,25 @@ def follow_command(title: tuple[str, ...], season: int | None, db: Path) -> None
     from airdate.views.board import release_name
 
     name = " ".join(title)
-    with _open(db, create=True) as store:
+    with open_db(db, create=True) as store:
         found, new = follow(store, name, season)
         now = matches(store).get(found.id, [])
         close = [] if now else store.find_releases(found.title, found.season)
     verb = "following" if new else "already following"
     if now:
         shown = ", ".join(f"{release_name(r)} (#{r.id})" for r in now)
-        _say(f"{verb} {found.name}: on the board as {shown}")
+        say(f"{verb} {found.name}: on the board as {shown}")
         return
     line = f"{verb} {found.name}; nothing on the board matches yet: it will once an article names it"
     if close:
         line += "\n(close: " + ", ".join(f'"{release_name(r)}"' for r in close[:5]) + "; follow that title if it is the one)"
-    _say(line)
+    say(line)
 
 
 @click.command("unfollow")
 @click.argument("title", nargs=-1, required=True)
 @click.option("--season", type=click.IntRange(min=0), help="The season followed, if one was.")
-@_db_option
+@db_option
 def unfollow_command(title: tuple[str, ...], season: int | None, db: Path) -> None:
     """Take a title (or one season of it) off your watchlist.
 
@@ -376,15 +348,15 @@ def unfollow_command(title: tuple[str, ...], season: int | None, db: Path) -> No
     """
     from airdate.store.follows import unfollow
 
-    with _open(db) as store:
+    with open_db(db) as store:
         gone = unfollow(store, " ".join(title), season)
-    _say(f"no longer following {gone.name}")
+    say(f"no longer following {gone.name}")
 
 
 @click.command("following")
-@_json_option
+@json_option
 @click.option("--today", metavar="YYYY-MM-DD", help="Describe windows as of this day instead of today.")
-@_db_option
+@db_option
 def following_command(as_json: bool, today: str | None, db: Path) -> None:
     """Your watchlist, with the releases each title matches on the board now.
 
@@ -397,15 +369,15 @@ def following_command(as_json: bool, today: str | None, db: Path) -> None:
     from airdate.views.feeds import following_json, render_following
 
     day = _day(today)
-    with _open(db, read_only=True) as store:
+    with open_db(db, read_only=True) as store:
         found = follows(store)
         matched = matches(store)
         ids = {r.id for rs in matched.values() for r in rs}
         board = {s.release.id: s for s in store.board(ids=ids)} if ids else {}
     if as_json:
-        _echo_json(following_json(found, matched, board, day))
+        echo_json(following_json(found, matched, board, day))
     else:
-        _say(render_following(found, matched, board, day))
+        say(render_following(found, matched, board, day))
 
 
 def _day(value: str | None) -> date:

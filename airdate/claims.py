@@ -73,6 +73,13 @@ class Source:
         """The article's address if it is an http(s) link: stores written before links were checked may hold others."""
         return web_url(self.url)
 
+    @property
+    def citation(self) -> str:
+        """One line naming the article for a reader: headline, source, day, link."""
+        when = self.published.isoformat() if self.published else "undated"
+        head = f"{self.headline} — " if self.headline else ""
+        return f"{head}{self.label}, {when}" + (f" {self.link}" if self.link else "")
+
     def to_json(self) -> dict[str, Any]:
         return {
             "article_id": self.article_id,

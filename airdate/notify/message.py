@@ -31,11 +31,8 @@ def title_of(row: ChangeRow) -> str:
 def message_of(row: ChangeRow) -> str:
     """Two lines: the change, then the article it is per (headline, outlet, day, link)."""
     lines = [f"{title_of(row)} — {row.text}"]
-    src = row.source
-    if src is not None:
-        when = src.published.isoformat() if src.published else "undated"
-        head = f"{src.headline} — " if src.headline else ""
-        lines.append(f"{head}{src.label}, {when}" + (f" {src.link}" if src.link else ""))
+    if row.source is not None:
+        lines.append(row.source.citation)
     return "\n".join(lines)
 
 

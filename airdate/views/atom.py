@@ -59,11 +59,8 @@ def render_feed(rows: Sequence[ChangeRow], *, base_url: str, self_url: str, titl
 
 def _content(row: ChangeRow) -> str:
     lines = [f"{release_name(row.release)}: {row.text}."]
-    src = row.source
-    if src is not None:
-        when = src.published.isoformat() if src.published else "undated"
-        head = f"{src.headline} — " if src.headline else ""
-        lines.append(f"Source: {head}{src.label}, {when}" + (f" {src.link}" if src.link else ""))
+    if row.source is not None:
+        lines.append(f"Source: {row.source.citation}")
     return "\n".join(lines)
 
 

@@ -5,6 +5,9 @@
   releases and costs almost nothing.
 - the **title spotter** (a small CNN ``ner``, label ``TITLE``): release titles in prose, quoted
   or not, that the rules' title patterns miss; they become candidates like the rules' own.
+- the **cast tagger** (the same small CNN ``ner``, labels ``ACTOR`` and ``CHARACTER``): the
+  actors the article ties to a release and the roles they play, in sentences that carry a
+  casting word; ``cast.pairs_from_spans`` pairs them and the rules' own finds come first.
 - the **judge** (``textcat_multilabel``, labels ``RELEASE`` and ``FILM``): for each title the
   rules found, is it a release the article reports, and is it a film? It reads the rules'
   signals (``sig_has_window``, ``ev_renewed``, ``rule_yes`` …) and the sentences that name the
@@ -17,6 +20,7 @@ Thresholds are chosen on the dev split by ``training/tune.py`` and stored beside
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -61,8 +65,36 @@ def available() -> bool:
     return all((models_dir() / n / "config.cfg").exists() for n in ("gate", "judge"))
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+
+
+@lru_cache(maxsize=1)
+def _kept_names() -> frozenset[str]:
+    """Capitalised words the gate still reads: platforms, months, weekdays and release words."""
+    from airdate.extract.platforms import GAZETTEER
+
+    words = {w.lower() for names in GAZETTEER.values() for n in names for w in _WORD.findall(n)}
+    words |= set(
+        "january february march april may june july august september october november december jan feb mar apr "
+        "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday season series "
+        "part volume episode trailer teaser premiere film movie".split()
+    )
+    return frozenset(words)
+
+
 def gate_text(title: str | None, text: str) -> str:
-    return f"{title or ''}\n{text[:GATE_CHARS]}"
+    """What the gate reads: the headline and the opening, with every other capitalised word as ``Xx`` and
+    digits as ``0``. Names and titles are what an unseen article never shares with the training set; on
+    held-out long-form articles the unmasked gate let 57% through, the masked one 82%."""
+    kept = _kept_names()
+
+    def mask(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w[0].isdigit():
+            return "0" * min(len(w), 4)
+        return w.lower() if not w[0].isupper() or w.lower() in kept else "Xx"
+
+    return _WORD.sub(mask, f"{title or ''}\n{text[:GATE_CHARS]}")
 
 
 def gate_score(title: str | None, text: str) -> float:
@@ -77,6 +109,16 @@ def title_spans(blocks: list[str], nlp: Any = None) -> list[list[tuple[int, int]
             return None
         nlp = _load("titles")
     return [[(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TITLE"] for doc in nlp.pipe(blocks)]
+
+
+def cast_available() -> bool:
+    return (models_dir() / "cast" / "config.cfg").exists()
+
+
+def cast_spans(texts: list[str], nlp: Any = None) -> list[list[tuple[int, int, str]]]:
+    """ACTOR and CHARACTER spans (character offsets, label) the cast tagger finds in each text."""
+    nlp = nlp if nlp is not None else _load("cast")
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts)]
 
 
 def judge_text(signals: tuple[str, ...], context: list[str], extra: tuple[str, ...] = ()) -> str:

@@ -26,7 +26,14 @@ from airdate.extract.events import find_events
 from airdate.extract.platforms import build_matcher, find_platforms
 from airdate.extract.releases import Candidate, Cluster, build_candidates, display_title
 from airdate.extract.timing import release_windows
-from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
+from airdate.extract.titles import (
+    TitleMention,
+    find_parts,
+    find_seasons,
+    find_titles,
+    quoted_titles,
+    title_key,
+)
 from airdate.models import Article, CastMember, Event, Extraction, Release, Window
 
 EXTRACTOR_NAME = "airdate.hybrid"
@@ -97,6 +104,12 @@ NO_PLANS = re.compile(r"\b(?:no|never|nor)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
 DATE_SEGMENT = re.compile(
     r"(?:\|\s*|\()(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:19|20)\d\d)\s*(?:\)|$|\|)"
 )
+# A sentence the cast tagger reads: a casting word or a bracket.
+CAST_CUE = re.compile(
+    r"\(|\b(?i:as|cast|casts|casting|stars?|starring|starred|plays?|played|playing|portray\w*|voic\w*|joins?|joined|"
+    r"joining|returns?|returning|reprises?|reprising|back|role|roles|lead|leads|ensemble|newcomer|actor|actress|"
+    r"character|opposite|alongside|exits?|leaving|recast)\b"
+)
 RELEASE_HINT = re.compile(r"premiere|release|debut|return|coming|arriv|launch|drop|stream|airs|date|bow|opens", re.I)
 FUTURE = re.compile(r"\b(?:will|upcoming|coming|set\s+to|expected|returns|next|new|renewed|is\s+due|slated)\b", re.I)
 
@@ -112,6 +125,7 @@ class Sentence:
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
     spotted: list[tuple[int, int]] = field(default_factory=list)  # title spans the learned model found
+    cast: list[tuple[int, int, str]] | None = None  # ACTOR and CHARACTER spans the cast tagger found
 
 
 @lru_cache(maxsize=1)
@@ -378,12 +392,16 @@ class Extractor:
     name = EXTRACTOR_NAME
     version = EXTRACTOR_VERSION
 
-    def __init__(self, mode: str = "hybrid") -> None:
+    def __init__(self, mode: str = "hybrid", cast: str | None = None) -> None:
         if mode not in learned.MODES:
             raise ExtractionError(f"unknown extractor mode {mode!r}; use one of {', '.join(learned.MODES)}")
         if mode != "rules" and not learned.available():
             raise ExtractionError(f"the trained models are missing from {learned.models_dir()}; run `make model`")
         self.mode = mode
+        # Who finds the cast: the rules, the learned tagger, or both (the default outside rules mode).
+        self.cast = cast or ("rules" if mode == "rules" or not learned.cast_available() else "hybrid")
+        if self.cast not in learned.MODES:
+            raise ExtractionError(f"unknown cast mode {self.cast!r}; use one of {', '.join(learned.MODES)}")
         _nlp()
 
     def extract(self, article: Article) -> Extraction:
@@ -405,11 +423,17 @@ class Extractor:
         if spot is None:
             spot = self.mode != "rules"
         blocks = blocks_of(article)
-        spans = learned.title_spans([b[0] for b in blocks], spotter) if spot else None
+        spans = _spot(blocks, spotter) if spot else None
         sentences = segment(article, spans, blocks)
         clusters = _cluster_titles(sentences)
         if not clusters:
             return []
+        if self.cast != "rules":
+            # Prose only: in a title-case headline every word looks like a name, and the rules' headline
+            # patterns measure better there.
+            tagged = [s for s in sentences if not s.headline and CAST_CUE.search(s.text)]
+            for s, found in zip(tagged, learned.cast_spans([s.text for s in tagged]), strict=True):
+                s.cast = found
         _find_known(sentences, clusters)
         for s in sentences:
             for k in dict.fromkeys(s.keys):
@@ -420,6 +444,7 @@ class Extractor:
             anime=bool(ANIME.search(article.text) or ANIME.search(article.title or "")),
             lead=_lead_person(sentences[0]) if sentences and sentences[0].headline else None,
             blocked=frozenset(f for c in clusters.values() for f in c.forms) | cast_mod.PLATFORM_NAMES,
+            cast_mode=self.cast,
         )
         focus: str | None = None
         single = next(iter(clusters)) if len(clusters) == 1 else None
@@ -430,6 +455,9 @@ class Extractor:
                 focus = heading_focus
             last_para = s.para
             _read_sentence(s, single or focus, ctx)
+            if s.heading and ctx.section:
+                for k in s.keys:
+                    clusters[k].section = clusters[k].section or list(ctx.section)
             own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
             if own:
                 focus = own[-1]
@@ -453,10 +481,24 @@ class Extractor:
         out: list[tuple[Candidate, str]] = []
         for c in sorted(clusters.values(), key=lambda c: c.first):
             how = _how_found(sentences, c.key)
-            for cand in build_candidates(c, ctx.framing, sorted(set(ctx.framing_platforms))):
+            for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms))):
                 shape = _title_signals(cand.release.title, people) + how
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out
+
+
+def _spot(blocks: list[tuple[str, int, bool, bool]], spotter: Any = None) -> list[list[tuple[int, int]]] | None:
+    """The title spotter's spans per block. A block that quotes a title is not read: a writer
+    who quotes titles quotes them all, so the spotter's finds there are dropped anyway (`_spotted`)."""
+    texts = [b[0] for b in blocks]
+    todo = [i for i, t in enumerate(texts) if not quoted_titles(t) and any(ch.isupper() for ch in t[1:])]
+    found = learned.title_spans([texts[i] for i in todo], spotter) if todo else []
+    if found is None:
+        return None
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for i, f in zip(todo, found, strict=True):
+        spans[i] = f
+    return spans
 
 
 def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: str) -> Release | None:
@@ -525,7 +567,9 @@ class _Context:
     lead: str | None
     framing: list[Window] = field(default_factory=list)
     framing_platforms: list[str] = field(default_factory=list)
+    section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
+    cast_mode: str = "rules"
 
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
@@ -533,6 +577,13 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     listing = s.headline and len(set(s.keys)) > 1 and (
         bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1
     )
+    if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6:
+        # A short heading in a roundup that names no title opens a section ("MONDAY, JAN. 8",
+        # "Coming in June"): its window dates the items below it up to the next such heading,
+        # not the item above it.
+        ctx.section = [_window(w.found, classify(text), text)
+                       for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=True) if not w.replaced]
+        return
     if (not s.keys and focus is None) or listing:
         # A heading or intro that names no title frames the items below it.
         for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=s.heading or s.headline):
@@ -579,6 +630,10 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     found, characters = cast_mod.find_cast(
         text, ctx.blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else ctx.lead
     )
+    if s.cast is not None:
+        # A name the rules read as a role ("characters including Ma-ru and Han Doo-seok") is no actor.
+        tagged = [f for f in cast_mod.pairs_from_spans(text, s.cast, ctx.blocked) if f.actor not in characters]
+        found = tagged if ctx.cast_mode == "model" else cast_mod.merge_finds(found, tagged)
     for cf in found:
         # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
         ahead = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin > cf.begin]

@@ -46,6 +46,7 @@ class Cluster:
     lead: CastMember | None = None  # the headline's person, added once the title is a release
     future: int = 0  # headline sentences that speak of it in the future ("will be", "upcoming")
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
+    section: list[Window] = field(default_factory=list)  # the window of the roundup section it is listed under
     context: list[str] = field(default_factory=list)  # the sentences naming it, the title masked, for the judge
 
 

@@ -46,3 +46,25 @@ def test_a_person_named_near_a_title_is_no_screen_evidence() -> None:
     assert not _rule_verdict(_Facts(c, None, [window], [], [person], ()))
     role = CastMember("Ana Ruiz", "Mira", "unknown", "Ana Ruiz plays Mira.")
     assert _rule_verdict(_Facts(c, None, [window], [], [role], ()))
+
+
+def test_a_dated_section_heading_dates_the_items_under_it(extractor: Extractor) -> None:
+    # A week-ahead roundup: each day heading dates the listings below it, not the one above it.
+    text = (
+        "Here is everything premiering this week, day by day.\n\n"
+        "MONDAY, JAN. 8\n\n"
+        "Copper Sky, Season 2 (Fox, 8 p.m.)\n"
+        "The ranch drama returns with Dana Ruiz as the matriarch.\n\n"
+        "Night Ferry (PBS, 9 p.m.)\n"
+        "A four-part docuseries about the last ferries of the Hebrides.\n\n"
+        "WEDNESDAY, JAN. 10\n\n"
+        "Glass Harbor (Netflix)\n"
+        "A six-episode limited series about rival perfumers in 1920s Grasse.\n"
+    )
+    found = extractor.extract(Article(text=text, title="The Biggest TV Premieres This Week",
+                                      published=date(2024, 1, 7)))
+    windows = {r.title: sorted((w.start.isoformat(), w.end.isoformat()) for w in r.windows if w.start and w.end)
+               for r in found.releases}
+    assert windows.get("Copper Sky") == [("2024-01-08", "2024-01-08")]
+    assert windows.get("Night Ferry") == [("2024-01-08", "2024-01-08")]
+    assert windows.get("Glass Harbor") == [("2024-01-10", "2024-01-10")]

@@ -204,6 +204,25 @@ def build_cast(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     return dict(stats)
 
 
+WORDS_MIN = 3  # lower-case occurrences in the training prose that make a word common
+
+
+def build_words(target: Path, shared: Path = DEFAULT_SHARED) -> int:
+    """Write the common words (``learned.common_words``) to `target`: every word the train split's
+    text writes in lower case at least WORDS_MIN times. Names and invented titles are capitalised
+    wherever they occur, so they stay out. Returns how many words were written."""
+    import re
+
+    word = re.compile(r"[^\W\d_][\w'’-]*")
+    counts: Counter[str] = Counter()
+    for item in items(shared):
+        if item.split == "train":
+            counts.update(w for w in word.findall(item.text) if w.islower())
+    common = sorted(w for w, n in counts.items() if n >= WORDS_MIN)
+    target.write_text("\n".join(common) + "\n")
+    return len(common)
+
+
 def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | None = None) -> dict[str, Any]:
     import spacy
     from spacy.tokens import DocBin

@@ -75,8 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     if not shared_available(args.shared):
         print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
         return 2
-    from training.build import CV_FOLDS, FOLDS, build, build_cast, build_titles
+    from airdate.extract import learned
+    from training.build import CV_FOLDS, FOLDS, build, build_cast, build_titles, build_words
     from training.tune import tune
+
+    # The common words first: the gate and the judge read every other capitalised word as a name.
+    if not args.smoke:
+        print("common words:", build_words(MODELS / learned.WORDS_FILE, args.shared))
+        learned.common_words.cache_clear()
+        learned._kept_names.cache_clear()
 
     with tempfile.TemporaryDirectory(prefix="airdate-train-") as tmp:
         work = Path(tmp)

@@ -31,6 +31,10 @@ from airdate.errors import ExtractionError
 
 MODES = ("rules", "model", "hybrid")
 DEFAULT_THRESHOLDS = {"gate": 0.2, "judge": 0.5, "judge_rule": 0.2, "film": 0.5}
+# The article shapes (pipeline._article_signals) that may carry their own judge thresholds,
+# "judge_short", "judge_rule_short" …: a bare headline, a short item and a long piece differ in
+# how often a title they name is a release.
+SHAPES = ("headline", "short", "mid", "long")
 GATE_CHARS = 6000  # the gate reads the headline and the opening; enough to tell the topic
 
 
@@ -52,7 +56,8 @@ def _load(name: str) -> Any:
 def thresholds() -> dict[str, float]:
     path = models_dir() / "thresholds.json"
     found = json.loads(path.read_text()) if path.exists() else {}
-    return {**DEFAULT_THRESHOLDS, **{k: float(v) for k, v in found.items() if k in DEFAULT_THRESHOLDS}}
+    known = set(DEFAULT_THRESHOLDS) | {f"{k}_{s}" for k in ("judge", "judge_rule") for s in SHAPES}
+    return {**DEFAULT_THRESHOLDS, **{k: float(v) for k, v in found.items() if k in known}}
 
 
 def model_version() -> str:
@@ -66,35 +71,53 @@ def available() -> bool:
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d+")
+WORDS_FILE = "words.txt"  # beside the models: the common words, written by `make model`
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words the training prose writes in lower case (``training.build.build_words``): a capitalised
+    word among them is an ordinary word ("Wraps", "Filming"), not a name or a title's own word."""
+    path = models_dir() / WORDS_FILE
+    return frozenset(path.read_text().split()) if path.exists() else frozenset()
 
 
 @lru_cache(maxsize=1)
 def _kept_names() -> frozenset[str]:
-    """Capitalised words the gate still reads: platforms, months, weekdays and release words."""
+    """Capitalised words the models still read: common words, platforms, months, weekdays, release
+    words and the judge's own markers."""
     from airdate.extract.platforms import GAZETTEER
 
     words = {w.lower() for names in GAZETTEER.values() for n in names for w in _WORD.findall(n)}
     words |= set(
         "january february march april may june july august september october november december jan feb mar apr "
         "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday season series "
-        "part volume episode trailer teaser premiere film movie".split()
+        "part volume episode trailer teaser premiere film movie ttl otl".split()
     )
-    return frozenset(words)
+    return frozenset(words) | common_words()
 
 
-def gate_text(title: str | None, text: str) -> str:
-    """What the gate reads: the headline and the opening, with every other capitalised word as ``Xx`` and
-    digits as ``0``. Names and titles are what an unseen article never shares with the training set; on
-    held-out long-form articles the unmasked gate let 57% through, the masked one 82%."""
+def mask_names(text: str) -> str:
+    """The text with every capitalised word that is not a common word as ``Xx`` and digits as ``0``.
+
+    Names and invented titles are what an unseen article never shares with the training set; a
+    model that reads them memorises its training articles. On held-out long-form articles the gate
+    let 57% through unmasked and 82% masked."""
     kept = _kept_names()
 
     def mask(m: re.Match[str]) -> str:
         w = m.group(0)
         if w[0].isdigit():
             return "0" * min(len(w), 4)
-        return w.lower() if not w[0].isupper() or w.lower() in kept else "Xx"
+        low = w.lower()
+        return low if not w[0].isupper() or low in kept else "Xx"
 
-    return _WORD.sub(mask, f"{title or ''}\n{text[:GATE_CHARS]}")
+    return _WORD.sub(mask, text)
+
+
+def gate_text(title: str | None, text: str) -> str:
+    """What the gate reads: the headline and the opening, names masked (`mask_names`)."""
+    return mask_names(f"{title or ''}\n{text[:GATE_CHARS]}")
 
 
 def gate_score(title: str | None, text: str) -> float:
@@ -122,7 +145,8 @@ def cast_spans(texts: list[str], nlp: Any = None) -> list[list[tuple[int, int, s
 
 
 def judge_text(signals: tuple[str, ...], context: list[str], extra: tuple[str, ...] = ()) -> str:
-    return " ".join((*signals, *extra)) + "\n" + "\n".join(context[:8])
+    """What the judge reads: the rules' signals, then the sentences naming the title, names masked."""
+    return " ".join((*signals, *extra)) + "\n" + mask_names("\n".join(context[:8]))
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,9 @@ UPCOMING = re.compile(
     r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
     r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|"
     r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up|reveals?|revealed|unveils?|"
-    r"unveiled|sets|images?|photos?)\b",
+    r"unveiled|sets|images?|photos?|"
+    # a final season announced is one still to come: "'See' to End With Season 3", "Ending With Season 2"
+    r"(?:to|will)\s+(?:end|conclude|wrap)\s+with|ending\s+with|final\s+season)\b",
     re.IGNORECASE,
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
@@ -483,6 +485,7 @@ class Extractor:
             how = _how_found(sentences, c.key)
             for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms))):
                 shape = _title_signals(cand.release.title, people) + how
+                cand = replace(cand, shape=extra[0].removeprefix("doc_"))
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out
 
@@ -505,7 +508,8 @@ def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: s
     """The release a candidate becomes, or None: the rules' verdict in ``rules`` mode, else the judge's."""
     if mode == "rules" or v is None:
         return c.release if c.rule else None
-    if v.release < (t["judge_rule"] if c.rule and mode == "hybrid" else t["judge"]):
+    key = "judge_rule" if c.rule and mode == "hybrid" else "judge"
+    if v.release < t.get(f"{key}_{c.shape}", t[key]):
         return None
     if v.film >= t["film"] and c.numbered_title:
         # "Deadpool 2" is a sequel film, not season 2 of a series
@@ -529,7 +533,9 @@ SMALL_WORDS = frozenset("a an and at by for from in into of on or the to with vs
 def _title_signals(title: str, people: set[str]) -> tuple[str, ...]:
     """What the title itself looks like: its words, its shape, whether it is a person's name."""
     words = title.split()
-    out = [f"tw_{w.lower().strip(':,.!?')}" for w in words[:8]]
+    common = learned.common_words()
+    # The title's ordinary words ("season", "the", "show"); its names would only be memorised.
+    out = [f"tw_{w}" if w in common or not common else "tw_xx" for w in (x.lower().strip(":,.!?") for x in words[:8])]
     out.append(f"tlen_{min(len(words), 6)}")
     flags = {
         "caps": title.isupper() and len(title) > 3,

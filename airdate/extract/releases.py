@@ -62,6 +62,7 @@ class Candidate:
     rule: bool
     signals: tuple[str, ...]
     numbered_title: str | None = None  # "Deadpool 2" read as season 2 of a series: the title if it is a film
+    shape: str = ""  # the article's shape (headline, short, mid, long): the judge's threshold may differ by it
 
 
 def build_candidates(

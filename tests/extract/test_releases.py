@@ -68,3 +68,17 @@ def test_a_dated_section_heading_dates_the_items_under_it(extractor: Extractor) 
     assert windows.get("Copper Sky") == [("2024-01-08", "2024-01-08")]
     assert windows.get("Night Ferry") == [("2024-01-08", "2024-01-08")]
     assert windows.get("Glass Harbor") == [("2024-01-10", "2024-01-10")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Mara Vey-Starring ‘Glass Orchard’ to End With Season 3 at Apple TV+", "‘Glass Orchard’ Ending With Season 3 on Hulu"],
+)
+def test_a_final_season_announced_is_still_to_come(headline: str) -> None:
+    rules = Extractor(mode="rules")
+    assert releases(rules, headline) == [("Glass Orchard", 3)]
+
+
+def test_a_season_that_ended_is_not_announced_as_final() -> None:
+    rules = Extractor(mode="rules")
+    assert releases(rules, "Mara Vey Looks Back On How ‘Glass Orchard’ Ended Last Year") == []

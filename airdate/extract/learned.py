@@ -35,7 +35,9 @@ DEFAULT_THRESHOLDS = {"gate": 0.2, "judge": 0.5, "judge_rule": 0.2, "film": 0.5}
 # "judge_short", "judge_rule_short" …: a bare headline, a short item and a long piece differ in
 # how often a title they name is a release.
 SHAPES = ("headline", "short", "mid", "long")
-GATE_CHARS = 6000  # the gate reads the headline and the opening; enough to tell the topic
+# The gate reads the headline and the opening: 1,500 characters measured the same out of fold as 6,000
+# (objective 0.4534 against 0.4529) and cost less to read.
+GATE_CHARS = 1500
 
 
 def models_dir() -> Path:

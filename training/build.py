@@ -3,7 +3,7 @@
 Writes ``OUT/{gate,judge}-{train,dev}.spacy`` (DocBin files) and ``OUT/stats.json``; ``build_titles``
 and ``build_cast`` write the title spotter's and the cast tagger's.
 
-- gate: one doc per article (headline and opening), ``RELEASE`` = the gold lists a release.
+- gate: pieces of each article (``learned.gate_pieces``), ``RELEASE`` = the piece names a gold release.
 - gatecv{f}, judgecv{f}: the same docs for cross-validation over train and dev together (fold f's
   models train on the items outside fold f); the thresholds are chosen on their out-of-fold scores.
 - judge: one doc per release candidate the rules find (``Extractor.candidates``), ``RELEASE`` =
@@ -204,6 +204,11 @@ def build_cast(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     return dict(stats)
 
 
+def _folded(text: str) -> str:
+    """Text compared loosely: lower case, straight quotes, single spaces."""
+    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+
+
 WORDS_MIN = 3  # lower-case occurrences in the training prose that make a word common
 
 
@@ -246,12 +251,23 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
     stats: Counter[str] = Counter()
     for item, article in train_and_dev(shared):
         has = bool(item.gold.get("releases"))
-        doc = nlp.make_doc(learned.gate_text(article.title, article.text))
-        doc.cats = {"RELEASE": float(has)}
-        bins[f"gate-{item.split}"].add(doc)
-        for f in range(CV_FOLDS):
-            bins[f"gatecv{f}-{'dev' if cv_fold_of(item.key) == f else 'train'}"].add(doc)
-        stats[f"gate-{item.split}-{'pos' if has else 'neg'}"] += 1
+        # The gate learns from pieces (learned.gate_pieces): every piece of a release-free article is a
+        # negative; a piece of a release article is a positive when it names one of its releases, and is
+        # left out when it names none (it may still speak of one as "the show").
+        titles = [_folded(r["title"]) for r in item.gold.get("releases", [])]
+        raw = learned.gate_pieces(article.title, article.text, masked=False)
+        names = [any(t and t in _folded(piece) for t in titles) for piece in raw]
+        if has and not any(names):
+            names[0] = True  # the gold names it otherwise ("LOTR" for "The Lord of the Rings"): the opening
+        for piece, masked, named in zip(raw, learned.gate_pieces(article.title, article.text), names, strict=True):
+            if has and not named:
+                continue
+            doc = nlp.make_doc(masked)
+            doc.cats = {"RELEASE": float(named)}
+            bins[f"gate-{item.split}"].add(doc)
+            for f in range(CV_FOLDS):
+                bins[f"gatecv{f}-{'dev' if cv_fold_of(item.key) == f else 'train'}"].add(doc)
+            stats[f"gate-{item.split}-{'pos' if named else 'neg'}"] += 1
         spotter = spotters[fold_of(item.key)] if spotters and item.split == "train" else None
         cands = extractor.candidates(article, spot=spot, spotter=spotter)
         labels = label_candidates(cands, item.gold, scorer)

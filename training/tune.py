@@ -22,7 +22,7 @@ from typing import Any
 from training.corpus import DEFAULT_SHARED, ROOT, items, shared_available
 
 GRID = {
-    "gate": (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5),
+    "gate": (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
     "judge": (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
     "judge_rule": (0.05, 0.1, 0.2, 0.3, 0.4, 0.5),
     "film": (0.5,),
@@ -32,6 +32,8 @@ GATE_RECALL = 0.98
 RULES_TUNED_ON = ("dev", "fixtures")  # the rules were tuned on these: they would flatter the rules' verdicts
 TIE = 0.01  # objectives this close to the best are a tie, broken toward precision
 MIN_RELEASES = 5  # a set with fewer gold releases than this is too thin to steer the choice
+MIN_NEGATIVES = 20  # release-free articles a set needs for its share of false releases to count
+MIN_GATE_ARTICLES = 30  # release articles of one length needed to give that length its own gate
 FALSE_RELEASE_COST = 2.0  # per unit of the share of release-free articles given a release
 
 
@@ -51,7 +53,7 @@ def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[
         cands = extractor.candidates(article, spot=True)  # as the shipped extractor reads it
         verdicts = learned.judge([t for _, t in cands]) if cands else []
         rows = [(c, v) for (c, _), v in zip(cands, verdicts, strict=True)]
-        out.append((set_of(item), item.gold, gate, rows))
+        out.append((set_of(item), item.gold, gate, rows, learned.gate_shape(article.text)))
     return out
 
 
@@ -82,21 +84,21 @@ def read_cv(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[A
             continue
         article = parse_text(item.text, label=item.article)
         f = cv_fold_of(item.key)
-        gate = float(gates[f](learned.gate_text(article.title, article.text)).cats.get("RELEASE", 0.0))
+        gate = max(float(d.cats.get("RELEASE", 0.0)) for d in gates[f].pipe(learned.gate_pieces(article.title, article.text)))
         spotter = spotters[fold_of(item.key)] if item.split == "train" else None
         cands = extractor.candidates(article, spot=True, spotter=spotter)
         docs = judges[f].pipe([t for _, t in cands])
         rows = [(c, learned.Verdict(float(d.cats.get("RELEASE", 0.0)), float(d.cats.get("FILM", 0.0))))
                 for (c, _), d in zip(cands, docs, strict=True)]
-        out.append((set_of(item), item.gold, gate, rows))
+        out.append((set_of(item), item.gold, gate, rows, learned.gate_shape(article.text)))
     return out
 
 
-def predict(gate: float, rows: list[tuple[Any, Any]], t: dict[str, float], mode: str) -> dict[str, Any]:
+def predict(gate: float, rows: list[tuple[Any, Any]], t: dict[str, float], mode: str, shape: str = "") -> dict[str, Any]:
     """What the extractor would print with thresholds `t` (the same `decide` as `Extractor.extract`)."""
     from airdate.extract.pipeline import decide
 
-    if mode != "rules" and gate < t["gate"]:
+    if mode != "rules" and gate < t.get(f"gate_{shape}", t["gate"]):
         return {"releases": []}
     kept = (decide(c, v, t, mode) for c, v in rows)
     return {"releases": [r.to_json() for r in kept if r is not None]}
@@ -106,25 +108,40 @@ def score(data: list[Any], t: dict[str, float], mode: str, scorer: Any) -> dict[
     from training.evaluate import summarize
 
     by_set: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
-    for name, gold, gate, rows in data:
-        by_set[name].append((gold, predict(gate, rows, t, mode)))
+    for name, gold, gate, rows, shape in data:
+        by_set[name].append((gold, predict(gate, rows, t, mode, shape)))
     return {name: summarize(scorer, pairs) for name, pairs in sorted(by_set.items())}
 
 
 def objective(result: dict[str, dict[str, Any]]) -> float:
-    """Mean macro F1 over the sets with enough releases, less the share of negatives given a release."""
+    """Mean macro F1 over the sets with enough releases, less the mean share of release-free articles
+    given a release over the sets with enough of them: a share per set, so the few news pages count
+    as much as the many HuffPost items (pooled, news pages given releases were lost among them)."""
     sets = [s for s in result.values() if s["releases"]["tp"] + s["releases"]["fn"] >= MIN_RELEASES]
     macro = sum(s["macro_f1"] for s in sets) / max(1, len(sets))
-    negatives = sum(s["negative_items"] for s in result.values())
-    false = sum(s["false_release_items"] for s in result.values())
-    return macro - FALSE_RELEASE_COST * false / max(1, negatives)
+    negs = [s for s in result.values() if s["negative_items"] >= MIN_NEGATIVES]
+    share = sum(s["false_release_items"] / s["negative_items"] for s in negs) / max(1, len(negs))
+    return macro - FALSE_RELEASE_COST * share
 
 
-def gate_choices(data: list[Any]) -> set[float]:
-    """The gate thresholds that pass at least GATE_RECALL of the articles holding a release."""
-    scores = [gate for _, gold, gate, _ in data if gold.get("releases")]
+def gate_choices(data: list[Any], shape: str | None = None) -> set[float]:
+    """The gate thresholds that pass at least GATE_RECALL of the articles holding a release (of one shape)."""
+    scores = [gate for _, gold, gate, _, s in data if gold.get("releases") and shape in (None, s)]
     ok = {g for g in GRID["gate"] if sum(s >= g for s in scores) >= GATE_RECALL * len(scores)}
     return ok or {min(GRID["gate"])}
+
+
+def shape_gates(data: list[Any]) -> dict[str, float]:
+    """Per length, the highest gate that still passes GATE_RECALL of that length's release articles:
+    the gate is a filter, and the higher it is the less release-free text reaches the judge. A length
+    with fewer than MIN_GATE_ARTICLES release articles keeps the common gate."""
+    from airdate.extract import learned
+
+    out = {}
+    for shape in learned.GATE_SHAPES:
+        if sum(1 for _, gold, _, _, s in data if gold.get("releases") and s == shape) >= MIN_GATE_ARTICLES:
+            out[f"gate_{shape}"] = max(gate_choices(data, shape))
+    return out
 
 
 def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True) -> dict[str, float]:
@@ -139,10 +156,12 @@ def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True
           "out-of-fold scores over train and dev")
     data = data if data is not None else read_dev(shared)
     gates = gate_choices(data)
+    by_length = shape_gates(data)
+    print("gates by length:", by_length)
     tried: list[tuple[float, int, int, dict[str, float]]] = []
     # Gates from the highest down, so a tie goes to the gate that stops more text (cheaper).
     for order, values in enumerate(itertools.product(*(sorted(v, reverse=k == "gate") for k, v in GRID.items()))):
-        t = dict(zip(GRID, values, strict=True))
+        t = {**dict(zip(GRID, values, strict=True)), **by_length}
         if t["judge_rule"] > t["judge"] or t["gate"] not in gates:
             continue
         result = score(data, t, mode, scorer)

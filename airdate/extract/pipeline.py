@@ -407,7 +407,7 @@ class Extractor:
         _nlp()
 
     def extract(self, article: Article) -> Extraction:
-        if self.mode != "rules" and learned.gate_score(article.title, article.text) < learned.thresholds()["gate"]:
+        if self.mode != "rules" and not learned.gate_passes(article.title, article.text):
             return Extraction(article, ())
         candidates = self.candidates(article)
         verdicts = learned.judge([text for _, text in candidates]) if self.mode != "rules" else [None] * len(candidates)

@@ -56,7 +56,8 @@ FILM = re.compile(
     re.IGNORECASE,
 )
 SERIES = re.compile(
-    r"\b(?:season|seasons|series|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
+    # "a series of measures", "the World Series": the word, not a show
+    r"\b(?:season|seasons|(?<!World )series(?!\s+(?:of|win|lead|opener|sweep)\b)|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
     r"reboot|revival|spinoff|spin-off|drama|comedy|thriller|premiere|trailer|teaser|"
     r"showrunner|renewed|renewal|cour|anime\s+series|limited\s+series|spinoff\s+series)\b",
     re.IGNORECASE,

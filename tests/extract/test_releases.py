@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from airdate.extract.pipeline import Extractor
+from airdate.extract.pipeline import SERIES, Extractor
 from airdate.models import Article
 
 
@@ -82,3 +82,17 @@ def test_a_final_season_announced_is_still_to_come(headline: str) -> None:
 def test_a_season_that_ended_is_not_announced_as_final() -> None:
     rules = Extractor(mode="rules")
     assert releases(rules, "Mara Vey Looks Back On How ‘Glass Orchard’ Ended Last Year") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("they would take a series of measures", False),
+        ("ahead of the World Series opener", False),
+        ("the new series premieres in May", True),
+        ("a limited series of six episodes", True),
+    ],
+)
+def test_a_series_of_measures_is_no_show(text: str, cue: bool) -> None:
+    # "a series of" is the English word, not a cue for a TV series.
+    assert bool(SERIES.search(text)) is cue

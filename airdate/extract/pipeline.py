@@ -512,10 +512,12 @@ def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: s
     key = "judge_rule" if c.rule and mode == "hybrid" else "judge"
     if v.release < t.get(f"{key}_{c.shape}", t[key]):
         return None
-    if v.film >= t["film"] and c.numbered_title:
+    if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):
         # "Deadpool 2" is a sequel film, not season 2 of a series
         return replace(c.release, title=c.numbered_title, season=None, kind="film")
     film = v.film >= t["film"] and not (c.release.season or 0) > 1
+    if c.kind_cue is not None:  # the article says which it is, beside the title
+        film = c.kind_cue == "film"
     kind: Literal["series", "film"] = "film" if film else "series"
     return replace(c.release, kind=kind)
 
@@ -689,8 +691,49 @@ def _group(s: Sentence, k: str | None) -> list[str]:
     return [k] + sorted(group - {k})
 
 
+# A word for the kind right beside a mention of the title: before it ("the Netflix film 'X'", "new
+# Hulu series 'Mike'", "the sitcom X") or after it ("'X' movie", "'X' Season 2", "X (film)").
+_Q = r"[\"“”'‘’]?"
+FILM_BEFORE = re.compile(
+    r"(?i:\b(?:film|movie|biopic|feature\s+film|animated\s+feature|remake|documentary)\s*[,:]?\s*" + _Q + r")$"
+)
+SERIES_BEFORE = re.compile(
+    r"(?i:\b(?:series|sitcom|miniseries|docuseries|docu-series|k-?drama|anime|talk\s+show|reality\s+show|"
+    r"game\s+show|tv\s+show|soap(?:\s+opera)?)\s*[,:]?\s*" + _Q + r")$"
+)
+# "(Hulu Original film)", "(Netflix documentary)", "(limited series)": a bracket that ends in the kind.
+FILM_AFTER = re.compile(
+    r"^" + _Q + r"\s*(?:\([^()]{0,30}\b(?i:film|movie|documentary)\)|(?i:film|movie|biopic)\b(?!\s+(?:series|franchise)))"
+)
+SERIES_AFTER = re.compile(
+    r"^" + _Q + r"\s*(?:\([^()]{0,30}\b(?i:series|docuseries|miniseries|sitcom)\)|"
+    r"(?i:series|sitcom|miniseries|docuseries|season|episodes?)\b)"
+)
+# An apposition that names the kind: '"Mike," an unauthorized bio-series', "Harbor Lights, a
+# six-part drama series", "Quiet Rooms, the new documentary film".
+_APPOSITION = r"^" + _Q + r"\s*,\s*" + _Q + r"\s*(?i:an?|the|her|his|their|its)\s+(?:[\w’'-]+\s+){0,3}(?:[\w]+-)?"
+FILM_APPOSITION = re.compile(_APPOSITION + r"(?i:film|movie|biopic|documentary)\b(?!\s+(?:series|franchise))")
+SERIES_APPOSITION = re.compile(_APPOSITION + r"(?i:series|sitcom|miniseries|docuseries|k-?drama|anime)\b")
+
+
+def _kind_near(s: Sentence, k: str) -> tuple[int, int]:
+    """(film, series): whether a word for a film or a series stands right beside a mention of `k`."""
+    film = series = 0
+    for m, kk in zip(s.mentions, s.keys, strict=True):
+        if kk != k:
+            continue
+        before, after = s.text[max(0, m.begin - 40) : m.begin], s.text[m.end : m.end + 60]
+        film |= bool(FILM_BEFORE.search(before) or FILM_AFTER.match(after) or FILM_APPOSITION.match(after))
+        series |= bool(SERIES_BEFORE.search(before) or SERIES_AFTER.match(after) or SERIES_APPOSITION.match(after))
+    return film, series
+
+
 def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
     text = s.text
+    for k in set(s.keys):
+        near = _kind_near(s, k)
+        clusters[k].film_near += near[0]
+        clusters[k].series_near += near[1]
     for k in set(s.keys) or ({focus} if focus else set()):
         c = clusters[k]
         c.film += bool(FILM.search(text))

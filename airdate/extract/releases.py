@@ -36,6 +36,8 @@ class Cluster:
     season_focus: Tag = None
     film: int = 0
     series: int = 0
+    film_near: int = 0  # mentions a word for a film stands right beside ("the film 'X'", "'X' movie")
+    series_near: int = 0  # likewise for a series ("new Hulu series 'Mike'", "'X' Season 2", "the sitcom X")
     upcoming: int = 0
     review: int = 0
     first: int = 0
@@ -63,6 +65,7 @@ class Candidate:
     signals: tuple[str, ...]
     numbered_title: str | None = None  # "Deadpool 2" read as season 2 of a series: the title if it is a film
     shape: str = ""  # the article's shape (headline, short, mid, long): the judge's threshold may differ by it
+    kind_cue: str | None = None  # "film" or "series" when words beside the title say so; it outranks the judge
 
 
 def build_candidates(
@@ -125,7 +128,12 @@ def _release(
     roles = {m.character for m in cast}
     characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
     release = Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
-    return Candidate(release, rule, signals, numbered_title)
+    cue: str | None = None
+    if c.film_near > c.series_near:
+        cue = "film"
+    elif c.series_near > c.film_near:
+        cue = "series"
+    return Candidate(release, rule, signals, numbered_title, kind_cue=cue)
 
 
 @dataclass(frozen=True)

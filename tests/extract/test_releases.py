@@ -96,3 +96,18 @@ def test_a_season_that_ended_is_not_announced_as_final() -> None:
 def test_a_series_of_measures_is_no_show(text: str, cue: bool) -> None:
     # "a series of" is the English word, not a cue for a TV series.
     assert bool(SERIES.search(text)) is cue
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('Trevante Rhodes stars in "Mike," an unauthorized bio-series due out Aug. 25 on Hulu.', "series"),
+        ("Hulu will stream Dear Ordinary (Hulu Original film) from Nov. 6.", "film"),
+        ("Netflix dates the documentary 'Quiet Rooms' for March 3, 2027.", "film"),
+        ("Apple TV+ has set the sitcom 'Copper Kettle' to premiere on March 3, 2027.", "series"),
+        ("The 'Copper Kettle' movie opens in theaters on March 3, 2027.", "film"),
+    ],
+)
+def test_a_word_beside_the_title_says_film_or_series(extractor: Extractor, text: str, kind: str) -> None:
+    found = extractor.extract(Article(text=text, title=None, published=date(2026, 12, 1)))
+    assert [r.kind for r in found.releases] == [kind]

@@ -251,10 +251,16 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             subtitle = len(words) > len(ow) and words[: len(ow)] == ow and any(
                 SUBTITLE.match(f[len(g):]) for f in clusters[k].forms for g in clusters[other].forms if f.startswith(g)
             )
+            # "Impeachment: American Crime Story": a named season of an anthology is the better name too.
+            # ("READ MORE: X" and "Related: X" are link labels, not names.)
+            prefixed = suffix and any(f.rstrip().endswith(":") and not LINK_LABEL.match(f) for f in (
+                bf[: len(bf) - len(g)] for bf in clusters[k].forms for g in clusters[other].forms if bf.endswith(g)))
             if number or suffix or subtitle:
                 big = clusters.pop(k)
                 small = clusters[other]
-                if subtitle:  # the full "X: Subtitle" is the better name
+                big.forms = Counter({f: n for f, n in big.forms.items() if not any(
+                    f.endswith(g) and LINK_LABEL.match(f[: len(f) - len(g)]) for g in small.forms)})
+                if subtitle or prefixed:  # the full "X: Subtitle" is the better name
                     for f, n in big.forms.items():
                         small.forms[f] = n + max(small.forms.values())
                 small.forms.update(big.forms)
@@ -300,6 +306,10 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     return out
 
 
+LINK_LABEL = re.compile(
+    r"^\s*(?i:read\s+more|related|see\s+also|also\s+read|more|watch|watch\s+now|video|exclusive|update|review|recap|"
+    r"opinion|photos|listen|trailer|news|breaking)\s*:\s*$"
+)
 SUBTITLE = re.compile(r"^(?::|\s+(?:--|-|–|—)\s+)\S")  # "X: Subtitle", "X -- Subtitle"
 
 

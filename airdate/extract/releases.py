@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from airdate.extract.events import RESCUE
 from airdate.extract.titles import title_key
 from airdate.models import CERTAINTY_RANK, CastMember, Event, Release, Window
 
@@ -237,6 +238,8 @@ def _merge_events(events: list[Event], replaced: list[Window], windows: list[Win
         earlier = any(w.start and r.start and w.start < r.start for w in windows)
         kind = "date_announced" if earlier and not later else "delayed"
         out.setdefault(kind, Event(kind, None, r.certainty, r.sentence))
+    if "cancelled" in out and any(RESCUE.search(e.sentence) for e in events if e.type == "renewed"):
+        del out["cancelled"]  # cancelled, then rescued: the news is the new home
     return list(out.values())
 
 

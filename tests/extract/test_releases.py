@@ -111,3 +111,44 @@ def test_a_series_of_measures_is_no_show(text: str, cue: bool) -> None:
 def test_a_word_beside_the_title_says_film_or_series(extractor: Extractor, text: str, kind: str) -> None:
     found = extractor.extract(Article(text=text, title=None, published=date(2026, 12, 1)))
     assert [r.kind for r in found.releases] == [kind]
+
+
+def _candidates(text: str) -> list[tuple[str, int | None]]:
+    """The titles the rules make candidates of (whatever the judge would then decide)."""
+    found = Extractor(mode="rules").candidates(Article(text=text, title=None, published=date(2026, 12, 1)))
+    return [(c.release.title, c.release.season) for c, _ in found]
+
+
+def test_a_named_season_of_an_anthology_is_the_better_name() -> None:
+    # The headline says 'Harbor Crimes'; the body names the season by its full title.
+    text = ("Dana Ruiz Talks Her Role In 'Harbor Crimes'\n\n"
+            "The actor spoke about her upcoming role as Ada Vell in \"Lighthouse: Harbor Crimes,\" due out in March 2027.")
+    assert _candidates(text) == [("Lighthouse: Harbor Crimes", None)]
+
+
+def test_a_link_label_is_no_part_of_a_title() -> None:
+    text = ("'Copper Kettle' Season 2 premieres March 3, 2027 on Apple TV+.\n\n"
+            "READ MORE: Copper Kettle season 1 recap")
+    assert _candidates(text) == [("Copper Kettle", 2)]
+
+
+def test_a_show_rescued_after_its_cancellation_is_renewed() -> None:
+    from airdate.extract.events import find_events
+
+    assert [k for k, _ in find_events("'Copper Kettle' Finds New TV Home, Fans Rejoice")] == ["renewed"]
+    assert [k for k, _ in find_events("'Copper Kettle' picked up by Peacock after Fox passed")] == ["renewed"]
+    assert [k for k, _ in find_events("Fox canceled the comedy on Thursday.")] == ["cancelled"]
+    assert [k for k, _ in find_events("It has not found a new home yet.")] == []
+
+
+def test_the_rescue_outranks_the_cancellation_it_tells_of(extractor: Extractor) -> None:
+    text = "'Copper Kettle' Finds New TV Home, Stars And Fans Rejoice\n\nFox canceled the hit comedy on Thursday."
+    found = extractor.extract(Article(text=text, title=None, published=date(2026, 12, 1)))
+    assert [[e.type for e in r.events] for r in found.releases] == [["renewed"]]
+
+
+def test_what_could_have_been_is_no_hedge() -> None:
+    from airdate.extract.certainty import classify
+
+    assert classify("Trailer For Axed 'Tremors' Reboot Offers Glimpse Of What Could Have Been") == "confirmed"
+    assert classify("The reboot could arrive in 2027.") == "speculated"

@@ -384,9 +384,18 @@ DERIVED = re.compile(
 )
 
 
+# "the 'Killing Eve' star Jodie Comer", "the late "I Love Lucy" stars Lucille Ball and …": the title
+# names someone's past work when the sentence goes on to another title. ("'Westworld' Star James
+# Marsden Set to Return for Season 4" is about the show.)
+STAR_OF = re.compile(r"^[\s’'”\",]*(?i:star|stars|actor|actress|actors|alum|alums|alumna|alumnus)\s+(?:[A-Z][\w.’'-]+\s+){1,2}")
+
+
 def _is_reference(text: str, m: TitleMention) -> bool:
     if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
         return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'
+    if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
+        # ... when another title follows for the new work; alone, the star's news may be the show's.
+        return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
     return m.how in ("quoted", "known", "model") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 

@@ -152,3 +152,19 @@ def test_what_could_have_been_is_no_hedge() -> None:
 
     assert classify("Trailer For Axed 'Tremors' Reboot Offers Glimpse Of What Could Have Been") == "confirmed"
     assert classify("The reboot could arrive in 2027.") == "speculated"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # The old show names the stars' past; the new film is the release.
+        ('The child of the late "Copper Kettle" stars Ana Ruiz and Tom Vell praised the upcoming biopic "Being Ana."',
+         ["Being Ana"]),
+        # Alone, the star's news can be the show's.
+        ("'Copper Kettle' Star Ana Ruiz Set To Return For Season 4", ["Copper Kettle"]),
+    ],
+)
+def test_a_title_that_names_a_stars_past_work_is_no_release(text: str, titles: list[str]) -> None:
+    headline = text.split(".")[0] if text.startswith("'") else None
+    found = Extractor(mode="rules").candidates(Article(text=text, title=headline, published=date(2026, 12, 1)))
+    assert [c.release.title for c, _ in found if c.rule] == titles

@@ -203,6 +203,9 @@ NOT_IN_NAMES = {
     "Productions", "Animation", "Adds", "Recasts", "Three", "Two", "Four", "Five", "Six", "Swims", "Back",
     "Reshuffles", "Slate", "Straight", "Guest", "Host", "Musical", "Premiering", "Premieres", "K-Dramas",
     "Orders", "Ordered", "Renews", "Cancels", "Canceled", "Cancelled", "Lands", "Taps",
+    # adverbs a title-case headline puts between a name and its verb ("Dana Ruiz Really Wants …")
+    "Really", "Finally", "Still", "Just", "Also", "Never", "Already", "Reportedly", "Actually", "Truly",
+    "Apparently", "Definitely", "Totally", "Seriously",
 }
 
 

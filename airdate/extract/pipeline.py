@@ -239,7 +239,10 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             c.forms[m.title] += 3 if s.headline or m.how == "heading" else 2 if m.how != "quoted" else 1
             c.in_headline |= s.headline
             c.from_heading |= m.how == "heading"
-    # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things".
+    # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things". In a short item the
+    # headline's "'Spider-Man' Movie" is the body's "Spider-Man: No Way Home"; a long piece may name a
+    # franchise film beside its spin-off series ("Kagerou Blade" season 2, "Kagerou Blade: Ember Road").
+    sub = SHORT_SUBTITLE if len(sentences) <= SHORT_ITEM else SUBTITLE
     for k in sorted(clusters, key=len, reverse=True):
         words = k.split()
         for other in list(clusters):
@@ -249,7 +252,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             number = words[-1].isdigit() and words[:-1] == ow and 1 < int(words[-1]) < 30
             suffix = len(words) > len(ow) and words[-len(ow) :] == ow and len(ow[-1]) > 3
             subtitle = len(words) > len(ow) and words[: len(ow)] == ow and any(
-                SUBTITLE.match(f[len(g):]) for f in clusters[k].forms for g in clusters[other].forms if f.startswith(g)
+                sub.match(f[len(g):]) for f in clusters[k].forms for g in clusters[other].forms if f.startswith(g)
             )
             # "Impeachment: American Crime Story": a named season of an anthology is the better name too.
             # ("READ MORE: X" and "Related: X" are link labels, not names.)
@@ -310,7 +313,9 @@ LINK_LABEL = re.compile(
     r"^\s*(?i:read\s+more|related|see\s+also|also\s+read|more|watch|watch\s+now|video|exclusive|update|review|recap|"
     r"opinion|photos|listen|trailer|news|breaking)\s*:\s*$"
 )
-SUBTITLE = re.compile(r"^(?::|\s+(?:--|-|–|—)\s+)\S")  # "X: Subtitle", "X -- Subtitle"
+SUBTITLE = re.compile(r"^(?::|\s+(?:--|-|–|—)\s+)\S")  # "X:Subtitle", "X -- Subtitle"
+SHORT_SUBTITLE = re.compile(r"^(?::\s*|\s+(?:--|-|–|—)\s+)[A-Z0-9]")  # "X: Subtitle" too
+SHORT_ITEM = 4  # sentences, headline included: a news item rather than an article
 
 
 def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
@@ -487,7 +492,9 @@ class Extractor:
                     heading_focus = own[0]
             elif s.heading:
                 heading_focus = None
-        if ctx.lead and sentences[0].headline and not CREW_VERB.search(sentences[0].text):
+        if ctx.lead and sentences[0].headline and not CREW_VERB.search(sentences[0].text) and not NOT_IN.search(
+            sentences[0].text
+        ):
             # "Frances McDormand Gives Oscar Heft To 'Nomadland' Trailer": the headline's person is in it.
             head = sentences[0]
             for m, k in zip(head.mentions, head.keys, strict=True):
@@ -742,8 +749,10 @@ def _kind_near(s: Sentence, k: str) -> tuple[int, int]:
         if kk != k:
             continue
         before, after = s.text[max(0, m.begin - 40) : m.begin], s.text[m.end : m.end + 60]
-        film |= bool(FILM_BEFORE.search(before) or FILM_AFTER.match(after) or FILM_APPOSITION.match(after))
-        series |= bool(SERIES_BEFORE.search(before) or SERIES_AFTER.match(after) or SERIES_APPOSITION.match(after))
+        # '"Mike," an unauthorized bio-series': the comma may sit inside the quotes.
+        appos = "," + after if re.search(r",[\"”'’]$", s.text[m.begin : m.end]) else after
+        film |= bool(FILM_BEFORE.search(before) or FILM_AFTER.match(after) or FILM_APPOSITION.match(appos))
+        series |= bool(SERIES_BEFORE.search(before) or SERIES_AFTER.match(after) or SERIES_APPOSITION.match(appos))
     return film, series
 
 
@@ -826,12 +835,17 @@ CREW_VERB = re.compile(
 )
 LEAD_RX = re.compile(
     r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+|^[‘'\"“][^‘'\"“’”]{2,60}[’'\"”]\s*(?:Trailer|Teaser)?:\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
-    + r"){1,2}?)(?=\s+(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
+    + r"){1,2}?)(?=\s+(?:(?:Really|Finally|Officially|Still|Just|Also|Never|Already|Reportedly|Actually|Truly|"
+    r"Apparently|Definitely|Totally|Basically|Seriously)\s+)?(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
     r"Recalls|Remembers|Addresses|Lands|Signs|Exits|Leaves|Returns|Won['’]t|Didn['’]t|Almost|Defends|Responds|"
     r"Was|Has|Had|Wants|Says|Slams|Praises|Jokes|Goes|Looks|Debuts|Stuns|Shows|Drops|Weighs|Hints|Gives|Isn['’]t|"
     r"Can['’]t|Does|Plays|Stars|Leads|Hopes|Hits|Rides|Makes|Takes|Brings|Channels|Transforms|Becomes|Steps|"
     r"Sings|Gets|Embarks|Sing|Join|Are|[a-z]\w*)\b)"
 )
+
+
+# "… Wants To Make It Clear That He's Not In The New 'Spider-Man' Movie": the headline's person is not in it.
+NOT_IN = re.compile(r"\b(?:(?:is|he['’]s|she['’]s|they['’]re|are)\s+not|isn['’]t|aren['’]t|won['’]t\s+be|not)\s+(?:in|part\s+of)\b", re.I)
 
 
 def _lead_person(headline: Sentence) -> str | None:

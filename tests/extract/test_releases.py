@@ -168,3 +168,18 @@ def test_a_title_that_names_a_stars_past_work_is_no_release(text: str, titles: l
     headline = text.split(".")[0] if text.startswith("'") else None
     found = Extractor(mode="rules").candidates(Article(text=text, title=headline, published=date(2026, 12, 1)))
     assert [c.release.title for c, _ in found if c.rule] == titles
+
+
+def test_a_short_item_names_one_work_by_its_short_and_full_title() -> None:
+    text = ("Dana Ruiz Says She's Not In The New 'Sky Harbor' Movie\n\n"
+            "The actor addressed a photo that appeared to show her on the set of \"Sky Harbor: Low Tide.\"")
+    assert _candidates(text) == [("Sky Harbor: Low Tide", None)]
+
+
+def test_the_headlines_person_is_not_in_what_they_are_not_in() -> None:
+    text = "Dana Ruiz Really Wants You To Know She's Not In 'Sky Harbor: Low Tide'"
+    found = Extractor(mode="rules").candidates(Article(text=text, title=text, published=date(2026, 12, 1)))
+    assert [[m.actor for m in c.release.cast] for c, _ in found] == [[]]
+    text = "Dana Ruiz Really Wants To Star In 'Sky Harbor: Low Tide'"
+    found = Extractor(mode="rules").candidates(Article(text=text, title=text, published=date(2026, 12, 1)))
+    assert [[m.actor for m in c.release.cast] for c, _ in found] == [["Dana Ruiz"]]

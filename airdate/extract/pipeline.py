@@ -531,12 +531,19 @@ def _spot(blocks: list[tuple[str, int, bool, bool]], spotter: Any = None) -> lis
     return spans
 
 
+HEADLINE_EVENTS = frozenset(f"ev_{e}" for e in (
+    "renewed", "ordered", "cancelled", "filming_started", "filming_wrapped", "trailer_released", "date_announced"))
+
+
 def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: str) -> Release | None:
     """The release a candidate becomes, or None: the rules' verdict in ``rules`` mode, else the judge's."""
     if mode == "rules" or v is None:
         return c.release if c.rule else None
     key = "judge_rule" if c.rule and mode == "hybrid" else "judge"
-    if v.release < t.get(f"{key}_{c.shape}", t[key]):
+    # A bare headline that states a production event of a title the rules back ("'X' Renewed For
+    # Season 3", "'X' Wraps Filming", "'X' Trailer") reports it by the contract, whatever the judge weighs.
+    stated = c.rule and c.shape == "headline" and any(s in HEADLINE_EVENTS for s in c.signals)
+    if v.release < t.get(f"{key}_{c.shape}", t[key]) and not stated:
         return None
     if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):
         # "Deadpool 2" is a sequel film, not season 2 of a series

@@ -56,8 +56,10 @@ FILM = re.compile(
     re.IGNORECASE,
 )
 SERIES = re.compile(
-    # "a series of measures", "the World Series": the word, not a show
-    r"\b(?:season|seasons|(?<!World )series(?!\s+(?:of|win|lead|opener|sweep)\b)|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
+    # "a series of measures", "the World Series", "on show at the festival", "a trade show": the word, not a show
+    r"\b(?:season|seasons|(?<!World )series(?!\s+(?:of|win|lead|opener|sweep)\b)|episodes?|"
+    r"(?<!\bon )(?<!\btrade )(?<!\bcar )(?<!\bair )(?<!\blight )(?<!\bfashion )(?<!\bflower )(?<!\bmotor )(?<!\bart )"
+    r"(?<!\bdog )(?<!\bhorse )(?<!\bboat )(?<!\broad )show(?!\s+(?:that|how|off|up|us)\b)|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
     r"reboot|revival|spinoff|spin-off|drama|comedy|thriller|premiere|trailer|teaser|"
     r"showrunner|renewed|renewal|cour|anime\s+series|limited\s+series|spinoff\s+series)\b",
     re.IGNORECASE,
@@ -382,10 +384,10 @@ REFERENCE = re.compile(
 # After a title: what makes the mention about something else ("'Cruella' Sequel", "the
 # "Killing Eve" star", "'Groundhog Day'-Style", "'Star Wars' Projects").
 DERIVED = re.compile(
-    r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creator|co-creator|alum|"
-    r"director|showrunner|writer|producer|boss|veteran|fame|style|esque|like|inspired|projects|franchise|universe|"
+    r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creators?|co-creators?|alums?|"
+    r"directors?|showrunners?|writers?|producers?|boss|bosses|veterans?|fame|style|esque|like|inspired|projects|franchise|universe|"
     r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game|"
-    r"arc|storyline|episode|chapter)\b"
+    r"arc|storyline|episode|chapter|festival|awards|conference|summit|expo|exhibition|tour|concert)\b"
 )
 
 

@@ -91,6 +91,10 @@ def test_a_season_that_ended_is_not_announced_as_final() -> None:
         ("ahead of the World Series opener", False),
         ("the new series premieres in May", True),
         ("a limited series of six episodes", True),
+        ("the installations on show at the festival", False),
+        ("the stand at the trade show", False),
+        ("the figures show that sales fell", False),
+        ("the game show returns in May", True),
     ],
 )
 def test_a_series_of_measures_is_no_show(text: str, cue: bool) -> None:
@@ -183,3 +187,14 @@ def test_the_headlines_person_is_not_in_what_they_are_not_in() -> None:
     text = "Dana Ruiz Really Wants To Star In 'Sky Harbor: Low Tide'"
     found = Extractor(mode="rules").candidates(Article(text=text, title=text, published=date(2026, 12, 1)))
     assert [[m.actor for m in c.release.cast] for c, _ in found] == [["Dana Ruiz"]]
+
+
+def test_a_festival_or_a_tour_named_like_a_title_is_no_release() -> None:
+    from airdate.extract.pipeline import _is_reference
+    from airdate.extract.titles import TitleMention
+
+    text = "Some of the installations on show at the 7th Harbor Light Festival – previews"
+    begin = text.index("7th")
+    assert _is_reference(text, TitleMention("7th Harbor Light", begin, begin + 16, how="model"))
+    text = "The 7th Harbor Light trailer is out"
+    assert not _is_reference(text, TitleMention("7th Harbor Light", 0 + 4, 4 + 16, how="model"))

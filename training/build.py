@@ -259,7 +259,7 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
         names = [any(t and t in _folded(piece) for t in titles) for piece in raw]
         if has and not any(names):
             names[0] = True  # the gold names it otherwise ("LOTR" for "The Lord of the Rings"): the opening
-        for piece, masked, named in zip(raw, learned.gate_pieces(article.title, article.text), names, strict=True):
+        for _piece, masked, named in zip(raw, learned.gate_pieces(article.title, article.text), names, strict=True):
             if has and not named:
                 continue
             doc = nlp.make_doc(masked)

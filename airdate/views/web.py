@@ -293,6 +293,8 @@ async def _handle(request: Request, exc: Exception) -> Response:
     elif isinstance(exc, StarletteHTTPException):
         status, headers = exc.status_code, exc.headers  # e.g. Allow on a 405
         message = "no such page; see / for the board or /api/docs for the API" if status == 404 else str(exc.detail)
+        if status == 400 and message == "There was an error parsing the body":  # FastAPI's words for bad JSON
+            message = 'the request body is not valid JSON; send an object such as {"note": "why"}, or no body'
     elif isinstance(exc, NotFound):
         status, message = 404, str(exc)
     elif isinstance(exc, StoreError):

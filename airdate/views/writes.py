@@ -163,6 +163,7 @@ class WriteOut(BaseModel):
 
 
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "The body is not valid JSON.", "model": ErrorOut},
     401: {"description": "No `Authorization: Bearer TOKEN`, or the wrong token.", "model": ErrorOut},
     403: {"description": f"The server has no token: {READ_ONLY}.", "model": ErrorOut},
     404: {"description": "No such release, or nothing to undo.", "model": ErrorOut},

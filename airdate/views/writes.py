@@ -9,6 +9,7 @@ by "web". Who may call it is airdate.views.auth's business.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -171,6 +172,13 @@ WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
+UNDOS = [  # DELETE path, the action that undoes its POST, summary
+    ("/follow", "unfollow", "Stop following a release: every follow that matches it"),
+    ("/hide", "unhide", "Put a hidden release back on the board"),
+    ("/premiered", "unpremiered", "Remove the premiere set by hand"),
+]
+
+
 def api_router(writable: bool) -> APIRouter:
     """The writes, documented in /openapi.json only on a server that takes them."""
     router = APIRouter(
@@ -200,19 +208,11 @@ def api_router(writable: bool) -> APIRouter:
     async def api_follow(request: Request, release_id: ReleaseId) -> Response:
         return await run(request, release_id, "follow")
 
-    @router.delete("/follow", summary="Stop following a release: every follow that matches it", **shown)
-    async def api_unfollow(request: Request, release_id: ReleaseId) -> Response:
-        return await run(request, release_id, "unfollow")
-
     @router.post("/hide", summary="Hide a release that is not one; recorded as a manual claim by web", **shown)
     async def api_hide(
         request: Request, release_id: ReleaseId, body: Annotated[NoteIn | None, Body()] = None
     ) -> Response:
         return await run(request, release_id, "hide", note=body.note.strip() if body else "")
-
-    @router.delete("/hide", summary="Put a hidden release back on the board", **shown)
-    async def api_unhide(request: Request, release_id: ReleaseId) -> Response:
-        return await run(request, release_id, "unhide")
 
     @router.post("/premiered", summary="Record by hand that a release premiered", **shown)
     async def api_premiered(
@@ -221,8 +221,13 @@ def api_router(writable: bool) -> APIRouter:
         return await run(request, release_id, "premiered", note=body.note.strip() if body else "",
                          on=body.on if body else None)  # fmt: skip
 
-    @router.delete("/premiered", summary="Remove the premiere set by hand", **shown)
-    async def api_unpremiered(request: Request, release_id: ReleaseId) -> Response:
-        return await run(request, release_id, "unpremiered")
+    def undoing(action: str) -> Callable[[Request, int], Awaitable[Response]]:
+        async def api_undo(request: Request, release_id: ReleaseId) -> Response:
+            return await run(request, release_id, action)
+
+        return api_undo
+
+    for path, undo, summary in UNDOS:
+        router.add_api_route(path, undoing(undo), methods=["DELETE"], summary=summary, name=f"api_{undo}", **shown)
 
     return router

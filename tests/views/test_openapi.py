@@ -115,10 +115,17 @@ def test_the_schema_has_exactly_the_operations_fuzzed_here(api_schema: BaseSchem
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE], ids=lambda m: m.value)
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
 def test_schemathesis(api_schema: BaseSchema, method: str, path: str, mode: GenerationMode) -> None:
-    operation = api_schema[path][method]
+    fuzz(api_schema, method, path, mode, MAX_EXAMPLES)
+
+
+def fuzz(
+    schema: BaseSchema, method: str, path: str, mode: GenerationMode, examples: int, headers: dict[str, str] | None = None
+) -> None:
+    """Drive one operation with `examples` generated requests (sending `headers` too) and check every answer."""
+    operation = schema[path][method]
 
     @settings(
-        max_examples=MAX_EXAMPLES,
+        max_examples=examples,
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
@@ -126,7 +133,7 @@ def test_schemathesis(api_schema: BaseSchema, method: str, path: str, mode: Gene
     @seed(SEED)
     @given(case=operation.as_strategy(generation_mode=mode))
     def run(case: schemathesis.Case) -> None:
-        response = case.call()
+        response = case.call(headers=headers)
         checks = list(CHECKS)
         if mode is GenerationMode.NEGATIVE and not known_leniency(response):
             checks.append(negative_data_rejection)
@@ -338,24 +345,4 @@ def test_a_server_with_a_token_documents_exactly_its_writes_besides(write_schema
 @pytest.mark.parametrize(("method", "path"), WRITE_OPERATIONS, ids=[f"{m} {p}" for m, p in WRITE_OPERATIONS])
 def test_schemathesis_writes(write_schema: BaseSchema, method: str, path: str, mode: GenerationMode) -> None:
     """With the right Bearer token every generated write is answered as documented (200, 404 or 422), never a 5xx."""
-    operation = write_schema[path][method]
-
-    @settings(
-        max_examples=MAX_EXAMPLES // 2,
-        deadline=None,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-    )
-    @seed(SEED)
-    @given(case=operation.as_strategy(generation_mode=mode))
-    def run(case: schemathesis.Case) -> None:
-        response = case.call(headers={"authorization": f"Bearer {TOKEN}"})
-        checks = list(CHECKS)
-        if mode is GenerationMode.NEGATIVE:
-            checks.append(negative_data_rejection)
-        case.validate_response(response, checks=checks)
-        assert response.headers.get("content-security-policy") == [CSP]
-        if response.status_code >= 400:
-            assert_error_shape(response.status_code, response.json())
-
-    run()
+    fuzz(write_schema, method, path, mode, MAX_EXAMPLES // 2, {"authorization": f"Bearer {TOKEN}"})

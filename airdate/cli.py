@@ -517,6 +517,7 @@ def serve_command(
       /feeds                the feeds --watch polls, and how each is doing
       /?following=1         your watchlist; /calendar.ics?following=1 as a calendar
       /api/releases         JSON; /api/docs documents every endpoint
+      /login                sign in with the token, for the follow and hide buttons
 
     \b
     Examples:
@@ -524,7 +525,7 @@ def serve_command(
       airdate serve --port 8080 --db ~/tv.db
       airdate serve --watch                 also poll the feeds: the whole service in one process
       airdate serve --host 0.0.0.0          listen on every interface (read-only: mind who can reach it)
-      AIRDATE_TOKEN=$(cat ~/.airdate-token) airdate serve    sign in at /login to follow and hide
+      airdate serve --token-file ~/.airdate-token    sign in at /login to follow and hide
     """
     import os
     import signal

@@ -488,17 +488,23 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
 @click.option("--watch", is_flag=True, help="Also poll the feeds (`airdate feeds`), as `airdate watch` does.")
 @click.option("--allow-private", is_flag=True,
               help="With --watch: also fetch feeds on loopback, private and link-local addresses.")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Allow writes from the page and the API with the token in FILE (else AIRDATE_TOKEN; "
+                   "with neither the server is read-only).")
 @_today_option
 @db_option
 def serve_command(
-    host: str, port: int, access_log: bool, watch: bool, allow_private: bool, today: str | None, db: Path
+    host: str, port: int, access_log: bool, watch: bool, allow_private: bool, token_file: Path | None,
+    today: str | None, db: Path,
 ) -> None:
     """Serve the board, fact sheets, JSON API, iCal calendar and Atom feed of changes.
 
-    The pages are read-only: they never change the database, so `airdate ingest` can
-    keep adding articles while it runs; pages show them on the next load. With
-    --watch the same process polls the feeds and ingests their new items, so one
-    command runs the whole service. Ctrl-C or SIGTERM stops it: requests in flight
+    The pages read the database while `airdate ingest` keeps adding articles; pages
+    show them on the next load. The server is read-only unless it has a token
+    (AIRDATE_TOKEN, or --token-file): then /login signs a browser in to follow,
+    hide and mark releases premiered, and the API takes the same writes with
+    `Authorization: Bearer TOKEN`. With --watch the same process polls the feeds
+    and ingests their new items, so one command runs the whole service. Ctrl-C or SIGTERM stops it: requests in flight
     get 3 seconds to finish, then are answered 503; the watcher stops after the
     article in hand.
 
@@ -511,13 +517,15 @@ def serve_command(
       /feeds                the feeds --watch polls, and how each is doing
       /?following=1         your watchlist; /calendar.ics?following=1 as a calendar
       /api/releases         JSON; /api/docs documents every endpoint
+      /login                sign in with the token, for the follow and hide buttons
 
     \b
     Examples:
       airdate serve
       airdate serve --port 8080 --db ~/tv.db
       airdate serve --watch                 also poll the feeds: the whole service in one process
-      airdate serve --host 0.0.0.0          listen on every interface (no login: mind who can reach it)
+      airdate serve --host 0.0.0.0          listen on every interface (read-only: mind who can reach it)
+      airdate serve --token-file ~/.airdate-token    sign in at /login to follow and hide
     """
     import os
     import signal
@@ -526,12 +534,14 @@ def serve_command(
 
     import uvicorn
 
+    from airdate.views.auth import read_token
     from airdate.views.web import create_app
     from airdate.watch.commands import start_watcher
 
     day = _today(today) if today else None
+    token = read_token(token_file)
     open_db(db).close()
-    app = create_app(db, today=(lambda: day) if day else None)
+    app = create_app(db, today=(lambda: day) if day else None, token=token)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -544,6 +554,8 @@ def serve_command(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
+    if token:
+        click.echo(f"airdate: writes need the token: sign in at http://{shown}:{bound}/login, or send it as a Bearer header")
     config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False,
                             timeout_graceful_shutdown=STOP_GRACE_S)  # fmt: skip
     watcher = start_watcher(db, allow_private) if watch else None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_ENV = "AIRDATE_DB"  # the database path when --db is not given
+TOKEN_ENV = "AIRDATE_TOKEN"  # `airdate serve` allows writes from the web only with this token
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ from airdate.claims import Source
 from airdate.countdown import describe_window, format_range
 from airdate.reconcile import Summary, reconcile
 from airdate.store import Store
+from airdate.store.curation import curated_ids
+from airdate.store.follows import followed_release_ids
+from airdate.views.auth import ANONYMOUS, Viewer
 from airdate.views.board import release_name
 from airdate.views.filters import Filters
 from airdate.views.text import by_hand
@@ -69,7 +72,13 @@ def card(s: Summary, today: date, changed: tuple[str, str] | None) -> Card:
 
 
 def board_context(
-    store: Store, today: date, filters: Filters, page: int, page_size: int, recent_from: date
+    store: Store,
+    today: date,
+    filters: Filters,
+    page: int,
+    page_size: int,
+    recent_from: date,
+    viewer: Viewer = ANONYMOUS,
 ) -> dict[str, Any]:
     sel = filters.select(store, today, limit=page_size, offset=(page - 1) * page_size)
     ids = [s.release.id for s in sel.rows]
@@ -87,6 +96,19 @@ def board_context(
         "recent_days": (today - recent_from).days,
         "prev_page": page - 1 if page > 1 else None,
         "next_page": page + 1 if sel.more else None,
+        **marks(store, viewer),
+    }
+
+
+def marks(store: Store, viewer: Viewer) -> dict[str, Any]:
+    """What the buttons of a signed-in viewer need: which releases are followed, hidden, premiered by hand."""
+    if not viewer.signed_in:
+        return {"viewer": viewer}
+    return {
+        "viewer": viewer,
+        "followed": followed_release_ids(store),
+        "hidden_ids": curated_ids(store, "hidden"),
+        "premiered_ids": curated_ids(store, "premiered"),
     }
 
 
@@ -101,7 +123,7 @@ class TimelineItem:
     note: str  # "best", "superseded: …", ""
 
 
-def sheet_context(store: Store, release_id: int, today: date) -> dict[str, Any]:
+def sheet_context(store: Store, release_id: int, today: date, viewer: Viewer = ANONYMOUS) -> dict[str, Any]:
     state = reconcile(store.claims(release_id), today)
     items: list[tuple[tuple[date, str, int], int, TimelineItem]] = []
     for n, w in enumerate(state.windows):
@@ -128,6 +150,7 @@ def sheet_context(store: Store, release_id: int, today: date) -> dict[str, Any]:
         "by_hand": by_hand(state),
         "delays": [h for h in state.history if h.kind in ("delayed", "moved")],
         "today": today,
+        **marks(store, viewer),
     }
 
 

@@ -481,7 +481,7 @@ def write_changes(conn: sqlite3.Connection, release_id: int, found: Sequence[Cha
     identity = identity_text(ident.key, ident.season, ident.part)
     rows = [
         (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published),
-         None if ch.source.manual else ch.source.article_id, ch.text, at)  # a manual source is no article
+         ch.source.article_id if ch.source.kind == "article" else None, ch.text, at)  # only an article is one
         for n, ch in enumerate(found)
     ]
     conn.execute(
@@ -596,6 +596,7 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
         r_id, src = owner[m_id]
         found["n"][r_id].append(NameClaim(name, src))
     add_manual_claims(conn, release_id, found["w"], found["e"])
+    add_schedule_claims(conn, release_id, found["w"], found["e"])
     return [
         ReleaseClaims(
             info,
@@ -636,6 +637,46 @@ def add_manual_claims(
             windows[r_id].append(WindowClaim(_day(start), _day(end), _certainty(certainty), "set by hand", note, src))
         elif kind == "premiered":
             events[r_id].append(EventClaim("premiered", start, "confirmed", note or "premiered, set by hand", src))
+
+
+SCHEDULE_IDS = 1_000_000_000  # a schedule date's source has article id -(this + its row id): no article has it
+
+
+def add_schedule_claims(
+    conn: sqlite3.Connection,
+    release_id: int | None,
+    windows: dict[int, list[Any]],
+    events: dict[int, list[Any]],
+) -> None:
+    """Official schedule dates (airdate.schedules) as confirmed claims from the source "TVmaze schedule".
+
+    Each is dated the day a sync first saw it; a premiere day is a one-day window, an aired
+    first episode a `premiered` event, so the release leaves the upcoming board.
+    """
+    for rid, r_id, kind, day, what, first_seen, show, url in schedule_rows(conn, release_id):
+        src = Source(-(SCHEDULE_IDS + rid), _day(first_seen), SCHEDULE_SOURCE, show, None, url,
+                     f"schedule:{rid}", schedule=True)  # fmt: skip
+        if kind == "premiere":
+            windows[r_id].append(WindowClaim(_day(day), _day(day), "confirmed", "TVmaze schedule", what, src))
+        else:
+            events[r_id].append(EventClaim("premiered", day, "confirmed", what, src))
+
+
+SCHEDULE_SOURCE = "TVmaze schedule"
+
+
+def schedule_rows(conn: sqlite3.Connection, release_id: int | None) -> list[tuple[Any, ...]]:
+    """(id, release_id, kind, day, what, first_seen, show name, show url) of every schedule date, oldest first."""
+    where, args = ("WHERE d.release_id = ?", (release_id,)) if release_id is not None else ("", ())
+    try:
+        return conn.execute(
+            "SELECT d.id, d.release_id, d.kind, d.day, d.what, d.first_seen, l.show_name, l.show_url "
+            f"FROM schedule_dates d LEFT JOIN schedule_links l ON l.release_id = d.release_id {where} "
+            "ORDER BY d.first_seen, d.id",
+            args,
+        ).fetchall()
+    except sqlite3.OperationalError:  # a store opened before migration 11
+        return []
 
 
 def _certainty(value: str) -> Certainty:

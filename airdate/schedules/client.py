@@ -1,0 +1,154 @@
+"""The TVmaze API client: polite (rate-limited, retried with backoff), bounded, cached in the store.
+
+Every call goes through `airdate.sources.fetch` (timeouts, a byte cap, checked redirects, http(s)
+only), spaced by a limiter of `Settings.tvmaze_calls` per `tvmaze_period` seconds (pyrate-limiter)
+and retried by tenacity on 429, 5xx and network failures, waiting Retry-After when the server
+gives one, else 1, 2, 4 … s with jitter. Answers worth keeping are stored with their ETag
+(`airdate.store.schedules.keep`), so a second sync sends If-None-Match and mostly gets 304s;
+`offline` answers from that cache alone and never opens a connection.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from pyrate_limiter import Duration, Limiter, Rate
+from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+from airdate.errors import FetchError, HTTPStatusError, SourceError
+from airdate.settings import Settings
+from airdate.sources.fetch import fetch
+from airdate.store import Store
+from airdate.store.schedules import cached, checked, keep
+
+MAX_WAIT = 60.0  # seconds: the longest backoff (or Retry-After) waited before one retry
+
+
+class NotInCache(FetchError):
+    """Offline, and the cache holds no answer for the URL."""
+
+
+class Missing(FetchError):
+    """TVmaze answered 404: no such show, season or page."""
+
+
+@dataclass
+class Calls:
+    """What a run cost: calls sent, answers from the cache (304 or offline), retries waited out."""
+
+    sent: int = 0
+    not_modified: int = 0
+    from_cache: int = 0
+    retries: int = 0
+    stale: int = 0  # the network failed and the cached answer was used
+
+
+def _retryable(err: BaseException) -> bool:
+    if isinstance(err, HTTPStatusError):
+        return err.status == 429 or err.status >= 500
+    return isinstance(err, FetchError) and not isinstance(err, NotInCache | Missing)
+
+
+class TVmaze:
+    """One client per run: `get(path)` is the parsed JSON of `base_url + path`."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        offline: bool = False,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.base = settings.tvmaze_url.rstrip("/")
+        self.settings = replace(settings, max_bytes=settings.tvmaze_max_bytes)
+        self.offline = offline
+        self.calls = Calls()
+        self.limiter = Limiter(Rate(settings.tvmaze_calls, int(Duration.SECOND * settings.tvmaze_period)))
+        self._sleep = sleep
+
+    def close(self) -> None:
+        self.limiter.close()
+
+    def __enter__(self) -> TVmaze:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def url(self, path: str, **query: Any) -> str:
+        return self.base + path + (f"?{urlencode(query)}" if query else "")
+
+    def get(self, path: str, *, cache: bool = True, **query: Any) -> Any:
+        """The JSON at `path`; `cache=False` for answers too big or too fleeting to keep (index pages)."""
+        url = self.url(path, **query)
+        kept = cached(self.store, url) if cache else None
+        if self.offline:
+            if kept is None:
+                raise NotInCache(f"{url} is not in the cache; run once without --offline to fetch it")
+            self.calls.from_cache += 1
+            return _json(kept.body, url)
+        headers = {"Accept": "application/json"}
+        if kept is not None and kept.etag:
+            headers["If-None-Match"] = kept.etag
+        elif kept is not None and kept.last_modified:
+            headers["If-Modified-Since"] = kept.last_modified
+        try:
+            got = self._fetch(url, headers)
+        except HTTPStatusError as e:
+            if e.status == 404:
+                raise Missing(f"TVmaze has nothing at {url} (404)") from None
+            raise
+        except FetchError:
+            if kept is None:
+                raise
+            self.calls.stale += 1  # the network is down: what we had is better than nothing
+            return _json(kept.body, url)
+        if got.status == 304 and kept is not None:
+            self.calls.not_modified += 1
+            checked(self.store, url)
+            return _json(kept.body, url)
+        doc = _json(got.content, url)
+        if cache:
+            keep(self.store, url, got.content, got.etag, got.last_modified)
+        return doc
+
+    def _fetch(self, url: str, headers: dict[str, str]) -> Any:
+        s = self.settings
+
+        def wait(state: RetryCallState) -> float:
+            err = state.outcome.exception() if state.outcome else None
+            hinted = err.retry_after if isinstance(err, HTTPStatusError) else None
+            backoff = wait_exponential_jitter(initial=s.tvmaze_backoff, max=MAX_WAIT, jitter=s.tvmaze_backoff)
+            return min(MAX_WAIT, hinted) if hinted is not None else backoff(state)
+
+        def count(state: RetryCallState) -> None:
+            self.calls.retries += 1
+
+        retrying = Retrying(
+            retry=retry_if_exception(_retryable),
+            stop=stop_after_attempt(max(1, s.tvmaze_attempts)),
+            wait=wait,
+            before_sleep=count,
+            reraise=True,
+            sleep=self._sleep or time.sleep,
+        )
+        for attempt in retrying:
+            with attempt:
+                self.limiter.try_acquire("tvmaze")
+                self.calls.sent += 1
+                return fetch(url, s, headers=headers)
+        raise FetchError(f"could not fetch {url}")  # not reached: tenacity re-raises the last failure
+
+
+def _json(body: bytes, url: str) -> Any:
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise SourceError(f"{url} did not answer JSON; is --tvmaze-url / AIRDATE_TVMAZE_URL a TVmaze API?") from None

@@ -101,14 +101,12 @@ class TVmaze:
             headers["If-Modified-Since"] = kept.last_modified
         try:
             got = self._fetch(url, headers)
-        except HTTPStatusError as e:
-            if e.status == 404:
+        except FetchError as e:
+            if isinstance(e, HTTPStatusError) and e.status == 404:
                 raise Missing(f"TVmaze has nothing at {url} (404)") from None
-            raise
-        except FetchError:
             if kept is None:
                 raise
-            self.calls.stale += 1  # the network is down: what we had is better than nothing
+            self.calls.stale += 1  # the network or the server is down: what we had is better than nothing
             return _json(kept.body, url)
         if got.status == 304 and kept is not None:
             self.calls.not_modified += 1
@@ -125,7 +123,7 @@ class TVmaze:
         def wait(state: RetryCallState) -> float:
             err = state.outcome.exception() if state.outcome else None
             hinted = err.retry_after if isinstance(err, HTTPStatusError) else None
-            backoff = wait_exponential_jitter(initial=s.tvmaze_backoff, max=MAX_WAIT, jitter=s.tvmaze_backoff)
+            backoff = wait_exponential_jitter(multiplier=s.tvmaze_backoff, max=MAX_WAIT, jitter=s.tvmaze_backoff)
             return min(MAX_WAIT, hinted) if hinted is not None else backoff(state)
 
         def count(state: RetryCallState) -> None:

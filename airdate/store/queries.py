@@ -654,8 +654,7 @@ def add_schedule_claims(
     first episode a `premiered` event, so the release leaves the upcoming board.
     """
     for rid, r_id, kind, day, what, first_seen, show, url in schedule_rows(conn, release_id):
-        src = Source(-(SCHEDULE_IDS + rid), _day(first_seen), SCHEDULE_SOURCE, show, None, url,
-                     f"schedule:{rid}", schedule=True)  # fmt: skip
+        src = schedule_source(rid, first_seen, show, url)
         if kind == "premiere":
             windows[r_id].append(WindowClaim(_day(day), _day(day), "confirmed", "TVmaze schedule", what, src))
         else:
@@ -663,6 +662,12 @@ def add_schedule_claims(
 
 
 SCHEDULE_SOURCE = "TVmaze schedule"
+
+
+def schedule_source(row_id: int, first_seen: str, show: str | None, url: str | None) -> Source:
+    """The source of a schedule date: "TVmaze schedule", the show as its headline, dated when first seen."""
+    return Source(-(SCHEDULE_IDS + row_id), _day(first_seen), SCHEDULE_SOURCE, show, None, url, f"schedule:{row_id}",
+                  schedule=True)  # fmt: skip
 
 
 def schedule_rows(conn: sqlite3.Connection, release_id: int | None) -> list[tuple[Any, ...]]:
@@ -734,6 +739,10 @@ def release_sources(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int,
     out: dict[int, list[Source]] = defaultdict(list)
     for rid, aid, published, publisher, headline, path, url, digest in rows:
         out[int(rid)].append(Source(int(aid), _day(published), publisher, headline, path, url, digest))
+    # The official schedule (airdate.schedules) comes first: its newest date is the one in force.
+    for sid, r_id, kind, _, _, first_seen, show, url in reversed(schedule_rows(conn, None)):
+        if kind == "premiere" and r_id in ids and not any(s.schedule for s in out.get(r_id, ())):
+            out[int(r_id)].insert(0, schedule_source(sid, first_seen, show, url))
     return dict(out)
 
 

@@ -160,3 +160,39 @@ def test_catalog_update_pages_the_index_then_follows_updates(tvmaze: FakeTVmaze,
     assert len(tvmaze.log) == seen
     assert found["Harbor Lights"]["show"]["id"] == 101 and found["Harbor Lights"]["method"] == "catalog, name"
     assert found["Saltwater Saints"]["state"] == "ambiguous"
+
+
+@pytest.mark.anyio
+async def test_the_web_sheet_api_changes_and_calendar_show_the_schedule(tvmaze: FakeTVmaze, db: Path) -> None:
+    from datetime import date
+
+    import feedparser
+    import httpx
+    import vobject
+
+    from airdate.views.web import create_app
+
+    ok(tvmaze, "link", "--allow-private", "--db", db)
+    ok(tvmaze, "sync", "--allow-private", "--today", TODAY, "--db", db)
+    rid = board(tvmaze, db)["Harbor Lights"]["id"]
+    app = create_app(db, today=lambda: date(2026, 11, 24))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://airdate.test") as client:
+        doc = (await client.get(f"/api/releases/{rid}")).json()
+        assert doc["link"]["show"]["id"] == 101 and doc["link"]["state"] == "linked" and doc["link"]["synced_at"]
+        assert doc["best"]["source"]["kind"] == "schedule"
+        page = (await client.get(f"/release/{rid}")).text
+        assert "linked to Harbor Lights (TVmaze 101, Netflix)" in page and "https://www.tvmaze.com/shows/101/" in page
+        kinds = {(c["release"]["id"], c["kind"]): c for c in (await client.get("/api/changes")).json()["items"]}
+        scheduled = kinds[(rid, "scheduled")]
+        assert scheduled["text"] == "date scheduled: 2027-02-04, per TVmaze schedule" and scheduled["source"] is None
+        feed = feedparser.parse((await client.get("/feed.atom")).content)
+        assert "Harbor Lights season 3: date scheduled" in [e.title for e in feed.entries]
+        cal = vobject.readOne((await client.get("/calendar.ics")).text)
+    event = next(e for e in cal.vevent_list if e.summary.value.startswith("Harbor Lights"))
+    assert event.status.value == "CONFIRMED" and event.dtstart.value == date(2027, 2, 4)
+    assert "Dated by the official schedule (TVmaze schedule)" in event.description.value
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

@@ -19,6 +19,7 @@ from airdate.options import db_option, echo_json, json_option, open_db, say
 from airdate.settings import TVMAZE_ENV, TVMAZE_URL, Settings
 from airdate.store.schedules import Link, ScheduleDate
 from airdate.store.store import Store
+from airdate.views.board import release_name
 from airdate.views.text import describe_link
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -203,10 +204,20 @@ def sync_command(
     lines: list[dict[str, Any]] = []
     with open_db(db) as store:
         ids = [pick_release(store, r)[0] for r in releases] or None
+        infos = {r.id: r for r in store.releases()}
 
         def report(link: Link, found: list[ScheduleDate], new: int, err: str | None) -> None:
-            name = link.show.name if link.show else "?"
-            lines.append({"release_id": link.release_id, "show": name, "error": err, "new": new,
+            show = link.show.name if link.show else "?"
+            info = infos.get(link.release_id)
+            name = f"{release_name(info) if info else show} (TVmaze: {show})"
+            if info is not None and info.part is not None and info.part > 1 and not err:
+                lines.append({"release_id": link.release_id, "show": show, "error": None, "new": 0, "dates": [],
+                              "note": "a later part of a split season: the schedule dates only the season's start"})  # fmt: skip
+                if not as_json:
+                    say(f"#{link.release_id:<5} {name}: part {info.part}: the schedule dates only the season's "
+                        f"start; not synced (set its date by hand: airdate set)")  # fmt: skip
+                return
+            lines.append({"release_id": link.release_id, "show": show, "error": err, "new": new,
                           "dates": [{"kind": d.kind, "day": d.day.isoformat(), "what": d.what} for d in found]})  # fmt: skip
             if not as_json:
                 if err:

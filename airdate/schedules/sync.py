@@ -91,13 +91,20 @@ def sync(
 ) -> Synced:
     """Sync every linked release (or those of `ids`); a failure is reported and the run goes on."""
     out = Synced()
-    seasons = {r.id: r.season for r in store.releases()}
+    releases = {r.id: r for r in store.releases()}
     for link in links(store, ["linked"]):
-        if (ids is not None and link.release_id not in ids) or link.show is None or link.release_id not in seasons:
+        info = releases.get(link.release_id)
+        if (ids is not None and link.release_id not in ids) or link.show is None or info is None:
             continue
         out.releases += 1
+        if info.part is not None and info.part > 1:
+            # A split season's later part: the season's premiere and first episode are part 1's.
+            out.undated += 1
+            if report:
+                report(link, [], 0, None)
+            continue
         try:
-            found = schedule_of(client, link, seasons[link.release_id], today)
+            found = schedule_of(client, link, info.season, today)
         except AirdateError as e:
             out.failed += 1
             if report:

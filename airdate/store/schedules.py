@@ -128,11 +128,12 @@ def set_link(store: Store, link: Link) -> Link:
              json.dumps([c.to_json() for c in link.candidates]), link.by, at),
         )  # fmt: skip
         # Dates from another show no longer hold once the release is linked elsewhere (or to none).
-        db.execute(
+        gone = db.execute(
             "DELETE FROM schedule_dates WHERE release_id = ? AND show_id IS NOT ?",
             (link.release_id, show.id if show and link.state == "linked" else None),
-        )
-        store._refresh(link.release_id)
+        ).rowcount
+        if gone:  # the link itself is no claim: only dropping the old show's dates changes the board
+            store._refresh(link.release_id)
     return Link(link.release_id, link.state, show, link.confidence, link.method, link.candidates, link.by, at)
 
 

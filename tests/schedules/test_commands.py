@@ -94,7 +94,7 @@ def test_sync_dates_a_release_outranks_the_news_and_shows_the_conflict(tvmaze: F
     assert (news["best"]["start"], news["best"]["certainty"]) == ("2027-01-14", "confirmed")
     ok(tvmaze, "link", "--allow-private", "--db", db)
     out = ok(tvmaze, "sync", "--allow-private", "--today", TODAY, "--db", db)
-    assert "Harbor Lights: premieres 2027-02-04 (1 new)" in out
+    assert "Harbor Lights season 3 (TVmaze: Harbor Lights): premieres 2027-02-04 (1 new)" in out
     row = board(tvmaze, db)["Harbor Lights"]
     assert (row["best"]["start"], row["best"]["end"], row["best"]["certainty"]) == ("2027-02-04", "2027-02-04", "confirmed")
     assert row["conflicts"] >= 1 and row["status"] == "dated"
@@ -112,11 +112,14 @@ def test_an_aired_first_episode_marks_the_release_premiered(tvmaze: FakeTVmaze, 
     assert before["overdue"] is True and before["status"] != "premiered"
     ok(tvmaze, "link", "--allow-private", "--db", db)
     out = ok(tvmaze, "sync", "--allow-private", "--today", TODAY, "--db", db)
-    assert "Northwind: premieres 2026-11-06, aired 2026-11-06" in out
+    assert "Northwind season 2 (TVmaze: Northwind): premieres 2026-11-06, aired 2026-11-06" in out
     after = board(tvmaze, db)["Northwind"]
     assert after["status"] == "premiered" and after["overdue"] is False
     upcoming = json.loads(ok(tvmaze, "list", "--json", "--today", TODAY, "--db", db))
     assert "Northwind" not in {r["title"] for r in upcoming}
+    # Part 2 of a split season: its season's premiere aired, but that was part 1.
+    assert "Starfall Academy season 2 part 2 (TVmaze: Hoshifuri Gakuen): part 2: the schedule dates only" in out
+    assert board(tvmaze, db)["Starfall Academy"]["status"] != "premiered"
 
 
 def test_a_second_sync_sends_etags_and_the_cache_answers_offline(tvmaze: FakeTVmaze, db: Path) -> None:

@@ -9,6 +9,7 @@ which the store reads back as confirmed claims from the source "TVmaze schedule"
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -88,11 +89,16 @@ def sync(
     *,
     ids: Sequence[int] | None = None,
     report: Callable[[Link, list[ScheduleDate], int, str | None], None] | None = None,
+    stop: threading.Event | None = None,
 ) -> Synced:
-    """Sync every linked release (or those of `ids`); a failure is reported and the run goes on."""
+    """Sync every linked release (or those of `ids`); a failure is reported and the run goes on.
+
+    `stop` (the watcher's) ends the run between releases."""
     out = Synced()
     releases = {r.id: r for r in store.releases()}
     for link in links(store, ["linked"]):
+        if stop is not None and stop.is_set():
+            break
         info = releases.get(link.release_id)
         if (ids is not None and link.release_id not in ids) or link.show is None or info is None:
             continue

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from airdate.cli import main
 from airdate.settings import TVMAZE_ENV
-from tests.schedules.conftest import FakeTVmaze
+from tests.schedules.conftest import FakeTVmaze, settings_for
 
 TODAY = "2026-11-24"
 
@@ -199,3 +199,28 @@ async def test_the_web_sheet_api_changes_and_calendar_show_the_schedule(tvmaze: 
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+def test_the_watcher_syncs_linked_releases_and_sends_nothing_without_links(tvmaze: FakeTVmaze, db: Path) -> None:
+    import threading
+    from datetime import date
+
+    from airdate.watch.service import Lines, Watcher, sync_schedules
+
+    said: list[str] = []
+    lines = Lines(said.append)
+    settings = settings_for(tvmaze)
+    sync_schedules(db, settings, lines, stop=threading.Event(), today=date(2026, 11, 24))
+    assert tvmaze.log == [] and said == []  # nothing linked yet: nothing sent, nothing said
+    ok(tvmaze, "link", "--allow-private", "--db", db)
+    sync_schedules(db, settings, lines, stop=threading.Event(), today=date(2026, 11, 24))
+    assert said and said[-1].endswith("schedules: synced 3: 2 dated (3 new dates), 1 aired, 0 failed")
+    assert board(tvmaze, db)["Northwind"]["status"] == "premiered"
+    watcher = Watcher(db, settings, lines)
+    assert watcher.scheduler.get_job("schedules") is None
+    watcher.start()
+    try:
+        job = watcher.scheduler.get_job("schedules")
+        assert job is not None and job.trigger.interval.total_seconds() == 86_400
+    finally:
+        watcher.stop()

@@ -80,7 +80,9 @@ def _page_index(
             shows = client.get("/shows", cache=False, page=page)
         except Missing:  # past the last page
             break
-        rows = [catalog_row(s) for s in shows or [] if isinstance(s, dict) and "id" in s]
+        if not isinstance(shows, list):
+            raise TypeError(f"page {page} of the show index is a {type(shows).__name__}, not a list")
+        rows = [catalog_row(s) for s in shows if isinstance(s, dict) and "id" in s]
         page += 1
         put_shows(store, rows, {"index_page": str(page)})
         run.pages += 1

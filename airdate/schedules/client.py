@@ -48,6 +48,15 @@ class Calls:
     stale: int = 0  # the network failed and the cached answer was used
 
 
+# What an answer of an unexpected shape raises where it is read (a field missing, a list where a
+# mapping was due): the run records it as that release's failure, as it does a failed request.
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def unexpected(err: Exception) -> str:
+    return f"TVmaze answered in an unexpected shape ({type(err).__name__}: {err}); is --tvmaze-url a TVmaze API?"
+
+
 def _retryable(err: BaseException) -> bool:
     if isinstance(err, HTTPStatusError):
         return err.status == 429 or err.status >= 500

@@ -127,8 +127,8 @@ def link_command(
 
 def _show_by_hand(store: Store, show_id: int, offline: bool, url: str, allow_private: bool, timeout: float) -> Any:
     """The show a hand link names: from TVmaze (or its cached answer), else the catalog, else its number alone."""
-    from airdate.errors import FetchError
-    from airdate.schedules.client import Missing
+    from airdate.errors import FetchError, SourceError
+    from airdate.schedules.client import SHAPE_ERRORS, Missing, unexpected
     from airdate.schedules.link import candidate_of
     from airdate.store.schedules import Candidate
 
@@ -137,6 +137,8 @@ def _show_by_hand(store: Store, show_id: int, offline: bool, url: str, allow_pri
             return candidate_of(client.get(f"/shows/{show_id}"), "by hand")
         except Missing:
             raise UsageError(f"TVmaze has no show {show_id}; check the number in the show's TVmaze address") from None
+        except SHAPE_ERRORS as e:
+            raise SourceError(unexpected(e)) from None
         except FetchError:
             row = store.conn.execute(
                 "SELECT id, name, premiered, network, url FROM catalog_shows WHERE id = ?", (show_id,)
@@ -268,13 +270,18 @@ def catalog_update_command(offline: bool, tvmaze_url: str, allow_private: bool, 
     Examples:
       airdate catalog update
     """
+    from airdate.errors import SourceError
     from airdate.schedules.catalog import update_catalog
+    from airdate.schedules.client import SHAPE_ERRORS, unexpected
 
     if offline:
         raise UsageError("catalog update reads TVmaze; it has nothing to do --offline")
     with open_db(db, create=True) as store, _client(store, offline, tvmaze_url, allow_private, timeout) as client:
         progress = None if as_json else (lambda text: say(text, err=True))
-        run = update_catalog(store, client, progress=progress)
+        try:
+            run = update_catalog(store, client, progress=progress)
+        except SHAPE_ERRORS as e:  # the pages read so far are kept; the next run resumes
+            raise SourceError(unexpected(e)) from None
     if as_json:
         echo_json(vars(run))
         return

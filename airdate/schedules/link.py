@@ -20,7 +20,7 @@ from typing import Any
 from airdate.errors import AirdateError
 from airdate.keys import title_key
 from airdate.reconcile import Summary
-from airdate.schedules.client import TVmaze
+from airdate.schedules.client import SHAPE_ERRORS, TVmaze, unexpected
 from airdate.store import Store
 from airdate.store.schedules import (
     Candidate,
@@ -215,10 +215,10 @@ def link_releases(
             continue
         try:
             link = find_link(want, client=client, index=index)
-        except AirdateError as e:  # a failed call is recorded and the run goes on
+        except (AirdateError, *SHAPE_ERRORS) as e:  # a failed call is recorded and the run goes on
             out.failed += 1
             if report:
-                report(want, None, str(e))
+                report(want, None, str(e) if isinstance(e, AirdateError) else unexpected(e))
             continue
         set_link(store, link)
         setattr(out, link.state, getattr(out, link.state) + 1)

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from airdate.errors import AirdateError
-from airdate.schedules.client import TVmaze
+from airdate.schedules.client import SHAPE_ERRORS, TVmaze, unexpected
 from airdate.store import Store
 from airdate.store.schedules import Link, ScheduleDate, links, record_dates
 
@@ -111,10 +111,10 @@ def sync(
             continue
         try:
             found = schedule_of(client, link, info.season, today)
-        except AirdateError as e:
+        except (AirdateError, *SHAPE_ERRORS) as e:  # recorded; the run goes on
             out.failed += 1
             if report:
-                report(link, [], 0, str(e))
+                report(link, [], 0, str(e) if isinstance(e, AirdateError) else unexpected(e))
             continue
         new = record_dates(store, link.release_id, link.show.id, found, today)
         out.new += new

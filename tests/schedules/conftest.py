@@ -46,6 +46,7 @@ class FakeTVmaze:
     queued: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # (status, headers) answered first
     log: list[Logged] = field(default_factory=list)
     updates: dict[str, int] = field(default_factory=dict)  # /updates/shows answer
+    override: dict[str, Any] = field(default_factory=dict)  # path → the JSON answered instead
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def paths(self) -> list[str]:
@@ -61,6 +62,8 @@ class FakeTVmaze:
 
     def answer(self, path: str, query: dict[str, list[str]]) -> Any:
         """The JSON body for a path, or None for a 404."""
+        if path in self.override:
+            return self.override[path]
         parts = path.strip("/").split("/")
         if parts == ["search", "shows"]:
             words = set(title_key(query.get("q", [""])[0]).split())

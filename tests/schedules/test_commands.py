@@ -224,3 +224,15 @@ def test_the_watcher_syncs_linked_releases_and_sends_nothing_without_links(tvmaz
         assert job is not None and job.trigger.interval.total_seconds() == 86_400
     finally:
         watcher.stop()
+
+
+def test_an_answer_of_the_wrong_shape_is_a_recorded_failure_not_a_traceback(tvmaze: FakeTVmaze, db: Path) -> None:
+    ok(tvmaze, "link", "--allow-private", "--db", db)
+    tvmaze.override["/shows/202/seasons"] = {"number": "not a list of seasons"}
+    tvmaze.override["/shows/101/seasons"] = [{"number": 3, "premiereDate": None}]  # no id for its episodes
+    result = invoke(tvmaze, "sync", "--allow-private", "--today", TODAY, "--db", db)
+    assert result.exit_code == 1 and "Traceback" not in result.stdout + result.stderr
+    failed = [line for line in result.stdout.splitlines() if "failed: TVmaze answered in an unexpected shape" in line]
+    assert len(failed) == 2 and "synced 3:" in result.stdout and "2 failed" in result.stdout
+    tvmaze.override["/shows"] = {"oops": 1}
+    assert "unexpected shape" in one_line_error(invoke(tvmaze, "catalog", "update", "--allow-private", "--db", db))

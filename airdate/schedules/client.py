@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlencode
 
 from pyrate_limiter import Duration, Limiter, Rate
@@ -53,8 +53,8 @@ class Calls:
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError)
 
 
-def unexpected(err: Exception) -> str:
-    return f"TVmaze answered in an unexpected shape ({type(err).__name__}: {err}); is --tvmaze-url a TVmaze API?"
+def unexpected(err: Exception, api: str = "TVmaze") -> str:
+    return f"{api} answered in an unexpected shape ({type(err).__name__}: {err}); is its base URL the {api} API?"
 
 
 def _retryable(err: BaseException) -> bool:
@@ -63,29 +63,41 @@ def _retryable(err: BaseException) -> bool:
     return isinstance(err, FetchError) and not isinstance(err, NotInCache | Missing)
 
 
-class TVmaze:
-    """One client per run: `get(path)` is the parsed JSON of `base_url + path`."""
+class Api:
+    """One client per run and API: `get(path)` is the parsed JSON of `base + path`.
+
+    `secret` (query parameters, e.g. TMDB's api_key) and `headers` go with every request but
+    never into the cache's keys nor into an error message."""
+
+    name = "the API"
 
     def __init__(
         self,
         store: Store,
         settings: Settings,
         *,
+        base: str,
+        calls: int,
+        period: float,
+        secret: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
         offline: bool = False,
         sleep: Callable[[float], None] | None = None,
     ) -> None:
         self.store = store
-        self.base = settings.tvmaze_url.rstrip("/")
+        self.base = base.rstrip("/")
         self.settings = replace(settings, max_bytes=settings.tvmaze_max_bytes)
         self.offline = offline
         self.calls = Calls()
-        self.limiter = Limiter(Rate(settings.tvmaze_calls, int(Duration.SECOND * settings.tvmaze_period)))
+        self.limiter = Limiter(Rate(calls, int(Duration.SECOND * period)))
+        self.secret = dict(secret or {})
+        self.headers = dict(headers or {})
         self._sleep = sleep
 
     def close(self) -> None:
         self.limiter.close()
 
-    def __enter__(self) -> TVmaze:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -103,18 +115,19 @@ class TVmaze:
                 raise NotInCache(f"{url} is not in the cache; run once without --offline to fetch it")
             self.calls.from_cache += 1
             return _json(kept.body, url)
-        headers = {"Accept": "application/json"}
+        headers = {"Accept": "application/json", **self.headers}
         if kept is not None and kept.etag:
             headers["If-None-Match"] = kept.etag
         elif kept is not None and kept.last_modified:
             headers["If-Modified-Since"] = kept.last_modified
+        sent = url if not self.secret else self.url(path, **query, **self.secret)
         try:
-            got = self._fetch(url, headers)
+            got = self._fetch(sent, headers)
         except FetchError as e:
             if isinstance(e, HTTPStatusError) and e.status == 404:
-                raise Missing(f"TVmaze has nothing at {url} (404)") from None
-            if kept is None:
-                raise
+                raise Missing(f"{self.name} has nothing at {url} (404)") from None
+            if kept is None or not _retryable(e):  # a 401 or 403 is for the user to fix, not to hide
+                raise self._redacted(e) from None
             self.calls.stale += 1  # the network or the server is down: what we had is better than nothing
             return _json(kept.body, url)
         if got.status == 304 and kept is not None:
@@ -125,6 +138,19 @@ class TVmaze:
         if cache:
             keep(self.store, url, got.content, got.etag, got.last_modified)
         return doc
+
+    def _redacted(self, err: FetchError) -> FetchError:
+        """The error with every secret (an API key in the URL) cut out of its message."""
+        text = str(err)
+        for value in [*self.secret.values(), *self.headers.values()]:
+            if value:
+                text = text.replace(value, "***")
+        if text == str(err):
+            return err
+        out = type(err).__new__(type(err))
+        out.__dict__.update(err.__dict__)
+        out.args = (text,)
+        return out
 
     def _fetch(self, url: str, headers: dict[str, str]) -> Any:
         s = self.settings
@@ -148,14 +174,45 @@ class TVmaze:
         )
         for attempt in retrying:
             with attempt:
-                self.limiter.try_acquire("tvmaze")
+                self.limiter.try_acquire(self.name)
                 self.calls.sent += 1
                 return fetch(url, s, headers=headers)
         raise FetchError(f"could not fetch {url}")  # not reached: tenacity re-raises the last failure
+
+
+class TVmaze(Api):
+    """The TVmaze API at `Settings.tvmaze_url`, at most `tvmaze_calls` per `tvmaze_period` seconds."""
+
+    name = "TVmaze"
+
+    def __init__(
+        self, store: Store, settings: Settings, *, offline: bool = False, sleep: Callable[[float], None] | None = None
+    ) -> None:
+        super().__init__(store, settings, base=settings.tvmaze_url, calls=settings.tvmaze_calls,
+                         period=settings.tvmaze_period, offline=offline, sleep=sleep)  # fmt: skip
+
+
+class TMDB(Api):
+    """The TMDB API (films' release dates by country), only with a key: `AIRDATE_TMDB_KEY`.
+
+    A v4 read access token (a JWT, "eyJ…") goes as a Bearer header, a v3 key as `api_key`."""
+
+    name = "TMDB"
+
+    def __init__(
+        self, store: Store, settings: Settings, key: str, *, offline: bool = False,
+        sleep: Callable[[float], None] | None = None,
+    ) -> None:  # fmt: skip
+        bearer = key.startswith("eyJ")
+        super().__init__(store, settings, base=settings.tmdb_url, calls=settings.tmdb_calls, period=settings.tmdb_period,
+                         secret=None if bearer else {"api_key": key},
+                         headers={"Authorization": f"Bearer {key}"} if bearer else None,
+                         offline=offline, sleep=sleep)  # fmt: skip
 
 
 def _json(body: bytes, url: str) -> Any:
     try:
         return json.loads(body)
     except (ValueError, UnicodeDecodeError):
-        raise SourceError(f"{url} did not answer JSON; is --tvmaze-url / AIRDATE_TVMAZE_URL a TVmaze API?") from None
+        raise SourceError(f"{url} did not answer JSON; is its base URL (--tvmaze-url, AIRDATE_TVMAZE_URL, "
+                          "AIRDATE_TMDB_URL) the API's?") from None

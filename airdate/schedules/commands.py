@@ -7,6 +7,7 @@ the TVmaze API through one `TVmaze` client (rate-limited, retried, cached in the
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,15 @@ import click
 
 from airdate.errors import UsageError
 from airdate.options import db_option, echo_json, json_option, open_db, say
-from airdate.settings import TVMAZE_ENV, TVMAZE_URL, Settings
+from airdate.settings import (
+    TMDB_COUNTRY_ENV,
+    TMDB_KEY_ENV,
+    TMDB_URL,
+    TMDB_URL_ENV,
+    TVMAZE_ENV,
+    TVMAZE_URL,
+    Settings,
+)
 from airdate.store.schedules import Link, ScheduleDate
 from airdate.store.store import Store
 from airdate.views.board import release_name
@@ -52,6 +61,30 @@ def _client(store: Store, offline: bool, tvmaze_url: str, allow_private: bool, t
     return TVmaze(store, settings, offline=offline)
 
 
+def _tmdb(store: Store, offline: bool, allow_private: bool, timeout: float) -> Any:
+    """A TMDB client when AIRDATE_TMDB_KEY is set, else None: without the key films are left alone."""
+    from airdate.schedules.client import TMDB
+    from airdate.sources.fetch import check_address
+
+    key = os.environ.get(TMDB_KEY_ENV, "").strip()
+    if not key:
+        return None
+    url = os.environ.get(TMDB_URL_ENV) or TMDB_URL
+    if not url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"{TMDB_URL_ENV} must be an http(s) URL like {TMDB_URL}, not {url!r}")
+    settings = Settings(tmdb_url=url, allow_private=allow_private, fetch_timeout=timeout)
+    if not offline:
+        check_address(url, settings, url, hint="pass --allow-private to use a TMDB API on your own network")
+    return TMDB(store, settings, key, offline=offline)
+
+
+def _country() -> str:
+    country = (os.environ.get(TMDB_COUNTRY_ENV) or Settings.tmdb_country).strip().upper()
+    if len(country) != 2 or not country.isalpha():
+        raise UsageError(f"{TMDB_COUNTRY_ENV} must be a two-letter country code like US or GB, not {country!r}")
+    return country
+
+
 def _day(value: str | None) -> date:
     if value is None:
         return date.today()
@@ -67,14 +100,16 @@ def _day(value: str | None) -> date:
 @click.command("link")
 @click.argument("release", metavar="[ID]", required=False)
 @click.option("--tvmaze", "show_id", type=click.IntRange(min=1), metavar="N", help="Link ID to TVmaze show N, by hand.")
-@click.option("--none", "none_", is_flag=True, help="ID has no TVmaze show: never link it.")
+@click.option("--tmdb", "film_id", type=click.IntRange(min=1), metavar="N",
+              help="Link film ID to TMDB movie N, by hand (needs AIRDATE_TMDB_KEY).")
+@click.option("--none", "none_", is_flag=True, help="ID has no TVmaze show (or TMDB film): never link it.")
 @click.option("--relink", is_flag=True, help="Link again releases linked before (not those fixed by hand).")
 @click.option("--by", metavar="NAME", help="Who links by hand (default: your login name).")
 @_network_options
 @json_option
 @db_option
 def link_command(
-    release: str | None, show_id: int | None, none_: bool, relink: bool, by: str | None, offline: bool,
+    release: str | None, show_id: int | None, film_id: int | None, none_: bool, relink: bool, by: str | None, offline: bool,
     tvmaze_url: str, allow_private: bool, timeout: float, as_json: bool, db: Path,
 ) -> None:  # fmt: skip
     """Link series releases to their TVmaze shows, so `airdate sync` can read their schedules.
@@ -84,7 +119,8 @@ def link_command(
     (GET /search/shows) and the AKAs of its first few results (GET /shows/N/akas). The platform
     and the year break ties; several shows that still fit are listed as ambiguous, not guessed.
     With ID, only that release; --tvmaze N or --none fixes it by hand, and a link fixed by hand is
-    never changed by a later `airdate link`.
+    never changed by a later `airdate link`. Films are linked only when AIRDATE_TMDB_KEY holds a
+    TMDB key: then one TMDB search each (GET /search/movie); without it nothing changes for films.
 
     \b
     Examples:
@@ -98,28 +134,34 @@ def link_command(
     from airdate.schedules.link import CatalogIndex, link_releases, wanted
     from airdate.store.schedules import set_link
 
-    if show_id is not None and none_:
-        raise UsageError("--tvmaze and --none contradict each other; pass one")
-    if (show_id is not None or none_) and release is None:
-        raise UsageError("--tvmaze and --none fix one release: pass its ID, e.g. airdate link 12 --tvmaze 1371")
+    if sum((show_id is not None, film_id is not None, none_)) > 1:
+        raise UsageError("--tvmaze, --tmdb and --none contradict each other; pass one")
+    if (show_id is not None or film_id is not None or none_) and release is None:
+        raise UsageError("--tvmaze, --tmdb and --none fix one release: pass its ID, e.g. airdate link 12 --tvmaze 1371")
     with open_db(db) as store:
         rid = pick_release(store, release)[0] if release is not None else None
-        if show_id is not None or none_:
-            show = None
+        tmdb = _tmdb(store, offline, allow_private, timeout)
+        if show_id is not None or film_id is not None or none_:
+            info = store.release(rid or 0)
+            show, provider = None, "tmdb" if film_id is not None or (none_ and info.kind == "film") else "tvmaze"
             if show_id is not None:
                 show = _show_by_hand(store, show_id, offline, tvmaze_url, allow_private, timeout)
-            link = set_link(store, Link(rid or 0, "none" if none_ else "linked", show, 1.0 if show else None,
-                                        "by hand", (), who(by)))  # fmt: skip
-            _say_links(as_json, [(rid or 0, store.release(rid or 0).title, link, None)])
+            elif film_id is not None:
+                show = _film_by_hand(tmdb, film_id)
+            link = set_link(store, Link(info.id, "none" if none_ else "linked", show, 1.0 if show else None,
+                                        "by hand", (), who(by), provider=provider))  # fmt: skip
+            _say_links(as_json, [(info.id, info.title, link, None)])
             return
-        wants = wanted(store, None if rid is None else [rid])
+        wants = wanted(store, None if rid is None else [rid], films=tmdb is not None)
         if rid is not None and not wants:
-            raise UsageError(f"release {rid} is not a series; only series are linked to TVmaze")
+            raise UsageError(f"release {rid} is a film: films are linked to TMDB only with {TMDB_KEY_ENV} set")
         index = CatalogIndex.load(store)
         found: list[tuple[int, str, Link | None, str | None]] = []
         with _client(store, offline, tvmaze_url, allow_private, timeout) as client:
-            done = link_releases(store, wants, client=client, index=index, relink=relink,
+            done = link_releases(store, wants, client=client, index=index, relink=relink, tmdb=tmdb,
                                  report=lambda w, link, err: found.append((w.release_id, w.title, link, err)))  # fmt: skip
+        if tmdb is not None:
+            tmdb.close()
     _say_links(as_json, found, done)
     if done.failed:
         click.get_current_context().exit(1)
@@ -147,6 +189,25 @@ def _show_by_hand(store: Store, show_id: int, offline: bool, url: str, allow_pri
                 return Candidate(show_id, f"show {show_id}", matched="by hand")
             sid, name, premiered, network, url = row
             return Candidate(int(sid), str(name), premiered, network, url, "by hand")
+
+
+def _film_by_hand(tmdb: Any, film_id: int) -> Any:
+    """The film a hand link names, from TMDB (or its cached answer)."""
+    from airdate.errors import SourceError
+    from airdate.schedules.client import SHAPE_ERRORS, Missing, unexpected
+    from airdate.store.schedules import Candidate
+
+    if tmdb is None:
+        raise UsageError(f"--tmdb needs a TMDB key: set {TMDB_KEY_ENV}")
+    with tmdb:
+        try:
+            doc = tmdb.get(f"/movie/{film_id}")
+            return Candidate(int(doc["id"]), str(doc.get("title") or doc["id"]), doc.get("release_date") or None, None,
+                             f"https://www.themoviedb.org/movie/{int(doc['id'])}", "by hand")  # fmt: skip
+        except Missing:
+            raise UsageError(f"TMDB has no film {film_id}; check the number in the film's TMDB address") from None
+        except SHAPE_ERRORS as e:
+            raise SourceError(unexpected(e, "TMDB")) from None
 
 
 def _say_links(as_json: bool, found: list[tuple[int, str, Link | None, str | None]], done: Any = None) -> None:
@@ -190,8 +251,11 @@ def sync_command(
       GET /seasons/N/episodes      only when the premiere date is missing or has come
     at most 20 requests per 10 s, each with the ETag of the answer cached last time (a 304 costs
     almost nothing); a 429 or 5xx is retried after Retry-After or 1, 2, 4 … s, up to 5 tries.
-    Nothing is sent with --offline: the cached answers are used. Nothing else syncs by itself;
-    `make run` and the other commands never go over the network for schedules.
+    Nothing is sent with --offline: the cached answers are used. `airdate watch` runs this once a
+    day when releases are linked; `make run` and the other commands never go over the network for
+    schedules. Films linked to TMDB are synced only with AIRDATE_TMDB_KEY set: then
+      GET https://api.themoviedb.org/3/movie/N/release_dates   the film's release dates by country
+    (AIRDATE_TMDB_COUNTRY, US by default: theatrical first, else digital); without it, nothing.
 
     \b
     Examples:
@@ -211,7 +275,7 @@ def sync_command(
         def report(link: Link, found: list[ScheduleDate], new: int, err: str | None) -> None:
             show = link.show.name if link.show else "?"
             info = infos.get(link.release_id)
-            name = f"{release_name(info) if info else show} (TVmaze: {show})"
+            name = f"{release_name(info) if info else show} ({'TMDB' if link.provider == 'tmdb' else 'TVmaze'}: {show})"
             if info is not None and info.part is not None and info.part > 1 and not err:
                 lines.append({"release_id": link.release_id, "show": show, "error": None, "new": 0, "dates": [],
                               "note": "a later part of a split season: the schedule dates only the season's start"})  # fmt: skip
@@ -230,9 +294,13 @@ def sync_command(
                     words = ", ".join(("premieres " if d.kind == "premiere" else "aired ") + d.day.isoformat() for d in found)
                     say(f"#{link.release_id:<5} {name}: {words}" + (f" ({new} new)" if new else ""))
 
+        tmdb = _tmdb(store, offline, allow_private, timeout)
         with _client(store, offline, tvmaze_url, allow_private, timeout) as client:
-            done = sync(store, client, day, ids=ids, report=report)
+            done = sync(store, client, day, ids=ids, report=report, tmdb=tmdb, country=_country())
             calls = vars(client.calls)
+        if tmdb is not None:
+            tmdb.close()
+            calls = {k: v + vars(tmdb.calls)[k] for k, v in calls.items()}
     if as_json:
         echo_json({"releases": lines, "counts": vars(done), "calls": calls})
     elif done.releases == 0:

@@ -20,7 +20,7 @@ from typing import Any
 from airdate.errors import AirdateError
 from airdate.keys import title_key
 from airdate.reconcile import Summary
-from airdate.schedules.client import SHAPE_ERRORS, TVmaze, unexpected
+from airdate.schedules.client import SHAPE_ERRORS, TMDB, TVmaze, unexpected
 from airdate.store import Store
 from airdate.store.schedules import (
     Candidate,
@@ -63,11 +63,13 @@ class Want:
     season: int | None
     platforms: tuple[str, ...]
     year: int | None  # of the best window's first day
+    kind: str = "series"
 
     @classmethod
     def of(cls, s: Summary) -> Want:
         day = s.start or s.end
-        return cls(s.release.id, s.release.title, s.release.season, s.platforms, day.year if day else None)
+        return cls(s.release.id, s.release.title, s.release.season, s.platforms, day.year if day else None,
+                   s.release.kind)  # fmt: skip
 
 
 def _year(c: Candidate) -> int | None:
@@ -203,8 +205,11 @@ def link_releases(
     index: CatalogIndex | None,
     relink: bool = False,
     report: Callable[[Want, Link | None, str | None], None] | None = None,
+    tmdb: TMDB | None = None,
 ) -> Linked:
-    """Link each release not linked yet (all but those fixed by hand, with `relink`)."""
+    """Link each release not linked yet (all but those fixed by hand, with `relink`).
+
+    Series go to TVmaze; films to TMDB when there is a `tmdb` client (a key), else they are left alone."""
     out = Linked()
     for want in wants:
         old = link_of(store, want.release_id)
@@ -213,8 +218,11 @@ def link_releases(
             if report:
                 report(want, old, None)
             continue
+        if want.kind == "film" and tmdb is None:
+            continue
         try:
-            link = find_link(want, client=client, index=index)
+            link = find_film(tmdb, want) if want.kind == "film" and tmdb is not None else find_link(
+                want, client=client, index=index)
         except (AirdateError, *SHAPE_ERRORS) as e:  # a failed call is recorded and the run goes on
             out.failed += 1
             if report:
@@ -237,7 +245,23 @@ def find_link(want: Want, *, client: TVmaze | None, index: CatalogIndex | None) 
     return decide(want, search(client, want.title), "search")
 
 
-def wanted(store: Store, ids: Iterable[int] | None = None) -> list[Want]:
-    """The series releases on the board (all, or these), as linking wants them."""
+def wanted(store: Store, ids: Iterable[int] | None = None, *, films: bool = False) -> list[Want]:
+    """The series releases on the board (all, or these), and the films with `films`, as linking wants them."""
     rows = store.board(ids=None if ids is None else set(ids))
-    return [Want.of(s) for s in rows if s.release.kind == "series"]
+    return [Want.of(s) for s in rows if s.release.kind == "series" or films]
+
+
+# --- films on TMDB --------------------------------------------------------------------------------
+
+
+def find_film(client: TMDB, want: Want) -> Link:
+    """One TMDB search; a result matches by its title (a name) or its original title (an AKA)."""
+    key = title_key(want.title)
+    found = []
+    for hit in (client.get("/search/movie", query=want.title) or {}).get("results") or []:
+        title, original = str(hit.get("title") or ""), str(hit.get("original_title") or "")
+        matched = "name" if show_key(title) == key else "aka" if show_key(original) == key else ""
+        if matched:
+            found.append(Candidate(int(hit["id"]), title or original, hit.get("release_date") or None, None,
+                                   f"https://www.themoviedb.org/movie/{int(hit['id'])}", matched))  # fmt: skip
+    return replace(decide(want, found, "tmdb search"), provider="tmdb")

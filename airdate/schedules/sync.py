@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from airdate.errors import AirdateError
-from airdate.schedules.client import SHAPE_ERRORS, TVmaze, unexpected
+from airdate.schedules.client import SHAPE_ERRORS, TMDB, TVmaze, unexpected
 from airdate.store import Store
 from airdate.store.schedules import Link, ScheduleDate, links, record_dates
 
@@ -62,6 +62,26 @@ def schedule_of(client: TVmaze, link: Link, season: int | None, today: date, now
     return out
 
 
+FILM_TYPES = ((3, "in theaters"), (4, "digitally"), (2, "in limited theaters"), (1, "premiering"), (6, "on TV"))
+
+
+def film_dates(client: TMDB, link: Link, country: str, today: date) -> list[ScheduleDate]:
+    """A film's release day in `country` from TMDB (theatrical first, else digital, limited, premiere,
+    TV), and that it was released once the day has come."""
+    assert link.show is not None
+    doc = client.get(f"/movie/{link.show.id}/release_dates") or {}
+    dates = next((r.get("release_dates") or [] for r in doc.get("results") or [] if r.get("iso_3166_1") == country), [])
+    for kind, words in FILM_TYPES:
+        days = sorted(d for x in dates if x.get("type") == kind and (d := _day(str(x.get("release_date") or "")[:10])))
+        if days:
+            day, name = days[0], link.show.name
+            out = [ScheduleDate("premiere", day, f"TMDB lists {name} {words} in {country} on {day.isoformat()}.")]
+            if day <= today:
+                out.append(ScheduleDate("aired", day, f"TMDB lists {name} as released in {country} on {day.isoformat()}."))
+            return out
+    return []
+
+
 def _aired(episode: dict[str, Any], today: date, now: datetime) -> bool:
     day = _day(episode.get("airdate"))
     if day is None or day > today:
@@ -90,10 +110,13 @@ def sync(
     ids: Sequence[int] | None = None,
     report: Callable[[Link, list[ScheduleDate], int, str | None], None] | None = None,
     stop: threading.Event | None = None,
+    tmdb: TMDB | None = None,
+    country: str = "US",
 ) -> Synced:
     """Sync every linked release (or those of `ids`); a failure is reported and the run goes on.
 
-    `stop` (the watcher's) ends the run between releases."""
+    `stop` (the watcher's) ends the run between releases. Films linked to TMDB are synced only
+    with a `tmdb` client (a key), for the release dates of `country`."""
     out = Synced()
     releases = {r.id: r for r in store.releases()}
     for link in links(store, ["linked"]):
@@ -102,6 +125,8 @@ def sync(
         info = releases.get(link.release_id)
         if (ids is not None and link.release_id not in ids) or link.show is None or info is None:
             continue
+        if link.provider == "tmdb" and tmdb is None:
+            continue  # no key this time: the film keeps what an earlier sync stored
         out.releases += 1
         if info.part is not None and info.part > 1:
             # A split season's later part: the season's premiere and first episode are part 1's.
@@ -110,7 +135,10 @@ def sync(
                 report(link, [], 0, None)
             continue
         try:
-            found = schedule_of(client, link, info.season, today)
+            if link.provider == "tmdb" and tmdb is not None:
+                found = film_dates(tmdb, link, country, today)
+            else:
+                found = schedule_of(client, link, info.season, today)
         except (AirdateError, *SHAPE_ERRORS) as e:  # recorded; the run goes on
             out.failed += 1
             if report:

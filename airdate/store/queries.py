@@ -653,29 +653,31 @@ def add_schedule_claims(
     Each is dated the day a sync first saw it; a premiere day is a one-day window, an aired
     first episode a `premiered` event, so the release leaves the upcoming board.
     """
-    for rid, r_id, kind, day, what, first_seen, show, url in schedule_rows(conn, release_id):
-        src = schedule_source(rid, first_seen, show, url)
+    for rid, r_id, kind, day, what, first_seen, show, url, provider in schedule_rows(conn, release_id):
+        src = schedule_source(rid, first_seen, show, url, provider)
         if kind == "premiere":
-            windows[r_id].append(WindowClaim(_day(day), _day(day), "confirmed", "TVmaze schedule", what, src))
+            windows[r_id].append(WindowClaim(_day(day), _day(day), "confirmed", str(src.publisher), what, src))
         else:
             events[r_id].append(EventClaim("premiered", day, "confirmed", what, src))
 
 
-SCHEDULE_SOURCE = "TVmaze schedule"
+SCHEDULE_SOURCES = {"tvmaze": "TVmaze schedule", "tmdb": "TMDB release dates"}  # how each provider is named
 
 
-def schedule_source(row_id: int, first_seen: str, show: str | None, url: str | None) -> Source:
+def schedule_source(row_id: int, first_seen: str, show: str | None, url: str | None, provider: str) -> Source:
     """The source of a schedule date: "TVmaze schedule", the show as its headline, dated when first seen."""
-    return Source(-(SCHEDULE_IDS + row_id), _day(first_seen), SCHEDULE_SOURCE, show, None, url, f"schedule:{row_id}",
+    label = SCHEDULE_SOURCES.get(provider, SCHEDULE_SOURCES["tvmaze"])
+    return Source(-(SCHEDULE_IDS + row_id), _day(first_seen), label, show, None, url, f"schedule:{row_id}",
                   schedule=True)  # fmt: skip
 
 
 def schedule_rows(conn: sqlite3.Connection, release_id: int | None) -> list[tuple[Any, ...]]:
-    """(id, release_id, kind, day, what, first_seen, show name, show url) of every schedule date, oldest first."""
+    """(id, release_id, kind, day, what, first_seen, show name, show url, provider) of every schedule date, oldest first."""
     where, args = ("WHERE d.release_id = ?", (release_id,)) if release_id is not None else ("", ())
     try:
         return conn.execute(
-            "SELECT d.id, d.release_id, d.kind, d.day, d.what, d.first_seen, l.show_name, l.show_url "
+            "SELECT d.id, d.release_id, d.kind, d.day, d.what, d.first_seen, l.show_name, l.show_url, "
+            "IFNULL(l.provider, 'tvmaze') "
             f"FROM schedule_dates d LEFT JOIN schedule_links l ON l.release_id = d.release_id {where} "
             "ORDER BY d.first_seen, d.id",
             args,
@@ -740,9 +742,9 @@ def release_sources(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int,
     for rid, aid, published, publisher, headline, path, url, digest in rows:
         out[int(rid)].append(Source(int(aid), _day(published), publisher, headline, path, url, digest))
     # The official schedule (airdate.schedules) comes first: its newest date is the one in force.
-    for sid, r_id, kind, _, _, first_seen, show, url in reversed(schedule_rows(conn, None)):
+    for sid, r_id, kind, _, _, first_seen, show, url, provider in reversed(schedule_rows(conn, None)):
         if kind == "premiere" and r_id in ids and not any(s.schedule for s in out.get(r_id, ())):
-            out[int(r_id)].insert(0, schedule_source(sid, first_seen, show, url))
+            out[int(r_id)].insert(0, schedule_source(sid, first_seen, show, url, provider))
     return dict(out)
 
 

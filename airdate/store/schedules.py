@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -96,9 +96,11 @@ class Link:
     by: str | None = None
     at: str = ""
     synced_at: str | None = None
+    provider: str = "tvmaze"  # tvmaze (series), tmdb (films, with AIRDATE_TMDB_KEY)
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "provider": self.provider,
             "state": self.state,
             "show": None if self.show is None else self.show.to_json(),
             "confidence": self.confidence,
@@ -118,14 +120,16 @@ def set_link(store: Store, link: Link) -> Link:
     with store._transaction(f"linking release {link.release_id}") as db:
         db.execute(
             "INSERT INTO schedule_links (release_id, state, show_id, show_name, show_url, network, confidence, method, "
-            "candidates, by, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id) DO UPDATE SET "
+            "candidates, by, at, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (release_id) DO "
+            "UPDATE SET provider = excluded.provider, "
             "state = excluded.state, show_id = excluded.show_id, show_name = excluded.show_name, "
             "show_url = excluded.show_url, network = excluded.network, confidence = excluded.confidence, "
             "method = excluded.method, candidates = excluded.candidates, by = excluded.by, at = excluded.at, "
-            "synced_at = CASE WHEN schedule_links.show_id IS excluded.show_id THEN schedule_links.synced_at END",
+            "synced_at = CASE WHEN schedule_links.show_id IS excluded.show_id AND schedule_links.provider = "
+            "excluded.provider THEN schedule_links.synced_at END",
             (link.release_id, link.state, show and show.id, show and show.name, show and show.url,
              show and show.network, link.confidence, link.method,
-             json.dumps([c.to_json() for c in link.candidates]), link.by, at),
+             json.dumps([c.to_json() for c in link.candidates]), link.by, at, link.provider),
         )  # fmt: skip
         # Dates from another show no longer hold once the release is linked elsewhere (or to none).
         gone = db.execute(
@@ -134,19 +138,21 @@ def set_link(store: Store, link: Link) -> Link:
         ).rowcount
         if gone:  # the link itself is no claim: only dropping the old show's dates changes the board
             store._refresh(link.release_id)
-    return Link(link.release_id, link.state, show, link.confidence, link.method, link.candidates, link.by, at)
+    return replace(link, at=at)
 
 
 _LINK_COLUMNS = (
-    "release_id, state, show_id, show_name, show_url, network, confidence, method, candidates, by, at, synced_at"
+    "release_id, state, show_id, show_name, show_url, network, confidence, method, candidates, by, at, synced_at, "
+    "provider"
 )
 
 
 def _link(row: Sequence[Any]) -> Link:
-    rid, state, show_id, name, url, network, confidence, method, candidates, by, at, synced = row
+    rid, state, show_id, name, url, network, confidence, method, candidates, by, at, synced, provider = row
     show = None if show_id is None else Candidate(int(show_id), str(name or f"show {show_id}"), None, network, url)
     return Link(int(rid), str(state), show, confidence, str(method),
-                tuple(Candidate.of(c) for c in json.loads(candidates or "[]")), by, str(at), synced)  # fmt: skip
+                tuple(Candidate.of(c) for c in json.loads(candidates or "[]")), by, str(at), synced,
+                str(provider))  # fmt: skip
 
 
 def link_of(store: Store, release_id: int) -> Link | None:

@@ -35,10 +35,12 @@ SQL holds no semicolons inside statements (they are split on `;`).
                sends the same bytes under the same idempotency key (airdate.notify)
     http_cache TVmaze answers by URL with their ETag and Last-Modified, so a re-sync asks with
                If-None-Match and works offline (airdate.schedules.client)
-    schedule_links  a series release → its TVmaze show: linked (with confidence and how), ambiguous
-               (the candidates, as JSON), unmatched, or none (set by hand: never link it)
+    schedule_links  a release → its show on TVmaze (series) or its film on TMDB (with a key): linked
+               (with confidence and how), ambiguous (the candidates, as JSON), unmatched, or none
+               (set by hand: never link it)
     schedule_dates  what the schedule said of a linked release, one row per date it gave: a
-               premiere day or an aired first episode, first seen (the claim's date) and last seen
+               premiere (or release) day, or an aired first episode (a passed release day), first
+               seen (the claim's date) and last seen; show_id is the TVmaze show or TMDB film
     catalog_shows, catalog_akas  a local copy of TVmaze's show index (names, premiere year,
                network or web channel) and the AKAs fetched so far, keyed like release titles
     catalog_meta  how far the index was paged and when /updates/shows was last followed
@@ -350,6 +352,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         CREATE TABLE schedule_links (
             release_id INTEGER PRIMARY KEY REFERENCES releases (id) ON DELETE CASCADE,
+            provider TEXT NOT NULL DEFAULT 'tvmaze' CHECK (provider IN ('tvmaze', 'tmdb')),
             state TEXT NOT NULL CHECK (state IN ('linked', 'ambiguous', 'unmatched', 'none')),
             show_id INTEGER,
             show_name TEXT,

@@ -139,7 +139,8 @@ def _link(store: Store, release_id: int) -> dict[str, Any] | None:
     link = link_of(store, release_id)
     if link is None:
         return None
-    return {"text": describe_link(link), "url": web_url(link.show.url) if link.show else None}
+    api = "TMDB" if link.provider == "tmdb" else "TVmaze"
+    return {"api": api, "text": describe_link(link), "url": web_url(link.show.url) if link.show else None}
 
 
 def _day(s: Source) -> str:

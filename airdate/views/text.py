@@ -70,19 +70,20 @@ def by_hand(state: ReleaseState) -> list[str]:
 
 def describe_link(link: Link) -> str:
     """ "linked to Harbor Lights (TVmaze 101, Netflix), confidence 0.95 by search, name" and the like."""
+    api, what = ("TMDB", "film") if link.provider == "tmdb" else ("TVmaze", "show")
     if link.state == "linked" and link.show is not None:
         s = link.show
         where = f", {s.network}" if s.network else ""
         how = "by hand" + (f" by {link.by}" if link.by else "") if link.method == "by hand" else f"by {link.method}"
         sure = f", confidence {link.confidence:.2f}" if link.confidence is not None else ""
-        return f"linked to {s.name} (TVmaze {s.id}{where}){sure} {how}"
+        return f"linked to {s.name} ({api} {s.id}{where}){sure} {how}"
     if link.state == "none":
-        return "no TVmaze show, set by hand" + (f" by {link.by}" if link.by else "")
+        return f"no {api} {what}, set by hand" + (f" by {link.by}" if link.by else "")
     if link.state == "ambiguous":
-        names = "; ".join(f"{c.name} (TVmaze {c.id}" + (f", {c.premiered[:4]}" if c.premiered else "")
+        names = "; ".join(f"{c.name} ({api} {c.id}" + (f", {c.premiered[:4]}" if c.premiered else "")
                           + (f", {c.network}" if c.network else "") + ")" for c in link.candidates)  # fmt: skip
         return f"ambiguous, not guessed: {names}"
-    return "no TVmaze show matches the title"
+    return f"no {api} {what} matches the title"
 
 
 def _short_months(text: str) -> str:
@@ -172,7 +173,7 @@ def render_sheet(state: ReleaseState, width: int = WIDTH, link: Link | None = No
     for note in by_hand(state):
         out += _field("by hand", note, width)
     if link is not None:
-        out += _field("tvmaze", describe_link(link), width)
+        out += _field(link.provider, describe_link(link), width)
     out += _field("countdown", f"{c.text}, from {c.today.isoformat()}", width)
     out += _field(
         "conflicts",

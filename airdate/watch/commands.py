@@ -20,7 +20,7 @@ import click
 from airdate.errors import OpmlError, SourceNotFound, UsageError
 from airdate.models import web_url
 from airdate.options import db_option, echo_json, json_option, open_db, say
-from airdate.settings import TVMAZE_ENV, TVMAZE_URL, Settings
+from airdate.settings import TMDB_COUNTRY_ENV, TMDB_URL, TMDB_URL_ENV, TVMAZE_ENV, TVMAZE_URL, Settings
 from airdate.watch.timing import format_every, parse_every
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,6 +51,8 @@ def watch_settings(
     return Settings(
         db=db, allow_private=allow_private, fetch_timeout=timeout, max_bytes=max_bytes, feed_items=max_items,
         host_interval=host_delay, tvmaze_url=os.environ.get(TVMAZE_ENV) or TVMAZE_URL,
+        tmdb_url=os.environ.get(TMDB_URL_ENV) or TMDB_URL,
+        tmdb_country=(os.environ.get(TMDB_COUNTRY_ENV) or Settings.tmdb_country).strip().upper(),
     )  # fmt: skip
 
 

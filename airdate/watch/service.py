@@ -17,6 +17,7 @@ for the running polls to finish the article in hand.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 import time
@@ -33,7 +34,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from airdate.errors import NotFound
 from airdate.ingest import Extractor
 from airdate.models import Article, Extraction
-from airdate.settings import Settings
+from airdate.settings import TMDB_KEY_ENV, Settings
 from airdate.store import open_store
 from airdate.store import subscriptions as subs
 from airdate.watch.poll import PollResult, poll_feed, utc_now
@@ -295,16 +296,20 @@ def send_alerts(
 
 def sync_schedules(db: Path, settings: Settings, lines: Lines, *, stop: threading.Event, today: date) -> None:
     """`airdate sync` of every linked release, one line if there were any; never raises."""
-    from airdate.schedules.client import TVmaze
+    from airdate.schedules.client import TMDB, TVmaze
     from airdate.schedules.sync import sync
     from airdate.store.schedules import links
 
+    key = os.environ.get(TMDB_KEY_ENV, "").strip()
     try:
         with open_store(db) as store:
             if not links(store, ["linked"]):
                 return
+            tmdb = TMDB(store, settings, key) if key else None
             with TVmaze(store, settings) as client:
-                done = sync(store, client, today, stop=stop)
+                done = sync(store, client, today, stop=stop, tmdb=tmdb, country=settings.tmdb_country)
+            if tmdb is not None:
+                tmdb.close()
     except Exception as e:  # noqa: BLE001 - a failed sync is tried again tomorrow; the feeds go on
         log.exception("syncing schedules failed")
         lines.line(f"schedules: failed ({type(e).__name__}: {e}); tried again in a day")

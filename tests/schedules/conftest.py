@@ -1,4 +1,5 @@
-"""A TVmaze-shaped API on loopback, serving the handful of shows in tests/fixtures/tvmaze/shows.json.
+"""A TVmaze-shaped API on loopback, serving the handful of shows in tests/fixtures/tvmaze/shows.json,
+and under /3 a TMDB-shaped one serving the films in films.json (only with TMDB_KEY, else 401).
 
 It answers the endpoints airdate uses (search, show, AKAs, seasons, episodes, the paged index,
 /updates/shows) with TVmaze's shapes, an ETag on each answer (If-None-Match gets a 304), and any
@@ -29,6 +30,8 @@ from airdate.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOWS = json.loads((ROOT / "tests" / "fixtures" / "tvmaze" / "shows.json").read_text(encoding="utf-8"))
+FILMS = json.loads((ROOT / "tests" / "fixtures" / "tvmaze" / "films.json").read_text(encoding="utf-8"))
+TMDB_KEY = "0123456789abcdef0123456789abcdef"  # a made-up v3 key; the fake answers 401 without it
 PAGE = 250  # shows per index page, by id, as TVmaze pages them
 
 
@@ -47,6 +50,7 @@ class FakeTVmaze:
     log: list[Logged] = field(default_factory=list)
     updates: dict[str, int] = field(default_factory=dict)  # /updates/shows answer
     override: dict[str, Any] = field(default_factory=dict)  # path → the JSON answered instead
+    films: list[dict[str, Any]] = field(default_factory=lambda: json.loads(json.dumps(FILMS)))
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def paths(self) -> list[str]:
@@ -65,6 +69,8 @@ class FakeTVmaze:
         if path in self.override:
             return self.override[path]
         parts = path.strip("/").split("/")
+        if parts[:1] == ["3"]:
+            return self.tmdb(parts[1:], query)
         if parts == ["search", "shows"]:
             words = set(title_key(query.get("q", [""])[0]).split())
             hits = []
@@ -100,14 +106,34 @@ class FakeTVmaze:
         return None
 
 
+    def tmdb(self, parts: list[str], query: dict[str, list[str]]) -> Any:
+        if parts == ["search", "movie"]:
+            words = set(title_key(query.get("query", [""])[0]).split())
+            hits = [f["movie"] for f in self.films if words & set(title_key(f["movie"]["title"]).split())]
+            return {"page": 1, "results": hits, "total_pages": 1, "total_results": len(hits)}
+        if len(parts) >= 2 and parts[0] == "movie" and parts[1].isdigit():
+            film = next((f for f in self.films if f["movie"]["id"] == int(parts[1])), None)
+            if film is None:
+                return None
+            if parts[2:] == ["release_dates"]:
+                return {"id": film["movie"]["id"], "results": film["release_dates"]}
+            if not parts[2:]:
+                return film["movie"]
+        return None
+
+
 def _handler(fake: FakeTVmaze) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
             parts = urlsplit(self.path)
             headers = {k.lower(): v for k, v in self.headers.items()}
+            query = parse_qs(parts.query)
             with fake.lock:
                 forced = fake.queued.pop(0) if fake.queued else None
-                doc = None if forced else fake.answer(parts.path, parse_qs(parts.query))
+                doc = None if forced else fake.answer(parts.path, query)
+            keyed = query.get("api_key") == [TMDB_KEY] or headers.get("authorization") == f"Bearer {TMDB_KEY}"
+            if parts.path.startswith("/3/") and not keyed and not forced:
+                forced = (401, {})
             if forced:
                 status, extra, body = forced[0], forced[1], b'{"name":"Too Many Requests","status":429}'
             elif doc is None:

@@ -1,4 +1,5 @@
-"""The TVmaze API client: polite (rate-limited, retried with backoff), bounded, cached in the store.
+"""The API clients (TVmaze, and TMDB with a key): polite (rate-limited, retried with backoff), bounded,
+cached in the store.
 
 Every call goes through `airdate.sources.fetch` (timeouts, a byte cap, checked redirects, http(s)
 only), spaced by a limiter of `Settings.tvmaze_calls` per `tvmaze_period` seconds (pyrate-limiter)

@@ -639,8 +639,10 @@ class _Replay:
         self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
         day_slots = {d: n for n, d in enumerate(sorted(set(self.days)))}
         self.slot = [day_slots[d] for d in self.days]
-        self.ranks = [_rank(w) for w in claims]
-        ranks = sorted(set(CERTAINTY_RANK.values()))
+        # Doubled, so a schedule claim can rank half a step above news of its certainty, as
+        # `manual_first` has it: no news of that certainty replaces it, and it wins the race.
+        self.ranks = [2 * _rank(w) + w.source.schedule for w in claims]
+        ranks = sorted({2 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
         self.live = {r: SpanTree(len(claims)) for r in ranks}
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
         self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}

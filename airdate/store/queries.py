@@ -667,7 +667,8 @@ SCHEDULE_SOURCES = {"tvmaze": "TVmaze schedule", "tmdb": "TMDB release dates"}  
 def schedule_source(row_id: int, first_seen: str, show: str | None, url: str | None, provider: str) -> Source:
     """The source of a schedule date: "TVmaze schedule", the show as its headline, dated when first seen."""
     label = SCHEDULE_SOURCES.get(provider, SCHEDULE_SOURCES["tvmaze"])
-    return Source(-(SCHEDULE_IDS + row_id), _day(first_seen), label, show, None, url, f"schedule:{row_id}",
+    # Zero-padded, so two dates first seen the same day keep their row order (the digest breaks ties).
+    return Source(-(SCHEDULE_IDS + row_id), _day(first_seen), label, show, None, url, f"schedule:{row_id:012d}",
                   schedule=True)  # fmt: skip
 
 

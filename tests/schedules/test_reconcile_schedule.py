@@ -87,3 +87,15 @@ def test_the_changes_feed_says_date_scheduled_once() -> None:
                                           schedule(1, "2026-11-20", "2027-02-04"), schedule(2, "2026-11-22", "2027-02-11")))  # fmt: skip
     found = [c for c in changes(claims) if c.kind == "scheduled"]
     assert len(found) == 1 and found[0].text == "date scheduled: 2027-02-04, per TVmaze schedule"
+
+
+def test_history_and_changes_follow_the_schedule_when_later_news_disagrees() -> None:
+    claims = ReleaseClaims(INFO, windows=(news(1, "2026-11-01", "2027-01-14", "2027-01-14"),
+                                          schedule(1, "2026-11-20", "2027-02-04"),
+                                          news(2, "2027-01-10", "2027-01-14", "2027-01-14", outlet="Deadline")))  # fmt: skip
+    s = reconcile(claims, TODAY)
+    assert s.best is not None and s.best.source.schedule
+    last = s.history[-1]
+    assert last.after is not None and last.after.source.schedule and last.after.start == date(2027, 2, 4)
+    kinds = [(c.kind, c.source.label) for c in changes(claims)]
+    assert ("window", "Deadline") not in kinds and ("delayed", "TVmaze schedule") in kinds

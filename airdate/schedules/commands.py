@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -138,12 +139,16 @@ def link_command(
         raise UsageError("--tvmaze, --tmdb and --none contradict each other; pass one")
     if (show_id is not None or film_id is not None or none_) and release is None:
         raise UsageError("--tvmaze, --tmdb and --none fix one release: pass its ID, e.g. airdate link 12 --tvmaze 1371")
-    with open_db(db) as store:
+    with open_db(db) as store, ExitStack() as closing:
         rid = pick_release(store, release)[0] if release is not None else None
         tmdb = _tmdb(store, offline, allow_private, timeout)
-        if show_id is not None or film_id is not None or none_:
-            info = store.release(rid or 0)
-            show, provider = None, "tmdb" if film_id is not None or (none_ and info.kind == "film") else "tvmaze"
+        if tmdb is not None:
+            closing.enter_context(tmdb)
+        if rid is not None and (show_id is not None or film_id is not None or none_):
+            info = store.release(rid)
+            if (show_id is not None and info.kind == "film") or (film_id is not None and info.kind != "film"):
+                raise UsageError(f"release {rid} is a {info.kind}: link a series with --tvmaze N, a film with --tmdb N")
+            show, provider = None, "tmdb" if info.kind == "film" else "tvmaze"
             if show_id is not None:
                 show = _show_by_hand(store, show_id, offline, tvmaze_url, allow_private, timeout)
             elif film_id is not None:
@@ -160,8 +165,6 @@ def link_command(
         with _client(store, offline, tvmaze_url, allow_private, timeout) as client:
             done = link_releases(store, wants, client=client, index=index, relink=relink, tmdb=tmdb,
                                  report=lambda w, link, err: found.append((w.release_id, w.title, link, err)))  # fmt: skip
-        if tmdb is not None:
-            tmdb.close()
     _say_links(as_json, found, done)
     if done.failed:
         click.get_current_context().exit(1)
@@ -199,15 +202,14 @@ def _film_by_hand(tmdb: Any, film_id: int) -> Any:
 
     if tmdb is None:
         raise UsageError(f"--tmdb needs a TMDB key: set {TMDB_KEY_ENV}")
-    with tmdb:
-        try:
-            doc = tmdb.get(f"/movie/{film_id}")
-            return Candidate(int(doc["id"]), str(doc.get("title") or doc["id"]), doc.get("release_date") or None, None,
-                             f"https://www.themoviedb.org/movie/{int(doc['id'])}", "by hand")  # fmt: skip
-        except Missing:
-            raise UsageError(f"TMDB has no film {film_id}; check the number in the film's TMDB address") from None
-        except SHAPE_ERRORS as e:
-            raise SourceError(unexpected(e, "TMDB")) from None
+    try:
+        doc = tmdb.get(f"/movie/{film_id}")
+        return Candidate(int(doc["id"]), str(doc.get("title") or doc["id"]), doc.get("release_date") or None, None,
+                         f"https://www.themoviedb.org/movie/{int(doc['id'])}", "by hand")  # fmt: skip
+    except Missing:
+        raise UsageError(f"TMDB has no film {film_id}; check the number in the film's TMDB address") from None
+    except SHAPE_ERRORS as e:
+        raise SourceError(unexpected(e, "TMDB")) from None
 
 
 def _say_links(as_json: bool, found: list[tuple[int, str, Link | None, str | None]], done: Any = None) -> None:
@@ -295,12 +297,11 @@ def sync_command(
                     say(f"#{link.release_id:<5} {name}: {words}" + (f" ({new} new)" if new else ""))
 
         tmdb = _tmdb(store, offline, allow_private, timeout)
-        with _client(store, offline, tvmaze_url, allow_private, timeout) as client:
+        with _client(store, offline, tvmaze_url, allow_private, timeout) as client, ExitStack() as closing:
+            if tmdb is not None:
+                closing.enter_context(tmdb)
             done = sync(store, client, day, ids=ids, report=report, tmdb=tmdb, country=_country())
-            calls = vars(client.calls)
-        if tmdb is not None:
-            tmdb.close()
-            calls = {k: v + vars(tmdb.calls)[k] for k, v in calls.items()}
+            calls = {k: v + (vars(tmdb.calls)[k] if tmdb else 0) for k, v in vars(client.calls).items()}
     if as_json:
         echo_json({"releases": lines, "counts": vars(done), "calls": calls})
     elif done.releases == 0:

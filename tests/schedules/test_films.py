@@ -73,3 +73,14 @@ def test_the_key_never_reaches_the_cache_the_output_or_an_error(tvmaze: FakeTVma
     result = invoke(tvmaze, "link", "--relink", "--allow-private", "--db", db, key=wrong)
     assert result.exit_code == 1 and "HTTP 401" in result.stdout
     assert wrong not in result.stdout + result.stderr and "api_key=***" in result.stdout
+
+
+def test_a_film_is_linked_by_hand_with_tmdb_and_a_series_is_not(tvmaze: FakeTVmaze, db: Path) -> None:
+    rid = str(film_row(tvmaze, db)["id"])
+    out = ok(tvmaze, "link", rid, "--tmdb", "7002", "--by", "bob", "--allow-private", "--db", db)
+    assert "linked to The Glass Cartographer (TMDB 7002), confidence 1.00 by hand by bob" in out
+    refused = invoke(tvmaze, "link", rid, "--tvmaze", "101", "--allow-private", "--db", db)
+    assert refused.exit_code == 2 and "a film with --tmdb N" in refused.stderr
+    assert "no TMDB film, set by hand" in ok(tvmaze, "link", rid, "--none", "--db", db, key=None)
+    doc = json.loads(ok(tvmaze, "show", FILM, "--json", "--db", db))
+    assert (doc["link"]["provider"], doc["link"]["state"]) == ("tmdb", "none")

@@ -369,6 +369,7 @@ def show_command(
       airdate show harbor lights season 3 --json
       airdate show northwind --today 2026-12-31     the countdown from Dec 31
     """
+    from airdate.store.schedules import link_of
     from airdate.views.board import find_release, release_state
     from airdate.views.text import render_candidates, render_sheet
 
@@ -386,10 +387,11 @@ def show_command(
                 say(render_candidates(name, e.candidates, board, day))
             click.get_current_context().exit(e.exit_code)
         state = release_state(store, info.id, day)
+        link = link_of(store, info.id)
     if as_json:
-        echo_json(state.to_json())
+        echo_json({**state.to_json(), "link": link.to_json() if link else None})
     else:
-        say(render_sheet(state))
+        say(render_sheet(state, link=link))
 
 
 @main.command("merge")
@@ -592,8 +594,9 @@ _add_watch_commands()
 
 def _add_curation_commands() -> None:
     from airdate.curation import COMMANDS
+    from airdate.schedules.commands import COMMANDS as SCHEDULES
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, *SCHEDULES):
         main.add_command(command)
 
 

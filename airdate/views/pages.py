@@ -9,14 +9,19 @@ from typing import Any
 
 from airdate.claims import Source
 from airdate.countdown import describe_window, format_range
+from airdate.models import web_url
 from airdate.reconcile import Summary, reconcile
 from airdate.store import Store
+<<<<<<< HEAD
 from airdate.store.curation import curated_ids
 from airdate.store.follows import followed_release_ids
 from airdate.views.auth import ANONYMOUS, Viewer
+=======
+from airdate.store.schedules import link_of
+>>>>>>> issue13
 from airdate.views.board import release_name
 from airdate.views.filters import Filters
-from airdate.views.text import by_hand
+from airdate.views.text import by_hand, describe_link
 
 
 @dataclass(frozen=True)
@@ -148,10 +153,20 @@ def sheet_context(store: Store, release_id: int, today: date, viewer: Viewer = A
         "range": format_range(best.start, best.end) if best else "",
         "timeline": [t for _, _, t in items],
         "by_hand": by_hand(state),
+        "link": _link(store, release_id),
         "delays": [h for h in state.history if h.kind in ("delayed", "moved")],
         "today": today,
         **marks(store, viewer),
     }
+
+
+def _link(store: Store, release_id: int) -> dict[str, Any] | None:
+    """The release's TVmaze link for the page: what it says, and the show's address."""
+    link = link_of(store, release_id)
+    if link is None:
+        return None
+    api = "TMDB" if link.provider == "tmdb" else "TVmaze"
+    return {"api": api, "text": describe_link(link), "url": web_url(link.show.url) if link.show else None}
 
 
 def _day(s: Source) -> str:

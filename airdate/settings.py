@@ -6,16 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_ENV = "AIRDATE_DB"  # the database path when --db is not given
-<<<<<<< HEAD
 TOKEN_ENV = "AIRDATE_TOKEN"  # `airdate serve` allows writes from the web only with this token
-=======
 TVMAZE_ENV = "AIRDATE_TVMAZE_URL"  # another TVmaze API base URL (a mirror, or a test server on loopback)
 TVMAZE_URL = "https://api.tvmaze.com"
 TMDB_KEY_ENV = "AIRDATE_TMDB_KEY"  # a TMDB API key (v3) or read access token (v4): films' release dates; none, no TMDB
 TMDB_URL_ENV = "AIRDATE_TMDB_URL"
 TMDB_URL = "https://api.themoviedb.org/3"
 TMDB_COUNTRY_ENV = "AIRDATE_TMDB_COUNTRY"  # whose release dates count (ISO 3166-1), US by default
->>>>>>> issue13
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,10 @@ from airdate.countdown import describe_window, format_range
 from airdate.models import web_url
 from airdate.reconcile import Summary, reconcile
 from airdate.store import Store
-<<<<<<< HEAD
 from airdate.store.curation import curated_ids
 from airdate.store.follows import followed_release_ids
-from airdate.views.auth import ANONYMOUS, Viewer
-=======
 from airdate.store.schedules import link_of
->>>>>>> issue13
+from airdate.views.auth import ANONYMOUS, Viewer
 from airdate.views.board import release_name
 from airdate.views.filters import Filters
 from airdate.views.text import by_hand, describe_link

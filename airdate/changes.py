@@ -11,6 +11,7 @@ feed reader sees the same entry id on every fetch and after a rebuild.
     delayed      the best window moved later (or an article says it was pushed)
     renewed, cancelled, premiered   the first non-speculated report of each
     conflict     two current claims disagree (see `airdate.reconcile`)
+    scheduled    an official schedule dated the release for the first time ("date scheduled")
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from airdate.claims import ReleaseClaims, Source, WindowClaim
 from airdate.countdown import format_range
 from airdate.reconcile import Story, history, story_of
 
-KINDS = ("first_seen", "window", "confirmed", "delayed", "renewed", "cancelled", "premiered", "conflict")
+KINDS = ("first_seen", "scheduled", "window", "confirmed", "delayed", "renewed", "cancelled", "premiered", "conflict")
 EVENT_KINDS = ("renewed", "cancelled", "premiered")
 
 
@@ -50,6 +51,11 @@ def changes(claims: ReleaseClaims, story: Story | None = None) -> list[Change]:
     if sources:
         first = min(sources, key=lambda s: s.order)
         out.append(Change("first_seen", first, f"first seen, per {first.label}", f"first_seen\x1f{first.digest}"))
+    scheduled = [w for w in windows if w.source.schedule]  # `windows` is in claim order
+    if scheduled:
+        s = scheduled[0]
+        text = f"date scheduled: {format_range(s.start, s.end)}, per {s.source.label}"
+        out.append(Change("scheduled", s.source, text, f"scheduled\x1f{s.source.digest}\x1f{_value(s)}"))
     for h in history(windows, events):
         was_confirmed = h.before is not None and h.before.certainty == "confirmed"
         confirmed = h.after is not None and h.after.certainty == "confirmed" and not was_confirmed

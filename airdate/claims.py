@@ -37,10 +37,16 @@ class Source:
     url: str | None = None
     digest: str = ""  # content hash: a tiebreak that does not depend on ingest order
     by: str | None = None  # who set it by hand: a manual source (airdate.store.curation), not an article
+    schedule: bool = False  # an official schedule (airdate.schedules), not an article: `publisher` names it
 
     @property
     def manual(self) -> bool:
         return self.by is not None
+
+    @property
+    def kind(self) -> str:
+        """What the source is: "article", "manual" (set by hand) or "schedule" (an official schedule)."""
+        return "manual" if self.by is not None else "schedule" if self.schedule else "article"
 
     @property
     def order(self) -> tuple[date, str, int]:
@@ -90,6 +96,7 @@ class Source:
             "publisher": self.publisher,
             "published": _iso(self.published),
             **({"manual": True, "by": self.by} if self.by is not None else {}),
+            **({"kind": "schedule"} if self.schedule else {}),
         }
 
 

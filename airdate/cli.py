@@ -369,6 +369,7 @@ def show_command(
       airdate show harbor lights season 3 --json
       airdate show northwind --today 2026-12-31     the countdown from Dec 31
     """
+    from airdate.store.schedules import link_of
     from airdate.views.board import find_release, release_state
     from airdate.views.text import render_candidates, render_sheet
 
@@ -386,10 +387,11 @@ def show_command(
                 say(render_candidates(name, e.candidates, board, day))
             click.get_current_context().exit(e.exit_code)
         state = release_state(store, info.id, day)
+        link = link_of(store, info.id)
     if as_json:
-        echo_json(state.to_json())
+        echo_json({**state.to_json(), "link": link.to_json() if link else None})
     else:
-        say(render_sheet(state))
+        say(render_sheet(state, link=link))
 
 
 @main.command("merge")
@@ -488,17 +490,23 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
 @click.option("--watch", is_flag=True, help="Also poll the feeds (`airdate feeds`), as `airdate watch` does.")
 @click.option("--allow-private", is_flag=True,
               help="With --watch: also fetch feeds on loopback, private and link-local addresses.")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Allow writes from the page and the API with the token in FILE (else AIRDATE_TOKEN; "
+                   "with neither the server is read-only).")
 @_today_option
 @db_option
 def serve_command(
-    host: str, port: int, access_log: bool, watch: bool, allow_private: bool, today: str | None, db: Path
+    host: str, port: int, access_log: bool, watch: bool, allow_private: bool, token_file: Path | None,
+    today: str | None, db: Path,
 ) -> None:
     """Serve the board, fact sheets, JSON API, iCal calendar and Atom feed of changes.
 
-    The pages are read-only: they never change the database, so `airdate ingest` can
-    keep adding articles while it runs; pages show them on the next load. With
-    --watch the same process polls the feeds and ingests their new items, so one
-    command runs the whole service. Ctrl-C or SIGTERM stops it: requests in flight
+    The pages read the database while `airdate ingest` keeps adding articles; pages
+    show them on the next load. The server is read-only unless it has a token
+    (AIRDATE_TOKEN, or --token-file): then /login signs a browser in to follow,
+    hide and mark releases premiered, and the API takes the same writes with
+    `Authorization: Bearer TOKEN`. With --watch the same process polls the feeds
+    and ingests their new items, so one command runs the whole service. Ctrl-C or SIGTERM stops it: requests in flight
     get 3 seconds to finish, then are answered 503; the watcher stops after the
     article in hand.
 
@@ -511,13 +519,15 @@ def serve_command(
       /feeds                the feeds --watch polls, and how each is doing
       /?following=1         your watchlist; /calendar.ics?following=1 as a calendar
       /api/releases         JSON; /api/docs documents every endpoint
+      /login                sign in with the token, for the follow and hide buttons
 
     \b
     Examples:
       airdate serve
       airdate serve --port 8080 --db ~/tv.db
       airdate serve --watch                 also poll the feeds: the whole service in one process
-      airdate serve --host 0.0.0.0          listen on every interface (no login: mind who can reach it)
+      airdate serve --host 0.0.0.0          listen on every interface (read-only: mind who can reach it)
+      airdate serve --token-file ~/.airdate-token    sign in at /login to follow and hide
     """
     import os
     import signal
@@ -526,12 +536,14 @@ def serve_command(
 
     import uvicorn
 
+    from airdate.views.auth import read_token
     from airdate.views.web import create_app
     from airdate.watch.commands import start_watcher
 
     day = _today(today) if today else None
+    token = read_token(token_file)
     open_db(db).close()
-    app = create_app(db, today=(lambda: day) if day else None)
+    app = create_app(db, today=(lambda: day) if day else None, token=token)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -544,6 +556,8 @@ def serve_command(
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if family == socket.AF_INET6 else host
     click.echo(f"airdate: serving {db} at http://{shown}:{bound}/ (Ctrl-C to stop)")
+    if token:
+        click.echo(f"airdate: writes need the token: sign in at http://{shown}:{bound}/login, or send it as a Bearer header")
     config = uvicorn.Config(app, log_level="warning", access_log=access_log, server_header=False,
                             timeout_graceful_shutdown=STOP_GRACE_S)  # fmt: skip
     watcher = start_watcher(db, allow_private) if watch else None
@@ -580,8 +594,9 @@ _add_watch_commands()
 
 def _add_curation_commands() -> None:
     from airdate.curation import COMMANDS
+    from airdate.schedules.commands import COMMANDS as SCHEDULES
 
-    for command in COMMANDS:
+    for command in (*COMMANDS, *SCHEDULES):
         main.add_command(command)
 
 

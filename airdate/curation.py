@@ -28,7 +28,7 @@ _by = click.option("--by", metavar="NAME", help="Who is curating (default: your 
 _note = click.option("--note", default="", metavar="TEXT", help="Why, e.g. 'per the platform's press site'.")
 
 
-def _user(by: str | None) -> str:
+def who(by: str | None) -> str:
     if by is not None:
         if not by.strip():
             raise UsageError("--by must name someone")
@@ -47,7 +47,7 @@ def _date(option: str, value: str) -> date:
 
 
 
-def _release(store: Store, release: str) -> tuple[int, str]:
+def pick_release(store: Store, release: str) -> tuple[int, str]:
     """ID is a release id (as `airdate list --json` and /release/ID give it) or a title."""
     if re.fullmatch(r"#?\d+", release.strip()):
         rid = int(release.strip().lstrip("#"))
@@ -87,8 +87,8 @@ def hide_command(release: str, note: str, by: str | None, as_json: bool, db: Pat
       airdate hide "Drowned Tower"
     """
     with open_db(db) as store:
-        rid, name = _release(store, release)
-        done = curate(store, rid, "hidden", by=_user(by), note=note)
+        rid, name = pick_release(store, release)
+        done = curate(store, rid, "hidden", by=who(by), note=note)
     _done(as_json, f"hid {name} (release {rid}); undo with airdate unhide {rid}", done, rid, "hide")
 
 
@@ -104,7 +104,7 @@ def unhide_command(release: str, as_json: bool, db: Path) -> None:
       airdate unhide 17
     """
     with open_db(db) as store:
-        rid, name = _release(store, release)
+        rid, name = pick_release(store, release)
         uncurate(store, rid, "hidden")
     _done(as_json, f"{name} (release {rid}) is back on the board", None, rid, "unhide")
 
@@ -138,8 +138,8 @@ def set_command(
     if last < first:
         raise UsageError(f"--end {last} is before --date {first}; the window's last day comes after its first")
     with open_db(db) as store:
-        rid, name = _release(store, release)
-        done = curate(store, rid, "window", by=_user(by), note=note, start=first, end=last, certainty=certainty)
+        rid, name = pick_release(store, release)
+        done = curate(store, rid, "window", by=who(by), note=note, start=first, end=last, certainty=certainty)
     span = first.isoformat() if first == last else f"{first}..{last}"
     _done(as_json, f"set {name} (release {rid}) to {span}, {certainty}, by hand by {done.by}; "
                    f"undo with airdate unset {rid}", done, rid, "set")  # fmt: skip
@@ -157,7 +157,7 @@ def unset_command(release: str, as_json: bool, db: Path) -> None:
       airdate unset 12
     """
     with open_db(db) as store:
-        rid, name = _release(store, release)
+        rid, name = pick_release(store, release)
         uncurate(store, rid, "window")
     _done(as_json, f"removed the window set by hand for {name} (release {rid})", None, rid, "unset")
 
@@ -184,12 +184,12 @@ def premiered_command(
         raise UsageError("--undo takes no --on; it removes the premiere set by hand")
     on = _date("--on", day) if day is not None else date.today()
     with open_db(db) as store:
-        rid, name = _release(store, release)
+        rid, name = pick_release(store, release)
         if undo:
             uncurate(store, rid, "premiered")
             _done(as_json, f"removed the premiere set by hand for {name} (release {rid})", None, rid, "unpremiered")
             return
-        done = curate(store, rid, "premiered", by=_user(by), note=note, start=on)
+        done = curate(store, rid, "premiered", by=who(by), note=note, start=on)
     _done(as_json, f"{name} (release {rid}) premiered on {on}, by hand by {done.by}; "
                    f"undo with airdate premiered {rid} --undo", done, rid, "premiered")  # fmt: skip
 

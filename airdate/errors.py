@@ -7,6 +7,7 @@
     │   ├── SourceBinary       bytes that are not text
     │   ├── SourceTooLarge     over the size limit (file or download)
     │   ├── FetchError         an http(s) URL could not be fetched (timeout, status, network)
+    │   │   └── HTTPStatusError  the server answered 4xx or 5xx (status and Retry-After travel with it)
     │   └── OpmlError          a subscription list that is no OPML, or has an unusable feed
     ├── ExtractionError        the extractor could not process an article
     ├── StoreError             the database could not be opened, migrated or written
@@ -52,6 +53,15 @@ class SourceTooLarge(SourceError):
 
 class FetchError(SourceError):
     """An http(s) URL could not be fetched."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status; `retry_after` is its Retry-After in seconds, if any."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class OpmlError(SourceError):

@@ -23,6 +23,14 @@ airdate.store.curation) are never superseded, and before rule 2 a manual window 
 news window of the same or lower certainty: set by hand, it outranks the news unless the
 news is surer (a confirmed date beats a manual "reported" one).
 
+**Schedule** claims (`airdate sync`: the source "TVmaze schedule", see airdate.schedules) are
+confirmed days dated when a sync first saw them. No article supersedes one; only a date the
+schedule gave later does (the schedule moved). They take part in rule 1b like any claim, so
+they supersede older news they do not overlap. Before rule 2 a schedule window drops every
+news window of the same or lower certainty (after manual windows have dropped what they drop:
+a date set by hand still wins). A current news window (confirmed or reported, no move wording)
+more than 10 days from a schedule date is a conflict, whatever its outlet or day.
+
 An unknown publication date counts as the oldest. Ties are broken by content (the
 article's digest, then the window), never by ingest order, so the state is the same
 whatever order the articles arrived in.
@@ -99,6 +107,7 @@ __all__ = [
     "is_overdue",
     "is_presumed_released",
     "manual_first",
+    "schedule_conflicts",
     "shown_status",
     "move_sources",
     "pick_nested",
@@ -369,18 +378,48 @@ def settle(
     windows: Sequence[WindowClaim], reasons: Sequence[str | None]
 ) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
     """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""
-    current = manual_first([w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)])
+    alive = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
+    current = manual_first(alive)
     best = _best(current)
     top = [w for w in current if best is not None and w.certainty == best.certainty]
-    return best, find_conflicts(top)
+    found = find_conflicts(top)
+    scheduled = schedule_conflicts(alive)
+    if not scheduled:
+        return best, found
+    both = sorted({*found, *scheduled}, key=lambda c: (_claim_order(c.newer), _claim_order(c.older)), reverse=True)
+    return best, tuple(both)
 
 
 def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
-    """With a manual window among them, drop the news windows of the same or lower certainty."""
-    manual = [_rank(w) for w in current if w.source.manual]
-    if not manual:
-        return list(current)
-    return [w for w in current if w.source.manual or _rank(w) > max(manual)]
+    """With a manual window among them, drop the other windows of the same or lower certainty;
+    then, with a schedule window among those left, drop the news windows of the same or lower certainty."""
+    out = list(current)
+    for outranks in (_by_hand, _by_schedule):
+        top = max((_rank(w) for w in out if outranks(w)), default=None)
+        if top is not None:
+            out = [w for w in out if outranks(w) or _rank(w) > top]
+    return out
+
+
+def _by_hand(w: WindowClaim) -> bool:
+    return w.source.manual
+
+
+def _by_schedule(w: WindowClaim) -> bool:
+    return w.source.manual or w.source.schedule
+
+
+def schedule_conflicts(current: Sequence[WindowClaim]) -> list[Conflict]:
+    """Current news windows (confirmed or reported, no move wording) more than 10 days from a schedule date."""
+    dates = [w for w in current if w.source.schedule]
+    news = [w for w in current if w.source.kind == "article" and w.certainty != "speculated" and not w.says_moved]
+    out = []
+    for s in dates:
+        for n in news:
+            if gap_days(s, n) > SLACK_DAYS:
+                newer, older = (s, n) if _claim_order(s) >= _claim_order(n) else (n, s)
+                out.append(Conflict(newer, older))
+    return out
 
 
 def _countdown(best: WindowClaim | None, today: date) -> Countdown:
@@ -415,12 +454,15 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     }
     per: dict[Source, str] = {}
     out: list[str | None] = []
+    scheduled = sorted((w for w in windows if w.source.schedule and _resolved(w)), key=_claim_order)
     for w in windows:
         day = _day(w.source)
         why = None
         later = bisect_right(move_days, day)
         if w.source.manual:
             pass  # set by hand: only `airdate unset` removes it
+        elif w.source.schedule:
+            why = _rescheduled(w, scheduled)
         elif later < len(moves):
             m = moves[later]
             why = f"date moved, per {per.setdefault(m, _per(m))}"
@@ -433,6 +475,14 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
                 why = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {source}"
         out.append(why)
     return out
+
+
+def _rescheduled(w: WindowClaim, scheduled: Sequence[WindowClaim]) -> str | None:
+    """A schedule claim is superseded only by a date the schedule gave after it (the newest one)."""
+    newest = scheduled[-1] if scheduled else None
+    if newest is None or newest.source.order <= w.source.order or _range(newest) == _range(w):
+        return None
+    return f"rescheduled to {format_range(newest.start, newest.end)}, per {_per(newest.source)}"
 
 
 def replaces(newer: WindowClaim, older: WindowClaim) -> bool:
@@ -589,8 +639,10 @@ class _Replay:
         self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
         day_slots = {d: n for n, d in enumerate(sorted(set(self.days)))}
         self.slot = [day_slots[d] for d in self.days]
-        self.ranks = [_rank(w) for w in claims]
-        ranks = sorted(set(CERTAINTY_RANK.values()))
+        # Doubled, so a schedule claim can rank half a step above news of its certainty, as
+        # `manual_first` has it: no news of that certainty replaces it, and it wins the race.
+        self.ranks = [2 * _rank(w) + w.source.schedule for w in claims]
+        ranks = sorted({2 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
         self.live = {r: SpanTree(len(claims)) for r in ranks}
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
         self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}

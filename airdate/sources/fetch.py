@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from airdate.errors import FetchError
+from airdate.errors import FetchError, HTTPStatusError
 from airdate.settings import Settings
 from airdate.sources.limits import check_size
 
@@ -111,7 +111,11 @@ def _read(response: httpx.Response, url: str, settings: Settings, deadline: floa
     if response.status_code == 304:
         return Download(b"", str(response.url), None, None, status=304, **validators)
     if response.status_code >= 400:
-        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase} fetching {url}; check the URL")
+        raise HTTPStatusError(
+            f"HTTP {response.status_code} {response.reason_phrase} fetching {url}; check the URL",
+            response.status_code,
+            _seconds(response.headers.get("retry-after")),
+        )
     # Content-Length can be absent or wrong, so it only saves a download known to be too big.
     length = response.headers.get("content-length", "")
     if length.isdigit():
@@ -133,3 +137,11 @@ def _read(response: httpx.Response, url: str, settings: Settings, deadline: floa
         status=response.status_code,
         **validators,
     )
+
+
+def _seconds(value: str | None) -> float | None:
+    """Retry-After as seconds (the delay form only; an HTTP date is read as no hint)."""
+    try:
+        return max(0.0, float(value)) if value else None
+    except ValueError:
+        return None

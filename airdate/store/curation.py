@@ -98,6 +98,11 @@ def curations(store: Store, release_id: int) -> list[Curation]:
     return [c for k in KINDS if (c := curation(store, release_id, k)) is not None]
 
 
+def curated_ids(store: Store, kind: str) -> set[int]:
+    """The releases with a curation of this kind (the board's hide / unhide buttons)."""
+    return {int(r) for (r,) in store.conn.execute("SELECT release_id FROM curations WHERE kind = ?", (kind,))}
+
+
 def _missing(release_id: int, kind: str) -> str:
     what = {"window": "has no window set by hand", "hidden": "is not hidden", "premiered": "has no premiere set by hand"}
     return f"release {release_id} {what[kind]}; nothing to undo"

@@ -77,6 +77,23 @@ def unfollow(store: Store, title: str, season: int | None = None) -> Follow:
     return found[0]
 
 
+def follows_of(store: Store, release_id: int) -> list[Follow]:
+    """The follows that match one release (a title followed for every season, or this season)."""
+    rows = store.conn.execute(f"SELECT DISTINCT fid FROM ({_MATCHES}) WHERE rid = ?", (release_id,))
+    ids = {int(fid) for (fid,) in rows}
+    return [f for f in follows(store) if f.id in ids]
+
+
+def unfollow_release(store: Store, release_id: int) -> list[Follow]:
+    """Stop following a release: remove every follow that matches it; NotFound if none does."""
+    found = follows_of(store, release_id)
+    if not found:
+        raise NotFound(f"release {release_id} is not on the watchlist; nothing to unfollow")
+    with write(store, f"unfollowing release {release_id}", bump=True) as db:
+        db.executemany("DELETE FROM follows WHERE id = ?", [(f.id,) for f in found])
+    return found
+
+
 def follows(store: Store) -> list[Follow]:
     """Everything followed, by title then season."""
     rows = store.conn.execute(

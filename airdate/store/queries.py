@@ -481,7 +481,7 @@ def write_changes(conn: sqlite3.Connection, release_id: int, found: Sequence[Cha
     identity = identity_text(ident.key, ident.season, ident.part)
     rows = [
         (ch.uid(identity), release_id, n, ch.kind, _iso(ch.source.published),
-         None if ch.source.manual else ch.source.article_id, ch.text, at)  # a manual source is no article
+         ch.source.article_id if ch.source.kind == "article" else None, ch.text, at)  # only an article is one
         for n, ch in enumerate(found)
     ]
     conn.execute(
@@ -596,6 +596,7 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
         r_id, src = owner[m_id]
         found["n"][r_id].append(NameClaim(name, src))
     add_manual_claims(conn, release_id, found["w"], found["e"])
+    add_schedule_claims(conn, release_id, found["w"], found["e"])
     return [
         ReleaseClaims(
             info,
@@ -636,6 +637,54 @@ def add_manual_claims(
             windows[r_id].append(WindowClaim(_day(start), _day(end), _certainty(certainty), "set by hand", note, src))
         elif kind == "premiered":
             events[r_id].append(EventClaim("premiered", start, "confirmed", note or "premiered, set by hand", src))
+
+
+SCHEDULE_IDS = 1_000_000_000  # a schedule date's source has article id -(this + its row id): no article has it
+
+
+def add_schedule_claims(
+    conn: sqlite3.Connection,
+    release_id: int | None,
+    windows: dict[int, list[Any]],
+    events: dict[int, list[Any]],
+) -> None:
+    """Official schedule dates (airdate.schedules) as confirmed claims from the source "TVmaze schedule".
+
+    Each is dated the day a sync first saw it; a premiere day is a one-day window, an aired
+    first episode a `premiered` event, so the release leaves the upcoming board.
+    """
+    for rid, r_id, kind, day, what, first_seen, show, url, provider in schedule_rows(conn, release_id):
+        src = schedule_source(rid, first_seen, show, url, provider)
+        if kind == "premiere":
+            windows[r_id].append(WindowClaim(_day(day), _day(day), "confirmed", str(src.publisher), what, src))
+        else:
+            events[r_id].append(EventClaim("premiered", day, "confirmed", what, src))
+
+
+SCHEDULE_SOURCES = {"tvmaze": "TVmaze schedule", "tmdb": "TMDB release dates"}  # how each provider is named
+
+
+def schedule_source(row_id: int, first_seen: str, show: str | None, url: str | None, provider: str) -> Source:
+    """The source of a schedule date: "TVmaze schedule", the show as its headline, dated when first seen."""
+    label = SCHEDULE_SOURCES.get(provider, SCHEDULE_SOURCES["tvmaze"])
+    # Zero-padded, so two dates first seen the same day keep their row order (the digest breaks ties).
+    return Source(-(SCHEDULE_IDS + row_id), _day(first_seen), label, show, None, url, f"schedule:{row_id:012d}",
+                  schedule=True)  # fmt: skip
+
+
+def schedule_rows(conn: sqlite3.Connection, release_id: int | None) -> list[tuple[Any, ...]]:
+    """(id, release_id, kind, day, what, first_seen, show name, show url, provider) of every schedule date, oldest first."""
+    where, args = ("WHERE d.release_id = ?", (release_id,)) if release_id is not None else ("", ())
+    try:
+        return conn.execute(
+            "SELECT d.id, d.release_id, d.kind, d.day, d.what, d.first_seen, l.show_name, l.show_url, "
+            "IFNULL(l.provider, 'tvmaze') "
+            f"FROM schedule_dates d LEFT JOIN schedule_links l ON l.release_id = d.release_id {where} "
+            "ORDER BY d.first_seen, d.id",
+            args,
+        ).fetchall()
+    except sqlite3.OperationalError:  # a store opened before migration 11
+        return []
 
 
 def _certainty(value: str) -> Certainty:
@@ -693,6 +742,10 @@ def release_sources(conn: sqlite3.Connection, ids: Collection[int]) -> dict[int,
     out: dict[int, list[Source]] = defaultdict(list)
     for rid, aid, published, publisher, headline, path, url, digest in rows:
         out[int(rid)].append(Source(int(aid), _day(published), publisher, headline, path, url, digest))
+    # The official schedule (airdate.schedules) comes first: its newest date is the one in force.
+    for sid, r_id, kind, _, _, first_seen, show, url, provider in reversed(schedule_rows(conn, None)):
+        if kind == "premiere" and r_id in ids and not any(s.schedule for s in out.get(r_id, ())):
+            out[int(r_id)].insert(0, schedule_source(sid, first_seen, show, url, provider))
     return dict(out)
 
 

@@ -33,6 +33,17 @@ SQL holds no semicolons inside statements (they are split on `;`).
     deliveries the outbox: one row per (target, change), pending until sent and marked delivered,
                or failed after too many attempts; the message is fixed when queued, so a retry
                sends the same bytes under the same idempotency key (airdate.notify)
+    http_cache TVmaze answers by URL with their ETag and Last-Modified, so a re-sync asks with
+               If-None-Match and works offline (airdate.schedules.client)
+    schedule_links  a release → its show on TVmaze (series) or its film on TMDB (with a key): linked
+               (with confidence and how), ambiguous (the candidates, as JSON), unmatched, or none
+               (set by hand: never link it)
+    schedule_dates  what the schedule said of a linked release, one row per date it gave: a
+               premiere (or release) day, or an aired first episode (a passed release day), first
+               seen (the claim's date) and last seen; show_id is the TVmaze show or TMDB film
+    catalog_shows, catalog_akas  a local copy of TVmaze's show index (names, premiere year,
+               network or web channel) and the AKAs fetched so far, keyed like release titles
+    catalog_meta  how far the index was paged and when /updates/shows was last followed
 """
 
 from __future__ import annotations
@@ -324,6 +335,74 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             by TEXT NOT NULL,
             at TEXT NOT NULL,
             UNIQUE (release_id, kind)
+        );
+        """,
+    ),
+    (
+        11,
+        "official schedules: TVmaze answers cached with their ETag, links, schedule dates and the show catalog",
+        """
+        CREATE TABLE http_cache (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            body BLOB NOT NULL,
+            fetched_at TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        );
+        CREATE TABLE schedule_links (
+            release_id INTEGER PRIMARY KEY REFERENCES releases (id) ON DELETE CASCADE,
+            provider TEXT NOT NULL DEFAULT 'tvmaze' CHECK (provider IN ('tvmaze', 'tmdb')),
+            state TEXT NOT NULL CHECK (state IN ('linked', 'ambiguous', 'unmatched', 'none')),
+            show_id INTEGER,
+            show_name TEXT,
+            show_url TEXT,
+            network TEXT,
+            confidence REAL,
+            method TEXT NOT NULL,
+            candidates TEXT NOT NULL DEFAULT '[]',
+            by TEXT,
+            at TEXT NOT NULL,
+            synced_at TEXT
+        );
+        CREATE INDEX schedule_links_state ON schedule_links (state);
+        CREATE TABLE schedule_dates (
+            id INTEGER PRIMARY KEY,
+            release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
+            show_id INTEGER NOT NULL,
+            season INTEGER,
+            kind TEXT NOT NULL CHECK (kind IN ('premiere', 'aired')),
+            day TEXT NOT NULL,
+            what TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            UNIQUE (release_id, show_id, kind, day)
+        );
+        CREATE INDEX schedule_dates_release ON schedule_dates (release_id);
+        CREATE TABLE catalog_shows (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            premiered TEXT,
+            network TEXT,
+            country TEXT,
+            type TEXT,
+            language TEXT,
+            url TEXT,
+            updated INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX catalog_shows_key ON catalog_shows (key);
+        CREATE TABLE catalog_akas (
+            show_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL,
+            country TEXT,
+            PRIMARY KEY (show_id, key)
+        );
+        CREATE INDEX catalog_akas_key ON catalog_akas (key);
+        CREATE TABLE catalog_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
         );
         """,
     ),

@@ -18,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, Field
 
 from airdate.claims import ReleaseInfo
 from airdate.reconcile import in_order, reconcile, supersession
+from airdate.store.schedules import link_of
 from airdate.views.context import ctx_of, off_loop
 from airdate.views.filters import FiltersDep, page_link
 
@@ -48,6 +49,7 @@ class SourceOut(BaseModel):
     published: str | None = Field(description="The article's publication day, YYYY-MM-DD.")
     manual: bool | None = Field(default=None, description="True for a claim set by hand (`airdate set`).")
     by: str | None = Field(default=None, description="Who set a manual claim.")
+    kind: str | None = Field(default=None, description='"schedule" for a date from an official schedule (`airdate sync`).')
 
 
 class WindowOut(BaseModel):
@@ -138,7 +140,28 @@ class HistoryOut(BaseModel):
     model_config = {"populate_by_name": True}
 
 
+class ShowOut(BaseModel):
+    id: int = Field(description="The TVmaze show id.")
+    name: str
+    premiered: str | None
+    network: str | None = Field(description="Its network or web channel.")
+    url: str | None = Field(description="The show's TVmaze page.")
+    matched: str = Field(description="What the title matched: name, aka or by hand.")
+
+
+class LinkOut(BaseModel):
+    state: str = Field(description="linked, ambiguous (candidates listed, none guessed), unmatched, or none (set by hand)")
+    show: ShowOut | None
+    confidence: float | None = Field(description="0 to 1: how sure the automatic link is (1 by hand).")
+    method: str = Field(description="How it was found: search or catalog, by name or aka; or by hand.")
+    candidates: list[ShowOut]
+    by: str | None = Field(description="Who linked it by hand.")
+    at: str
+    synced_at: str | None = Field(description="When `airdate sync` last read the show's schedule (UTC).")
+
+
 class ReleaseOut(ReleaseBase):
+    link: LinkOut | None = Field(default=None, description="The release's TVmaze show (`airdate link`), if linked.")
     best: WindowClaimOut | None
     conflicts: list[ConflictOut]
     windows: list[WindowClaimOut]
@@ -172,7 +195,9 @@ class ClaimsOut(BaseModel):
 
 class ChangeOut(BaseModel):
     id: str = Field(description="Stable: the same change has the same id on every call.")
-    kind: str = Field(description="first_seen, window, confirmed, delayed, renewed, cancelled, premiered, conflict")
+    kind: str = Field(
+        description="first_seen, scheduled, window, confirmed, delayed, renewed, cancelled, premiered, conflict"
+    )
     release: dict[str, Any] = Field(description="id, title, season, part, kind")
     date: str | None = Field(description="Publication day of the article behind the change.")
     seen: str = Field(description="When this database first recorded the change (UTC).")
@@ -238,7 +263,14 @@ async def list_releases(
 )
 async def get_release(request: Request, release_id: ReleaseId) -> Response:
     ctx = ctx_of(request)
-    return await off_loop(lambda: as_json(ReleaseOut, reconcile(ctx.store().claims(release_id), ctx.today()).to_json()))
+
+    def work() -> Response:
+        store = ctx.store()
+        state = reconcile(store.claims(release_id), ctx.today()).to_json()
+        link = link_of(store, release_id)
+        return as_json(ReleaseOut, {**state, "link": link.to_json() if link else None})
+
+    return await off_loop(work)
 
 
 @router.get(

@@ -18,6 +18,7 @@ from airdate.views.board import release_name
 
 KIND_WORDS = {
     "first_seen": "first seen",
+    "scheduled": "date scheduled",
     "window": "window changed",
     "confirmed": "date confirmed",
     "delayed": "delayed",

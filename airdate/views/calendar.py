@@ -85,6 +85,8 @@ def _description(s: Summary, sources: Sequence[Source]) -> str:
     lines = [f"{s.text or 'window'} ({s.certainty}); status: {s.status}."]
     if s.conflicts:
         lines.append("Sources disagree about the date; see the fact sheet.")
+    if sources and sources[0].schedule:
+        lines.append(f"Dated by the official schedule ({sources[0].label}).")
     lines.append("Sources:")
     for src in sources[:MAX_SOURCES]:
         when = src.published.isoformat() if src.published else "undated"

@@ -80,19 +80,21 @@ def render_feeds(feeds: Sequence[Feed]) -> str:
 def add_routes(app: FastAPI) -> None:
     """/feeds: every subscription and how its polling goes (read-only, like every page)."""
     from airdate.store.subscriptions import feeds
+    from airdate.views.auth import viewer_of
     from airdate.views.context import ctx_of, off_loop
 
     @app.api_route("/feeds", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     async def feeds_page(request: Request) -> HTMLResponse:
         ctx = ctx_of(request)
         env: Environment = request.app.state.env
+        viewer = viewer_of(request)
 
         def work() -> str:  # on a store thread, like every page that reads the store
             found = feeds(ctx.store())
             rows = [{"feed": f, "state": feed_state(f), "every": format_every(f.every), "last_poll": short_time(f.last_poll),
                      "last_success": short_time(f.last_success), "next_poll": short_time(f.next_poll) if f.next_poll else "now",
                      "last_error_at": short_time(f.last_error_at)} for f in found]  # fmt: skip
-            return env.get_template("feeds.html").render(rows=rows, today=ctx.today())
+            return env.get_template("feeds.html").render(rows=rows, today=ctx.today(), viewer=viewer)
 
         return HTMLResponse(await off_loop(work), headers={"cache-control": "no-cache"})
 

@@ -9,11 +9,16 @@ from typing import Any
 
 from airdate.claims import Source
 from airdate.countdown import describe_window, format_range
+from airdate.models import web_url
 from airdate.reconcile import Summary, reconcile
 from airdate.store import Store
+from airdate.store.curation import curated_ids
+from airdate.store.follows import followed_release_ids
+from airdate.store.schedules import link_of
+from airdate.views.auth import ANONYMOUS, Viewer
 from airdate.views.board import release_name
 from airdate.views.filters import Filters
-from airdate.views.text import by_hand
+from airdate.views.text import by_hand, describe_link
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,13 @@ def card(s: Summary, today: date, changed: tuple[str, str] | None) -> Card:
 
 
 def board_context(
-    store: Store, today: date, filters: Filters, page: int, page_size: int, recent_from: date
+    store: Store,
+    today: date,
+    filters: Filters,
+    page: int,
+    page_size: int,
+    recent_from: date,
+    viewer: Viewer = ANONYMOUS,
 ) -> dict[str, Any]:
     sel = filters.select(store, today, limit=page_size, offset=(page - 1) * page_size)
     ids = [s.release.id for s in sel.rows]
@@ -87,6 +98,19 @@ def board_context(
         "recent_days": (today - recent_from).days,
         "prev_page": page - 1 if page > 1 else None,
         "next_page": page + 1 if sel.more else None,
+        **marks(store, viewer),
+    }
+
+
+def marks(store: Store, viewer: Viewer) -> dict[str, Any]:
+    """What the buttons of a signed-in viewer need: which releases are followed, hidden, premiered by hand."""
+    if not viewer.signed_in:
+        return {"viewer": viewer}
+    return {
+        "viewer": viewer,
+        "followed": followed_release_ids(store),
+        "hidden_ids": curated_ids(store, "hidden"),
+        "premiered_ids": curated_ids(store, "premiered"),
     }
 
 
@@ -101,7 +125,7 @@ class TimelineItem:
     note: str  # "best", "superseded: …", ""
 
 
-def sheet_context(store: Store, release_id: int, today: date) -> dict[str, Any]:
+def sheet_context(store: Store, release_id: int, today: date, viewer: Viewer = ANONYMOUS) -> dict[str, Any]:
     state = reconcile(store.claims(release_id), today)
     items: list[tuple[tuple[date, str, int], int, TimelineItem]] = []
     for n, w in enumerate(state.windows):
@@ -126,9 +150,20 @@ def sheet_context(store: Store, release_id: int, today: date) -> dict[str, Any]:
         "range": format_range(best.start, best.end) if best else "",
         "timeline": [t for _, _, t in items],
         "by_hand": by_hand(state),
+        "link": _link(store, release_id),
         "delays": [h for h in state.history if h.kind in ("delayed", "moved")],
         "today": today,
+        **marks(store, viewer),
     }
+
+
+def _link(store: Store, release_id: int) -> dict[str, Any] | None:
+    """The release's TVmaze link for the page: what it says, and the show's address."""
+    link = link_of(store, release_id)
+    if link is None:
+        return None
+    api = "TMDB" if link.provider == "tmdb" else "TVmaze"
+    return {"api": api, "text": describe_link(link), "url": web_url(link.show.url) if link.show else None}
 
 
 def _day(s: Source) -> str:

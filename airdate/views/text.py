@@ -12,6 +12,7 @@ from airdate.claims import Source, WindowClaim
 from airdate.countdown import Countdown, describe_window, format_range
 from airdate.reconcile import STALE_DAYS, ReleaseInfo, ReleaseState, Summary
 from airdate.store import Failure
+from airdate.store.schedules import Link
 from airdate.views.board import release_name
 
 WIDTH = 80
@@ -65,6 +66,24 @@ def by_hand(state: ReleaseState) -> list[str]:
             out.append(f"premiered {e.date or ''} set by hand by {e.source.by} on {e.source.published}"
                        + (f": {e.sentence}" if e.source.headline else ""))  # fmt: skip
     return out
+
+
+def describe_link(link: Link) -> str:
+    """ "linked to Harbor Lights (TVmaze 101, Netflix), confidence 0.95 by search, name" and the like."""
+    api, what = ("TMDB", "film") if link.provider == "tmdb" else ("TVmaze", "show")
+    if link.state == "linked" and link.show is not None:
+        s = link.show
+        where = f", {s.network}" if s.network else ""
+        how = "by hand" + (f" by {link.by}" if link.by else "") if link.method == "by hand" else f"by {link.method}"
+        sure = f", confidence {link.confidence:.2f}" if link.confidence is not None else ""
+        return f"linked to {s.name} ({api} {s.id}{where}){sure} {how}"
+    if link.state == "none":
+        return f"no {api} {what}, set by hand" + (f" by {link.by}" if link.by else "")
+    if link.state == "ambiguous":
+        names = "; ".join(f"{c.name} ({api} {c.id}" + (f", {c.premiered[:4]}" if c.premiered else "")
+                          + (f", {c.network}" if c.network else "") + ")" for c in link.candidates)  # fmt: skip
+        return f"ambiguous, not guessed: {names}"
+    return f"no {api} {what} matches the title"
 
 
 def _short_months(text: str) -> str:
@@ -132,7 +151,7 @@ def _fit(text: str, width: int) -> str:
 # --- the fact sheet --------------------------------------------------------------------------
 
 
-def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
+def render_sheet(state: ReleaseState, width: int = WIDTH, link: Link | None = None) -> str:
     """Everything known about one release: state, countdown, every window with its evidence, history."""
     r, best, c = state.release, state.best, state.countdown
     head = f"{release_name(r)} ({r.kind})" + (f" on {', '.join(state.platforms)}" if state.platforms else "")
@@ -153,6 +172,8 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
                               f"\"{best.text}\", per {_per(best.source)}", width)  # fmt: skip
     for note in by_hand(state):
         out += _field("by hand", note, width)
+    if link is not None:
+        out += _field(link.provider, describe_link(link), width)
     out += _field("countdown", f"{c.text}, from {c.today.isoformat()}", width)
     out += _field(
         "conflicts",
@@ -168,9 +189,8 @@ def render_sheet(state: ReleaseState, width: int = WIDTH) -> str:
     for w in state.windows:
         mark = "*" if w.claim == best else ("~" if w.superseded else " ")
         out += _wrap(f"{mark} {_claim(w.claim)}", width, "  ", "      ")
-        out += _wrap(
-            f"per {_per(w.claim.source)} (article {w.claim.source.article_id})", width, "      ", "        "
-        )
+        article = f" (article {w.claim.source.article_id})" if w.claim.source.kind == "article" else ""
+        out += _wrap(f"per {_per(w.claim.source)}{article}", width, "      ", "        ")
         out += _wrap(f"“{w.claim.sentence}”", width, "      ", "       ")
         if w.superseded:
             out += _wrap(f"superseded: {w.superseded}", width, "      ", "        ")

@@ -1,17 +1,19 @@
 """The web app behind `airdate serve`: the board, fact sheets, the JSON API, iCal and Atom.
 
-It reads the store and nothing else: each store thread holds its own connection with
-PRAGMA query_only, so no request can write, and WAL lets it read while `airdate ingest`
-writes. Routes are `async`, but everything that touches the store (or renders what it read)
+It reads the store: each store thread holds its own connection with PRAGMA query_only, and
+WAL lets it read while `airdate ingest` writes. The only writes are the few in
+airdate.views.writes (follow, hide, premiered), and only on a server started with a token
+(airdate.views.auth): each opens a store of its own for that one write. Routes are `async`,
+but everything that touches the store (or renders what it read)
 runs on a few store threads of its own (`off_loop`), so a flood of slow pages never blocks
 the event loop: /static is served from memory on the loop itself. Errors are translated at one boundary
 (`_handle`): the JSON API and the feeds answer `{"error": {"status", "code", "message"}}`;
 a browser asking for a page gets the same message as an HTML page.
 
 Every page is rendered on the server, countdown text included, so it works without
-JavaScript; `/static/countdown.js` only keeps the countdowns ticking. The
-Content-Security-Policy allows scripts from the app's own origin only, so no inline
-script, including any that came in with an article, can run.
+JavaScript (the buttons are plain forms); `/static/countdown.js` only keeps the countdowns
+ticking. The Content-Security-Policy allows scripts from the app's own origin only, so no
+inline script, including any that came in with an article, can run.
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ from airdate.store import Store, open_store
 from airdate.store.errors import StoreError
 from airdate.views.api import ERROR_RESPONSES, ReleaseId, router
 from airdate.views.atom import render_feed
+from airdate.views.auth import install, viewer_of
 from airdate.views.board import release_name
 from airdate.views.calendar import render_calendar
 from airdate.views.context import Context, ctx_of, etag_of, off_loop
 from airdate.views.feeds import add_routes as feed_routes
 from airdate.views.filters import Filters, FiltersDep, page_link
 from airdate.views.pages import board_context, sheet_context
+from airdate.views.writes import add_routes as write_routes
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 60
@@ -120,15 +124,23 @@ def static_files(folder: Path) -> dict[str, tuple[bytes, str, str]]:
     return found
 
 
-def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> FastAPI:
-    """The app over the database at `db` (migrated once here); `today` fixes the clock for tests."""
+def create_app(db: str | Path, *, today: Callable[[], date] | None = None, token: str | None = None) -> FastAPI:
+    """The app over the database at `db` (migrated once here); `today` fixes the clock for tests.
+
+    Without `token` it is read-only; with one, a signed-in page or a Bearer header may follow and hide.
+    """
     open_store(db).close()  # create or migrate up front: every request after this only reads
+    writes = (
+        "Follow, hide and premiered take `Authorization: Bearer TOKEN`, the token the server was started with."
+        if token is not None
+        else "Read-only."
+    )
     app = FastAPI(
         title="airdate",
         version=__version__,
         description=(
             "Upcoming TV seasons and films read from entertainment news: best release window with its "
-            "certainty, every claim with its source, and what changed. Read-only. Every error is "
+            f"certainty, every claim with its source, and what changed. {writes} Every error is "
             '`{"error": {"status", "code", "message"}}`.'
         ),
         docs_url="/api/docs",
@@ -137,6 +149,7 @@ def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> Fa
     app.state.ctx = Context(Path(db), today or date.today)
     app.state.env = templates()
     app.state.env.globals["pinned_today"] = today is not None  # the page's script counts from it too
+    install(app, token)  # the session cookie, when there is a token to sign in with
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
     for exc in (StarletteHTTPException, RequestValidationError, AirdateError, Exception):
@@ -144,6 +157,7 @@ def create_app(db: str | Path, *, today: Callable[[], date] | None = None) -> Fa
     app.include_router(router)
     _pages(app)
     feed_routes(app)
+    write_routes(app, writable=token is not None)
     return app
 
 
@@ -153,6 +167,7 @@ def render(request: Request, template: str, status: int = 200, **values: Any) ->
 
 def render_page(request: Request, template: str, **values: Any) -> str:
     env: Environment = request.app.state.env
+    values.setdefault("viewer", viewer_of(request))
     return env.get_template(template).render(request=request, **values)
 
 
@@ -175,16 +190,22 @@ def _pages(app: FastAPI) -> None:
     ) -> Response:
         ctx = ctx_of(request)
         env: Environment = request.app.state.env
+        viewer = viewer_of(request, take_flash=True)
 
         def work() -> tuple[bytes, str]:
             store, today = ctx.store(), ctx.today()
 
             def page_body() -> bytes:
                 recent = today - timedelta(days=ctx.recent_days)
-                values = board_context(store, today, filters, page, PAGE_SIZE, recent)
+                values = board_context(store, today, filters, page, PAGE_SIZE, recent, viewer)
                 return env.get_template("board.html").render(**values).encode("utf-8")
 
-            return ctx.bodies.get(("board", filters, page, today), store.generation(), page_body)
+            if viewer.flash:  # shown once: not worth keeping
+                body = page_body()
+                return body, etag_of(body)
+            # A signed-in page carries its session's CSRF token in every form, so it is kept per session.
+            key = ("board", filters, page, today, viewer.csrf if viewer.signed_in else None)
+            return ctx.bodies.get(key, store.generation(), page_body)
 
         body, etag = await off_loop(work)
         return conditional(request, body, etag, "text/html; charset=utf-8")
@@ -194,9 +215,11 @@ def _pages(app: FastAPI) -> None:
     )
     async def release_page(request: Request, release_id: ReleaseId) -> HTMLResponse:
         ctx = ctx_of(request)
+        viewer = viewer_of(request, take_flash=True)
 
         def work() -> str:
-            return render_page(request, "release.html", **sheet_context(ctx.store(), release_id, ctx.today()))
+            values = sheet_context(ctx.store(), release_id, ctx.today(), viewer)
+            return render_page(request, "release.html", **values)
 
         return HTMLResponse(await off_loop(work))
 
@@ -260,7 +283,7 @@ def calendar_for(store: Store, today: date, filters: Filters, base_url: str = ""
 # --- errors: one boundary, one shape ------------------------------------------------------------------
 
 
-CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid", 500: "internal", 503: "unavailable"}
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 422: "invalid", 500: "internal", 503: "unavailable"}
 
 
 async def _handle(request: Request, exc: Exception) -> Response:
@@ -270,6 +293,8 @@ async def _handle(request: Request, exc: Exception) -> Response:
     elif isinstance(exc, StarletteHTTPException):
         status, headers = exc.status_code, exc.headers  # e.g. Allow on a 405
         message = "no such page; see / for the board or /api/docs for the API" if status == 404 else str(exc.detail)
+        if status == 400 and message == "There was an error parsing the body":  # FastAPI's words for bad JSON
+            message = 'the request body is not valid JSON; send an object such as {"note": "why"}, or no body'
     elif isinstance(exc, NotFound):
         status, message = 404, str(exc)
     elif isinstance(exc, StoreError):

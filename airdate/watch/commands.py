@@ -7,6 +7,7 @@ twice); the option helpers it shares with it come from airdate.options.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -19,7 +20,7 @@ import click
 from airdate.errors import OpmlError, SourceNotFound, UsageError
 from airdate.models import web_url
 from airdate.options import db_option, echo_json, json_option, open_db, say
-from airdate.settings import Settings
+from airdate.settings import TMDB_COUNTRY_ENV, TMDB_URL, TMDB_URL_ENV, TVMAZE_ENV, TVMAZE_URL, Settings
 from airdate.watch.timing import format_every, parse_every
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,7 +50,9 @@ def watch_settings(
 ) -> Settings:  # fmt: skip
     return Settings(
         db=db, allow_private=allow_private, fetch_timeout=timeout, max_bytes=max_bytes, feed_items=max_items,
-        host_interval=host_delay,
+        host_interval=host_delay, tvmaze_url=os.environ.get(TVMAZE_ENV) or TVMAZE_URL,
+        tmdb_url=os.environ.get(TMDB_URL_ENV) or TMDB_URL,
+        tmdb_country=(os.environ.get(TMDB_COUNTRY_ENV) or Settings.tmdb_country).strip().upper(),
     )  # fmt: skip
 
 
@@ -246,7 +249,10 @@ def watch_command(
     on. `airdate feeds list` shows how each is doing. Feeds added or removed while
     it runs are picked up within half a minute. Ctrl-C or SIGTERM stops it between
     articles, exit code 0; the next run carries on where this one stopped. Alerts
-    (`airdate notify`) go out after each poll and once a minute.
+    (`airdate notify`) go out after each poll and once a minute. When releases are
+    linked to TVmaze (`airdate link`), it also runs `airdate sync` at start and once
+    a day (AIRDATE_TVMAZE_URL points it elsewhere); with none linked it sends nothing
+    there. `--once` does not sync.
 
     \b
     Examples:

@@ -7,6 +7,8 @@ reads the feeds table every SYNC_EVERY seconds, so `airdate feeds add` and `feed
 take effect on a running watcher. Polls run on a few worker threads, each with its own
 connection; extraction (spaCy) runs one article at a time. Alerts (airdate.notify) are sent
 after each poll that read its feed, and by an `alerts` job every ALERT_EVERY seconds (retries).
+A `schedules` job runs `airdate sync` once a day (SCHEDULE_EVERY), from the start, when any
+release is linked to TVmaze (airdate.schedules); with none it sends nothing.
 
 `stop()` sets the stop event the polls look at between requests and articles, then waits
 for the running polls to finish the article in hand.
@@ -15,11 +17,12 @@ for the running polls to finish the article in hand.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -31,7 +34,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from airdate.errors import NotFound
 from airdate.ingest import Extractor
 from airdate.models import Article, Extraction
-from airdate.settings import Settings
+from airdate.settings import TMDB_KEY_ENV, Settings
 from airdate.store import open_store
 from airdate.store import subscriptions as subs
 from airdate.watch.poll import PollResult, poll_feed, utc_now
@@ -39,6 +42,7 @@ from airdate.watch.timing import HostLimiter
 
 SYNC_EVERY = 30.0  # seconds between reads of the feeds table, for feeds added or removed meanwhile
 ALERT_EVERY = 60.0  # seconds between rounds of alerts that are due (retries), besides the one after each poll
+SCHEDULE_EVERY = 86_400.0  # seconds between syncs of the official schedules of linked releases
 WORKERS = 2  # polls at once: network waits overlap; extraction is serialized anyway
 log = logging.getLogger("airdate.watch")
 
@@ -146,6 +150,9 @@ class Watcher:
             self._sync, "interval", seconds=self.sync_every, id="sync", next_run_time=datetime.now(UTC)
         )
         self.scheduler.add_job(self._alert, "interval", seconds=self.alert_every, id="alerts")
+        self.scheduler.add_job(
+            self._schedules, "interval", seconds=SCHEDULE_EVERY, id="schedules", next_run_time=datetime.now(UTC)
+        )
         return count
 
     def stop(self) -> None:
@@ -218,6 +225,10 @@ class Watcher:
         with self._alerting:
             send_alerts(self.db, self.settings, self.lines, stop=self.stopping, now=self.now)
 
+    def _schedules(self) -> None:
+        if not self.stopping.is_set():
+            sync_schedules(self.db, self.settings, self.lines, stop=self.stopping, today=self.now().date())
+
     def _drop(self, feed_id: int) -> None:
         self._every.pop(feed_id, None)
         try:
@@ -281,6 +292,30 @@ def send_alerts(
         lines.line(f"alerts: {error}")
     if done.busy:
         lines.line(f"alerts: {done.summary()}")
+
+
+def sync_schedules(db: Path, settings: Settings, lines: Lines, *, stop: threading.Event, today: date) -> None:
+    """`airdate sync` of every linked release, one line if there were any; never raises."""
+    from airdate.schedules.client import TMDB, TVmaze
+    from airdate.schedules.sync import sync
+    from airdate.store.schedules import links
+
+    key = os.environ.get(TMDB_KEY_ENV, "").strip()
+    try:
+        with open_store(db) as store:
+            if not links(store, ["linked"]):
+                return
+            tmdb = TMDB(store, settings, key) if key else None
+            with TVmaze(store, settings) as client:
+                done = sync(store, client, today, stop=stop, tmdb=tmdb, country=settings.tmdb_country)
+            if tmdb is not None:
+                tmdb.close()
+    except Exception as e:  # noqa: BLE001 - a failed sync is tried again tomorrow; the feeds go on
+        log.exception("syncing schedules failed")
+        lines.line(f"schedules: failed ({type(e).__name__}: {e}); tried again in a day")
+        return
+    lines.line(f"schedules: synced {done.releases}: {done.dated} dated ({done.new} new dates), {done.aired} aired, "
+               f"{done.failed} failed")  # fmt: skip
 
 
 def report(lines: Lines, feed: subs.Feed, result: PollResult) -> None:

@@ -66,14 +66,15 @@ def noon(day: date) -> datetime:
 # --- the server: `airdate serve` as a subprocess ------------------------------------------------------
 
 
-def start_server(db: Path, day: date, log: Path) -> tuple[subprocess.Popen[str], str]:
-    """Run `airdate serve --port 0` and return it with the address it printed."""
+def start_server(
+    db: Path, day: date, log: Path, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """Run `airdate serve --port 0` (with `env` added to the environment) and return it with the address it printed."""
     cmd = [sys.executable, "-m", "airdate.cli", "serve", "--db", str(db), "--port", "0"]
     cmd += ["--today", day.isoformat()]
+    environ = {k: v for k, v in os.environ.items() if k != "AIRDATE_TOKEN"} | {"PYTHONUNBUFFERED": "1"} | (env or {})
     with log.open("w") as err:
-        proc = subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=err, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
-        )
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True, env=environ)
     assert proc.stdout is not None
     with selectors.DefaultSelector() as sel:
         sel.register(proc.stdout, selectors.EVENT_READ)
@@ -330,3 +331,130 @@ def test_screenshot(tab: Tab, base_url: str, tmp_path: Path) -> None:
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
     assert tab.errors == []
+
+
+# --- writes from the page (issue 12, item 7) -------------------------------------------------------------------
+
+TOKEN = "browser-test-token-0123456789"
+FORGE_FORM_JS = """([action, fields]) => {
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = action;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement("input");
+    input.type = "hidden"; input.name = name; input.value = value;
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  setTimeout(() => form.submit(), 0);  // after evaluate returns: the navigation would cut it off
+}"""
+FETCH_JS = """async ([method, url, headers]) => (await fetch(url, {method, headers})).status"""
+
+
+@pytest.fixture(scope="module")
+def writable(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """(address, database) of an `airdate serve` started with AIRDATE_TOKEN, over a private copy of the demo."""
+    from airdate.store import open_store
+
+    folder = tmp_path_factory.mktemp("writable")
+    db = folder / "airdate.db"
+    with open_store(demo_db) as store:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.write_bytes(demo_db.read_bytes())
+    proc, url = start_server(db, TODAY, folder / "serve.log", env={"AIRDATE_TOKEN": TOKEN})
+    yield url, db
+    died = proc.poll()
+    stop_server(proc)
+    assert died is None, f"the server exited while the tests ran: {(folder / 'serve.log').read_text()}"
+
+
+def stored_writes(db: Path) -> tuple[list[str], int]:
+    """The follows and the number of curations in the store, read by the test process itself."""
+    from airdate.store import open_store
+    from airdate.store.follows import follows
+
+    with open_store(db, read_only=True) as store:
+        count = store.conn.execute("SELECT count(*) FROM curations").fetchone()[0]
+        return [f.name for f in follows(store)], int(count)
+
+
+def card_id(url: str, title: str) -> str:
+    return next(i for i, c in server_cards(url).items() if c["title"] == title)
+
+
+def test_sign_in_with_the_token_and_follow_a_release(tab: Tab, writable: tuple[str, Path]) -> None:
+    url, db = writable
+    assert stored_writes(db) == ([], 0)
+    page = tab.page
+    tab.open(url)
+    assert page.locator("form.write").count() == 0  # no button before signing in
+    with page.expect_navigation():
+        page.click("a.signin")
+    assert page.url.startswith(url + "login")
+
+    page.fill('input[name="token"]', TOKEN + "-wrong")
+    with page.expect_navigation():
+        page.click("form.login button")
+    assert page.locator("#login-error").is_visible() and stored_writes(db) == ([], 0)
+    assert [e for e in tab.errors if "status of 401" not in e] == []  # the 401 of the wrong token is logged
+    tab.errors.clear()
+    page.fill('input[name="token"]', TOKEN)
+    with page.expect_navigation():
+        page.click("form.login button")
+    assert page.url == url and "signed in" in page.locator("p.flash").inner_text()
+
+    harbor = page.locator("li.card", has=page.locator("h2 a", has_text=HARBOR))
+    assert harbor.locator("form.write-follow button").inner_text() == "Follow"
+    with page.expect_navigation():
+        harbor.locator("form.write-follow button").click()
+    assert page.locator("p.flash").inner_text() == "following Harbor Lights season 3"
+    assert harbor.locator("form.write-unfollow button").inner_text() == "Unfollow"
+    assert stored_writes(db) == (["Harbor Lights season 3"], 0)
+
+    page.check('input[name="following"]')
+    with page.expect_navigation():
+        page.click("form.filters button[type=submit]")
+    assert "following=1" in page.url
+    assert [c["title"] for c in tab.cards().values()] == [HARBOR]
+    assert tab.errors == []  # the forms needed no script, and nothing broke the CSP
+
+
+def test_without_the_token_nothing_can_be_written(
+    tab: Tab, base_url: str, demo_db: Path, writable: tuple[str, Path]
+) -> None:
+    page = tab.page
+    # A server started without a token: no button, no way in, and every write refused.
+    before = stored_writes(demo_db)
+    harbor = card_id(base_url, HARBOR)
+    page.goto(base_url)
+    assert page.locator("form.write").count() == 0 and page.locator("a.signin").count() == 0
+    assert page.goto(base_url + "login").status == 403  # type: ignore[union-attr]
+    assert "read-only" in page.locator("p.error").inner_text()
+    page.goto(base_url)
+    with page.expect_navigation() as posted:
+        page.evaluate(FORGE_FORM_JS, [f"/release/{harbor}/follow", {"csrf": "x"}])
+    assert posted.value is not None and posted.value.status == 403
+    for method in ("POST", "DELETE"):
+        status = page.evaluate(FETCH_JS, [method, f"/api/releases/{harbor}/follow", {"authorization": f"Bearer {TOKEN}"}])
+        assert status == 403, method
+    assert stored_writes(demo_db) == before
+
+    # A server with a token, a browser without it: a forged form leads to the login page, the API says 401.
+    url, db = writable
+    before = stored_writes(db)
+    harbor = card_id(url, HARBOR)
+    page.goto(url)
+    assert page.locator("form.write").count() == 0
+    with page.expect_navigation():
+        page.evaluate(FORGE_FORM_JS, [f"/release/{harbor}/hide", {"csrf": "forged", "next": "/"}])
+    assert page.url.startswith(url + "login?next=")
+    for auth in ({}, {"authorization": "Bearer not-the-token"}):
+        assert page.evaluate(FETCH_JS, ["POST", f"/api/releases/{harbor}/hide", auth]) == 401
+    # Signed in, a form without its CSRF token (what another site could send) is refused too.
+    page.fill('input[name="token"]', TOKEN)
+    with page.expect_navigation():
+        page.click("form.login button")
+    with page.expect_navigation() as posted:
+        page.evaluate(FORGE_FORM_JS, [f"/release/{harbor}/hide", {"next": "/"}])
+    assert posted.value is not None and posted.value.status == 403
+    assert stored_writes(db) == before

@@ -41,7 +41,7 @@ def airdate(*args: str) -> list[str]:
 
 
 def child_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "AIRDATE_DB"}
+    env = {k: v for k, v in os.environ.items() if k not in ("AIRDATE_DB", "AIRDATE_TOKEN")}
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
@@ -249,3 +249,18 @@ def test_static_answers_while_every_store_thread_is_busy_and_sigterm_stops_the_s
 
 
 HANG_S = 60  # a hang guard, not a timing: each wait ends on an event (a line, an answer, an exit)
+
+
+def test_a_token_file_allows_writes_with_its_token(fresh_db: Path, tmp_path: Path) -> None:
+    token = "a-token-from-a-file-0123"
+    (tmp_path / "token").write_text(token + "\n")
+    command = airdate("serve", "--db", str(fresh_db), "--port", "0", "--token-file", str(tmp_path / "token"))
+    with serving(command, fresh_db, tmp_path) as (proc, url):
+        assert first_line(proc, STARTUP_S) == (
+            f"airdate: writes need the token: sign in at {url}login, or send it as a Bearer header\n"
+        )
+        with httpx.Client(base_url=url, trust_env=False, timeout=10) as http:
+            assert http.post("/api/releases/1/follow").status_code == 401
+            r = http.post("/api/releases/1/follow", headers={"authorization": f"Bearer {token}"})
+            assert r.status_code == 200 and r.json()["following"] == ["Harbor Lights season 3"]
+            assert http.get("/login").status_code == 200

@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/airdate serve --host 127.0.0.1 --port 8000
 
 # Retrains the shipped models (airdate/data/models) from the repository's annotations and the
-# shared corpora beside it: title spotter, gate and judge, then thresholds chosen on the dev split.
+# shared corpora beside it: title spotter, cast tagger, gate and judge, then thresholds chosen on the dev split.
 model: $(STAMP)
 	$(BIN)/python -m training.train
 

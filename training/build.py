@@ -1,8 +1,11 @@
 """Turn the annotated corpus into spaCy training data: ``python -m training.build OUT``.
 
-Writes ``OUT/{gate,judge}-{train,dev}.spacy`` (DocBin files) and ``OUT/stats.json``.
+Writes ``OUT/{gate,judge}-{train,dev}.spacy`` (DocBin files) and ``OUT/stats.json``; ``build_titles``
+and ``build_cast`` write the title spotter's and the cast tagger's.
 
-- gate: one doc per article (headline and opening), ``RELEASE`` = the gold lists a release.
+- gate: pieces of each article (``learned.gate_pieces``), ``RELEASE`` = the piece names a gold release.
+- gatecv{f}, judgecv{f}: the same docs for cross-validation over train and dev together (fold f's
+  models train on the items outside fold f); the thresholds are chosen on their out-of-fold scores.
 - judge: one doc per release candidate the rules find (``Extractor.candidates``), ``RELEASE`` =
   it matches a gold release by the shared scorer's title and season rule; ``FILM`` = that gold
   release is a film (left missing for candidates that are no release).
@@ -82,6 +85,15 @@ def fold_of(key: str) -> int:
     return hashlib.sha256(("fold:" + key).encode()).digest()[0] % FOLDS
 
 
+CV_FOLDS = 3  # the thresholds are chosen on out-of-fold scores over train and dev together
+
+
+def cv_fold_of(key: str) -> int:
+    import hashlib
+
+    return hashlib.sha256(("cv:" + key).encode()).digest()[0] % CV_FOLDS
+
+
 def build_titles(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     """DocBins for the title spotter: one doc per article line, gold titles as TITLE entities.
 
@@ -126,6 +138,96 @@ def build_titles(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     return dict(stats)
 
 
+CAST_LABELS = ("ACTOR", "CHARACTER")
+
+
+def cast_spans(text: str, gold: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Where the gold cast's actors and characters occur in one sentence: longest first, no overlaps.
+
+    An actor is labelled wherever the article names them: the gold lists only the cast of the
+    upcoming releases, so everyone else the article names stays unlabelled.
+    """
+    import re
+
+    forms: dict[str, str] = {}
+    for r in gold.get("releases", []):
+        for c in r.get("cast", []):
+            if c.get("character"):
+                forms.setdefault(c["character"], "CHARACTER")
+            forms[c["actor"]] = "ACTOR"  # a name that is both is an actor
+        for ch in r.get("characters", []):
+            forms.setdefault(ch, "CHARACTER")
+    spans: list[tuple[int, int, str]] = []
+    for form in sorted(forms, key=len, reverse=True):
+        if len(form) < 2:
+            continue
+        for m in re.finditer(TITLE_EDGE + re.escape(form) + r"(?!\w)", text):
+            if all(m.end() <= a or m.start() >= z for a, z, _ in spans):
+                spans.append((m.start(), m.end(), forms[form]))
+    return sorted(spans)
+
+
+def build_cast(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
+    """DocBins for the cast tagger: one doc per sentence, gold actors and characters as entities.
+
+    Sentences come from the extractor's own segmentation, so the tagger trains on what it reads.
+    Sentences with no cast name are kept one in three, and one in twelve in articles with no cast.
+    """
+    import hashlib
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    from airdate.extract.pipeline import segment
+
+    nlp = spacy.blank("en")
+    bins = {s: DocBin(store_user_data=False) for s in ("train", "dev")}
+    stats: Counter[str] = Counter()
+    for item, article in train_and_dev(shared):
+        has = any(r.get("cast") or r.get("characters") for r in item.gold.get("releases", []))
+        for s in segment(article):
+            spans = cast_spans(s.text, item.gold)
+            keep = 3 if has else 12
+            if not spans and hashlib.sha256(s.text.encode()).digest()[0] % keep:
+                continue
+            doc = nlp.make_doc(s.text)
+            ents = [e for a, z, label in spans
+                    if (e := doc.char_span(a, z, label=label, alignment_mode="contract")) is not None and len(e)]
+            doc.ents = spacy.util.filter_spans(ents)
+            bins[item.split].add(doc)
+            stats[f"cast-{item.split}-sentences"] += 1
+            for e in doc.ents:
+                stats[f"cast-{item.split}-{e.label_.lower()}"] += 1
+    out.mkdir(parents=True, exist_ok=True)
+    for split, db in bins.items():
+        db.to_disk(out / f"cast-{split}.spacy")
+    return dict(stats)
+
+
+def _folded(text: str) -> str:
+    """Text compared loosely: lower case, straight quotes, single spaces."""
+    return " ".join(text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+
+
+WORDS_MIN = 3  # lower-case occurrences in the training prose that make a word common
+
+
+def build_words(target: Path, shared: Path = DEFAULT_SHARED) -> int:
+    """Write the common words (``learned.common_words``) to `target`: every word the train split's
+    text writes in lower case at least WORDS_MIN times. Names and invented titles are capitalised
+    wherever they occur, so they stay out. Returns how many words were written."""
+    import re
+
+    word = re.compile(r"[^\W\d_][\w'’-]*")
+    counts: Counter[str] = Counter()
+    for item in items(shared):
+        if item.split == "train":
+            counts.update(w for w in word.findall(item.text) if w.islower())
+    common = sorted(w for w, n in counts.items() if n >= WORDS_MIN)
+    target.write_text("\n".join(common) + "\n")
+    return len(common)
+
+
 def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | None = None) -> dict[str, Any]:
     import spacy
     from spacy.tokens import DocBin
@@ -135,17 +237,37 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
 
     scorer = load_scorer(shared)
     nlp = spacy.blank("en")
-    extractor = Extractor(mode="rules")
+    # The rules' own verdicts, with the cast the runtime reads (the tagger's too, once it is trained).
+    extractor = Extractor(mode="rules", cast="hybrid" if learned.cast_available() else "rules")
     spot = learned.title_spans(["x"]) is not None  # candidates include the title spotter's, once it is trained
     spotters = [spacy.load(p) for p in fold_spotters] if fold_spotters else []
     bins = {f"{c}-{s}": DocBin(store_user_data=False) for c in ("gate", "judge") for s in ("train", "dev")}
+    # Cross-validation over train and dev together, for the thresholds (training/tune.py): the models of
+    # fold f learn from the items outside it and score the items in it.
+    for f in range(CV_FOLDS):
+        for c in ("gatecv", "judgecv"):
+            bins[f"{c}{f}-train"] = DocBin(store_user_data=False)
+            bins[f"{c}{f}-dev"] = DocBin(store_user_data=False)
     stats: Counter[str] = Counter()
     for item, article in train_and_dev(shared):
         has = bool(item.gold.get("releases"))
-        doc = nlp.make_doc(learned.gate_text(article.title, article.text))
-        doc.cats = {"RELEASE": float(has)}
-        bins[f"gate-{item.split}"].add(doc)
-        stats[f"gate-{item.split}-{'pos' if has else 'neg'}"] += 1
+        # The gate learns from pieces (learned.gate_pieces): every piece of a release-free article is a
+        # negative; a piece of a release article is a positive when it names one of its releases, and is
+        # left out when it names none (it may still speak of one as "the show").
+        titles = [_folded(r["title"]) for r in item.gold.get("releases", [])]
+        raw = learned.gate_pieces(article.title, article.text, masked=False)
+        names = [any(t and t in _folded(piece) for t in titles) for piece in raw]
+        if has and not any(names):
+            names[0] = True  # the gold names it otherwise ("LOTR" for "The Lord of the Rings"): the opening
+        for _piece, masked, named in zip(raw, learned.gate_pieces(article.title, article.text), names, strict=True):
+            if has and not named:
+                continue
+            doc = nlp.make_doc(masked)
+            doc.cats = {"RELEASE": float(named)}
+            bins[f"gate-{item.split}"].add(doc)
+            for f in range(CV_FOLDS):
+                bins[f"gatecv{f}-{'dev' if cv_fold_of(item.key) == f else 'train'}"].add(doc)
+            stats[f"gate-{item.split}-{'pos' if named else 'neg'}"] += 1
         spotter = spotters[fold_of(item.key)] if spotters and item.split == "train" else None
         cands = extractor.candidates(article, spot=spot, spotter=spotter)
         labels = label_candidates(cands, item.gold, scorer)
@@ -153,6 +275,8 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
             doc = nlp.make_doc(text)
             doc.cats = cats
             bins[f"judge-{item.split}"].add(doc)
+            for f in range(CV_FOLDS):
+                bins[f"judgecv{f}-{'dev' if cv_fold_of(item.key) == f else 'train'}"].add(doc)
             stats[f"judge-{item.split}-{'pos' if cats['RELEASE'] else 'neg'}"] += 1
         found = sum(1 for c in labels if c["RELEASE"])
         stats[f"gold-releases-{item.split}"] += len(item.gold.get("releases", []))

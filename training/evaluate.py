@@ -44,12 +44,12 @@ def summarize(scorer: Any, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -
     return out
 
 
-def evaluate(split: str, mode: str, shared: Path = DEFAULT_SHARED) -> dict[str, dict[str, Any]]:
+def evaluate(split: str, mode: str, shared: Path = DEFAULT_SHARED, cast: str | None = None) -> dict[str, dict[str, Any]]:
     from airdate.extract.pipeline import Extractor
     from airdate.sources.text import parse_text
 
     scorer = load_scorer(shared)
-    extractor = Extractor(mode=mode)
+    extractor = Extractor(mode=mode, cast=cast)
     by_set: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
     for item in items(shared):
         if item.split != split:
@@ -78,14 +78,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=SPLITS, default="dev")
     ap.add_argument("--mode", default="hybrid", help="rules, model or hybrid (default)")
+    ap.add_argument("--cast", choices=("rules", "model", "hybrid"),
+                    help="who finds the cast (default: the rules in rules mode, else both)")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     if not shared_available(args.shared):
         print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
         return 2
-    result = evaluate(args.split, args.mode, args.shared)
-    print(f"split {args.split}, mode {args.mode}")
+    result = evaluate(args.split, args.mode, args.shared, args.cast)
+    print(f"split {args.split}, mode {args.mode}" + (f", cast {args.cast}" if args.cast else ""))
     print(table(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n")

@@ -1,10 +1,13 @@
 """Train the shipped models from the repository's annotations: ``python -m training.train``.
 
 Steps (``make model`` runs them all): build DocBins from the train and dev splits
-(``training.build``), train the title spotter (and one per fold of the train split, so the
-judge learns from candidates found by a spotter that never saw the article), the gate and the judge with ``spacy train`` and
-``training/configs/textcat.cfg``, copy each best model into ``airdate/data/models/``, then
-choose the thresholds on the dev split (``training.tune``) and record a version tag.
+(``training.build``); train the title spotter (and one per fold of the train split, so the
+judge learns from candidates found by a spotter that never saw the article) and the cast
+tagger (``training/configs/titles.cfg``, ``cast.cfg``); then the gate and the judge
+(``textcat.cfg``) on candidates read with both; copy each best model into
+``airdate/data/models/``; train a gate and a judge per fold of train and dev together
+(``build/cv``) and choose the thresholds on their out-of-fold scores (``training.tune``);
+record a version tag.
 
 ``--smoke`` trains for a few steps into a scratch folder only (for CI): the shipped models
 are left as they are.
@@ -26,18 +29,29 @@ CONFIG = ROOT / "training" / "configs" / "textcat.cfg"
 MODELS = ROOT / "airdate" / "data" / "models"
 COMPONENTS = ("gate", "judge")
 SPOTTERS = ROOT / "build" / "spotters"  # the fold spotters of the last full run, for --judge-only
+CV = ROOT / "build" / "cv"  # the cross-validation gates and judges the thresholds are chosen with
 TITLES = ROOT / "training" / "configs" / "titles.cfg"
+CAST = ROOT / "training" / "configs" / "cast.cfg"
 
 
-def spacy_train(name: str, data: Path, out: Path, steps: int | None = None) -> Path:
+def config_for(name: str) -> Path:
+    if name.startswith("titles"):
+        return TITLES
+    return CAST if name == "cast" else CONFIG
+
+
+def spacy_train(name: str, data: Path, out: Path, steps: int | None = None, last: bool = False) -> Path:
+    """Train one component; `last` runs every step and keeps the last model, so the dev data only reports."""
     cmd = [
-        sys.executable, "-m", "spacy", "train", str(TITLES if name.startswith("titles") else CONFIG), "--output", str(out / name),
+        sys.executable, "-m", "spacy", "train", str(config_for(name)), "--output", str(out / name),
         "--paths.train", str(data / f"{name}-train.spacy"), "--paths.dev", str(data / f"{name}-dev.spacy"),
     ]
     if steps is not None:
         cmd += ["--training.max_steps", str(steps), "--training.eval_frequency", str(max(1, steps // 2))]
+    if last:
+        cmd += ["--training.patience", "0"]
     subprocess.run(cmd, check=True)
-    return out / name / "model-best"
+    return out / name / ("model-last" if last else "model-best")
 
 
 def version_tag(models: Path) -> str:
@@ -55,14 +69,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder holding corpora/")
     ap.add_argument("--smoke", action="store_true", help="a few steps into a scratch folder; ship nothing")
     ap.add_argument("--judge-only", action="store_true",
-                    help="keep the shipped title spotter and the fold spotters of the last full run (build/spotters); "
-                         "retrain the gate and the judge")
+                    help="keep the shipped title spotter, cast tagger and the fold spotters of the last full run "
+                         "(build/spotters); retrain the gate and the judge")
     args = ap.parse_args(argv)
     if not shared_available(args.shared):
         print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
         return 2
-    from training.build import FOLDS, build, build_titles
+    from airdate.extract import learned
+    from training.build import CV_FOLDS, FOLDS, build, build_cast, build_titles, build_words
     from training.tune import tune
+
+    # The common words first: the gate and the judge read every other capitalised word as a name.
+    if not args.smoke:
+        print("common words:", build_words(MODELS / learned.WORDS_FILE, args.shared))
+        learned.common_words.cache_clear()
+        learned._kept_names.cache_clear()
 
     with tempfile.TemporaryDirectory(prefix="airdate-train-") as tmp:
         work = Path(tmp)
@@ -85,6 +106,12 @@ def main(argv: list[str] | None = None) -> int:
                 for f, path in enumerate(folds):
                     shutil.rmtree(SPOTTERS / f"titles{f}", ignore_errors=True)
                     shutil.copytree(path, SPOTTERS / f"titles{f}")
+            # The cast tagger next: the judge's candidates carry the cast it finds.
+            print("cast data:", build_cast(work / "data", args.shared))
+            best = spacy_train("cast", work / "data", work / "out", steps=20 if args.smoke else None)
+            if not args.smoke:
+                shutil.rmtree(MODELS / "cast", ignore_errors=True)
+                shutil.copytree(best, MODELS / "cast")
         stats = build(work / "data", args.shared, folds)
         print("training data:", ", ".join(f"{k} {v}" for k, v in stats.items()))
         for name in COMPONENTS:
@@ -95,6 +122,15 @@ def main(argv: list[str] | None = None) -> int:
             target = MODELS / name
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(best, target)
+        # Cross-validation models over train and dev: their out-of-fold scores choose the thresholds.
+        for f in range(CV_FOLDS):
+            for c in ("gatecv", "judgecv"):
+                last = spacy_train(f"{c}{f}", work / "data", work / "out", steps=20 if args.smoke else None, last=True)
+                if args.smoke:
+                    print(f"smoke: {c}{f} trained to {last}")
+                    continue
+                shutil.rmtree(CV / f"{c}{f}", ignore_errors=True)
+                shutil.copytree(last, CV / f"{c}{f}")
     if args.smoke:
         return 0
     (MODELS / "VERSION").write_text(version_tag(MODELS) + "\n")

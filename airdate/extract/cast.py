@@ -203,6 +203,9 @@ NOT_IN_NAMES = {
     "Productions", "Animation", "Adds", "Recasts", "Three", "Two", "Four", "Five", "Six", "Swims", "Back",
     "Reshuffles", "Slate", "Straight", "Guest", "Host", "Musical", "Premiering", "Premieres", "K-Dramas",
     "Orders", "Ordered", "Renews", "Cancels", "Canceled", "Cancelled", "Lands", "Taps",
+    # adverbs a title-case headline puts between a name and its verb ("Dana Ruiz Really Wants …")
+    "Really", "Finally", "Still", "Just", "Also", "Never", "Already", "Reportedly", "Actually", "Truly",
+    "Apparently", "Definitely", "Totally", "Seriously",
 }
 
 
@@ -397,3 +400,77 @@ def find_cast(
             pos = sep.end()
     found.sort(key=lambda f: f.begin)
     return found, characters
+
+
+# Between an actor and the role after them: "as", "playing", "voicing", "(", a comma …
+LINK_AFTER = re.compile(
+    r"^\s*(?:\(\s*(?:as\s+)?|,?\s*(?:who\s+)?(?:\w+\s+){0,4}?(?:as|playing|plays|played|voicing|voices|portraying|"
+    r"portrays|in\s+the\s+role\s+of)\s+)(?:(?:the|a|an|his|her|their|[a-z][\w'’-]*|[A-Z][\w'’-]*['’]s)\s*,?\s+){0,4}$"
+)
+# Between a role and the actor after it: "Jax, played by", "(played by", "is played by … newcomer".
+LINK_BEFORE = re.compile(r"(?i:\bplayed|\bvoiced|\bportrayed)\s+(?:\w+\s+){0,2}?by\s+(?:[\w'’-]+\s+){0,5}$|^\s*\(\s*$|^\s*[—–:-]\s*$")
+
+
+# Words that make a tagged "actor" a role: "Detective Gu Min-ho", "Lady Min".
+ROLE_WORDS = {
+    "Detective", "Lady", "Lord", "Captain", "Inspector", "Doctor", "Dr.", "Mayor", "Deputy", "Chief", "Sergeant",
+    "Sgt.", "Officer", "Agent", "Professor", "Prof.", "King", "Queen", "Prince", "Princess", "Uncle", "Aunt",
+    "Madam", "Madame", "Mr.", "Mrs.", "Ms.", "Miss", "Sheriff", "Commander", "General", "Colonel", "Major",
+    "Lieutenant", "Corporal", "Judge", "Father", "Mother", "Sister", "Brother", "Saint", "DS", "DI", "DCI",
+}
+
+
+def _actor_shaped(name: str) -> bool:
+    """Two to four capitalised words, no rank: the tagger's actors must look like a person's name."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0] in ROLE_WORDS:
+        return False
+    return all(w[0].isupper() or re.fullmatch(PARTICLE, w) for w in words)
+
+
+def pairs_from_spans(sentence: str, spans: list[tuple[int, int, str]], blocked: frozenset[str] = frozenset()) -> list[CastFind]:
+    """Cast entries from the learned tagger's ACTOR and CHARACTER spans in one sentence.
+
+    Each actor takes the role named right after them ("X as Y", "X (Y)", "X, playing Y") or,
+    failing that, the role right before them ("Y, played by X"); a role goes to one actor.
+    """
+    ordered = sorted(spans)
+    used: set[int] = set()
+    found: list[CastFind] = []
+    for i, (a, z, label) in enumerate(ordered):
+        if label != "ACTOR":
+            continue
+        actor = _tidy(sentence[a:z])
+        if not actor or not _actor_shaped(actor) or not _ok_name(actor, blocked) or not _ok_name(actor, PLATFORM_NAMES):
+            continue
+        if CREW.search(sentence[max(0, a - 30) : a]):
+            continue
+        role: int | None = None
+        if i + 1 < len(ordered) and ordered[i + 1][2] == "CHARACTER" and LINK_AFTER.match(sentence[z : ordered[i + 1][0]]):
+            role = i + 1
+        elif i > 0 and ordered[i - 1][2] == "CHARACTER" and i - 1 not in used and LINK_BEFORE.search(
+            sentence[ordered[i - 1][1] : a]
+        ):
+            role = i - 1
+        character = None
+        if role is not None:
+            used.add(role)
+            character = _tidy(sentence[ordered[role][0] : ordered[role][1]])
+            if character == actor:
+                character = None
+        found.append(CastFind(actor, character, _status_in(sentence, "unknown"), a))
+    return found
+
+
+def merge_finds(rules: list[CastFind], model: list[CastFind]) -> list[CastFind]:
+    """The rules' entries, a role the tagger paired where the rules had none, and the actors only the tagger found."""
+    out = list(rules)
+    by_actor = {f.actor: i for i, f in enumerate(out)}
+    for f in model:
+        i = by_actor.get(f.actor)
+        if i is None:
+            by_actor[f.actor] = len(out)
+            out.append(f)
+        elif out[i].character is None and f.character:
+            out[i] = CastFind(out[i].actor, f.character, out[i].status, out[i].begin)
+    return sorted(out, key=lambda f: f.begin)

@@ -30,7 +30,8 @@ REPORTED = re.compile(
     re.IGNORECASE,
 )
 HEDGE = re.compile(
-    r"\b(?:could|might|(?-i:may)|likely|unlikely|possibly|possible|probably|perhaps|potentially|presumably|"
+    # "What Could Have Been": what did not happen, no hedge on what will.
+    r"\b(?:(?:could|might)(?!\s+have\s+been\b)|(?-i:may)|likely|unlikely|possibly|possible|probably|perhaps|potentially|presumably|"
     r"expected|expect|expects|predict(?:ed|s)?|guess|estimate[ds]?|(?:is|are|was|it['’]s)\s+speculated|assum\w*|"
     r"best[-\s]case|if\s+(?:it|the\s+(?:show|series|film|season)|netflix|production|all\s+goes|things)|"
     r"should\s+(?:arrive|land|return|premiere|debut|drop|be)|would\s+(?:arrive|land|return|put|mean|be|"

@@ -75,6 +75,20 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         re.I
     ),
 }
+# A show saved after its cancellation: "Is Coming Back Just One Year After Being Canceled", "finds a new
+# home after Fox canceled it". The cancellation is history there; the news is the return.
+REVIVAL = re.compile(
+    r"\b(?:coming\s+back|comes\s+back|is\s+back|revived|revives|revival|rescued|saved|resurrected|"
+    r"finds?\s+(?:a\s+)?new\s+(?:\w+\s+)?home|new\s+(?:tv\s+|streaming\s+|network\s+)?home|picked\s+up\s+by|picks\s+up)\b",
+    re.IGNORECASE,
+)
+# A rescue on its own says the show goes on elsewhere ("'Brooklyn Nine-Nine' Finds New TV Home"):
+# a renewal, and any cancellation the article tells of is what it was rescued from.
+RESCUE = re.compile(
+    r"\b(?:finds?\s+(?:a\s+)?new\s+(?:\w+\s+)?home|picked\s+up\s+by|rescued\s+by|saved\s+by|revived\s+by)\b",
+    re.IGNORECASE,
+)
+PAST_CLAUSE = re.compile(r"\b(?:after|since|when|once|following|despite)\s+(?:[\w'’]+\s+){0,3}$|\b(?:was|were|had\s+been)\s+$", re.I)
 NEGATION = re.compile(r"\b(?:not|n['’]t|no|never|yet\s+to|whether|if|rumou?rs?|despite)\b[^.;,]{0,40}$", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:will|to|set\s+to|expected\s+to|scheduled\s+to|plans?\s+to|planned|aims?\s+to|is\s+due\s+to|later)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -93,6 +107,15 @@ def find_events(sentence: str) -> list[tuple[str, int]]:
             break
     if any(k == "renewed" for k, _ in out):
         out = [(k, p) for k, p in out if k != "ordered"]
-    if any(k == "cancelled" for k, _ in out):
+    cancel = next((p for k, p in out if k == "cancelled"), None)
+    revival = REVIVAL.search(sentence)
+    if cancel is not None and revival and PAST_CLAUSE.search(sentence[max(0, cancel - 40) : cancel]):
+        out = [(k, p) for k, p in out if k != "cancelled"]
+        if not any(k in ("renewed", "ordered") for k, _ in out):
+            out.append(("renewed", revival.start()))
+    elif cancel is not None:
         out = [(k, p) for k, p in out if k not in ("renewed", "ordered")]
+    elif (rescue := RESCUE.search(sentence)) and not any(k in ("renewed", "ordered") for k, _ in out):
+        if not NEGATION.search(sentence[max(0, rescue.start() - 60) : rescue.start()]):
+            out.append(("renewed", rescue.start()))
     return out

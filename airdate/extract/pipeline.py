@@ -26,7 +26,14 @@ from airdate.extract.events import find_events
 from airdate.extract.platforms import build_matcher, find_platforms
 from airdate.extract.releases import Candidate, Cluster, build_candidates, display_title
 from airdate.extract.timing import release_windows
-from airdate.extract.titles import TitleMention, find_parts, find_seasons, find_titles, title_key
+from airdate.extract.titles import (
+    TitleMention,
+    find_parts,
+    find_seasons,
+    find_titles,
+    quoted_titles,
+    title_key,
+)
 from airdate.models import Article, CastMember, Event, Extraction, Release, Window
 
 EXTRACTOR_NAME = "airdate.hybrid"
@@ -49,7 +56,10 @@ FILM = re.compile(
     re.IGNORECASE,
 )
 SERIES = re.compile(
-    r"\b(?:season|seasons|series|episodes?|show|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
+    # "a series of measures", "the World Series", "on show at the festival", "a trade show": the word, not a show
+    r"\b(?:season|seasons|(?<!World )series(?!\s+(?:of|win|lead|opener|sweep)\b)|episodes?|"
+    r"(?<!\bon )(?<!\btrade )(?<!\bcar )(?<!\bair )(?<!\blight )(?<!\bfashion )(?<!\bflower )(?<!\bmotor )(?<!\bart )"
+    r"(?<!\bdog )(?<!\bhorse )(?<!\bboat )(?<!\broad )show(?!\s+(?:that|how|off|up|us)\b)|sitcom|miniseries|docuseries|k-?drama|drama\s+series|anime|"
     r"reboot|revival|spinoff|spin-off|drama|comedy|thriller|premiere|trailer|teaser|"
     r"showrunner|renewed|renewal|cour|anime\s+series|limited\s+series|spinoff\s+series)\b",
     re.IGNORECASE,
@@ -61,7 +71,9 @@ UPCOMING = re.compile(
     r"awaits?|await(?:ed|ing)|anticipated|slated|scheduled|announced|announces|to\s+return|greenlit|ordered|"
     r"premieres|debuts|arrives|launches|heads?\s+to|headed|is\s+happening|officially|in\s+production|"
     r"casts|cast\s+as|first\s+look|teaser|trailer|renewed|renews|picked\s+up|reveals?|revealed|unveils?|"
-    r"unveiled|sets|images?|photos?)\b",
+    r"unveiled|sets|images?|photos?|"
+    # a final season announced is one still to come: "'See' to End With Season 3", "Ending With Season 2"
+    r"(?:to|will)\s+(?:end|conclude|wrap)\s+with|ending\s+with|final\s+season)\b",
     re.IGNORECASE,
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
@@ -97,6 +109,12 @@ NO_PLANS = re.compile(r"\b(?:no|never|nor)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
 DATE_SEGMENT = re.compile(
     r"(?:\|\s*|\()(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|(?:19|20)\d\d)\s*(?:\)|$|\|)"
 )
+# A sentence the cast tagger reads: a casting word or a bracket.
+CAST_CUE = re.compile(
+    r"\(|\b(?i:as|cast|casts|casting|stars?|starring|starred|plays?|played|playing|portray\w*|voic\w*|joins?|joined|"
+    r"joining|returns?|returning|reprises?|reprising|back|role|roles|lead|leads|ensemble|newcomer|actor|actress|"
+    r"character|opposite|alongside|exits?|leaving|recast)\b"
+)
 RELEASE_HINT = re.compile(r"premiere|release|debut|return|coming|arriv|launch|drop|stream|airs|date|bow|opens", re.I)
 FUTURE = re.compile(r"\b(?:will|upcoming|coming|set\s+to|expected|returns|next|new|renewed|is\s+due|slated)\b", re.I)
 
@@ -112,6 +130,7 @@ class Sentence:
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
     spotted: list[tuple[int, int]] = field(default_factory=list)  # title spans the learned model found
+    cast: list[tuple[int, int, str]] | None = None  # ACTOR and CHARACTER spans the cast tagger found
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +241,10 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             c.forms[m.title] += 3 if s.headline or m.how == "heading" else 2 if m.how != "quoted" else 1
             c.in_headline |= s.headline
             c.from_heading |= m.how == "heading"
-    # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things".
+    # "Stranger Things 5" and "Netflix's Stranger Things" are "Stranger Things". In a short item the
+    # headline's "'Spider-Man' Movie" is the body's "Spider-Man: No Way Home"; a long piece may name a
+    # franchise film beside its spin-off series ("Kagerou Blade" season 2, "Kagerou Blade: Ember Road").
+    sub = SHORT_SUBTITLE if len(sentences) <= SHORT_ITEM else SUBTITLE
     for k in sorted(clusters, key=len, reverse=True):
         words = k.split()
         for other in list(clusters):
@@ -232,12 +254,18 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
             number = words[-1].isdigit() and words[:-1] == ow and 1 < int(words[-1]) < 30
             suffix = len(words) > len(ow) and words[-len(ow) :] == ow and len(ow[-1]) > 3
             subtitle = len(words) > len(ow) and words[: len(ow)] == ow and any(
-                SUBTITLE.match(f[len(g):]) for f in clusters[k].forms for g in clusters[other].forms if f.startswith(g)
+                sub.match(f[len(g):]) for f in clusters[k].forms for g in clusters[other].forms if f.startswith(g)
             )
+            # "Impeachment: American Crime Story": a named season of an anthology is the better name too.
+            # ("READ MORE: X" and "Related: X" are link labels, not names.)
+            prefixed = suffix and any(f.rstrip().endswith(":") and not LINK_LABEL.match(f) for f in (
+                bf[: len(bf) - len(g)] for bf in clusters[k].forms for g in clusters[other].forms if bf.endswith(g)))
             if number or suffix or subtitle:
                 big = clusters.pop(k)
                 small = clusters[other]
-                if subtitle:  # the full "X: Subtitle" is the better name
+                big.forms = Counter({f: n for f, n in big.forms.items() if not any(
+                    f.endswith(g) and LINK_LABEL.match(f[: len(f) - len(g)]) for g in small.forms)})
+                if subtitle or prefixed:  # the full "X: Subtitle" is the better name
                     for f, n in big.forms.items():
                         small.forms[f] = n + max(small.forms.values())
                 small.forms.update(big.forms)
@@ -283,7 +311,13 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     return out
 
 
-SUBTITLE = re.compile(r"^(?::|\s+(?:--|-|–|—)\s+)\S")  # "X: Subtitle", "X -- Subtitle"
+LINK_LABEL = re.compile(
+    r"^\s*(?i:read\s+more|related|see\s+also|also\s+read|more|watch|watch\s+now|video|exclusive|update|review|recap|"
+    r"opinion|photos|listen|trailer|news|breaking)\s*:\s*$"
+)
+SUBTITLE = re.compile(r"^(?::|\s+(?:--|-|–|—)\s+)\S")  # "X:Subtitle", "X -- Subtitle"
+SHORT_SUBTITLE = re.compile(r"^(?::\s*|\s+(?:--|-|–|—)\s+)[A-Z0-9]")  # "X: Subtitle" too
+SHORT_ITEM = 4  # sentences, headline included: a news item rather than an article
 
 
 def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
@@ -350,16 +384,25 @@ REFERENCE = re.compile(
 # After a title: what makes the mention about something else ("'Cruella' Sequel", "the
 # "Killing Eve" star", "'Groundhog Day'-Style", "'Star Wars' Projects").
 DERIVED = re.compile(
-    r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creator|co-creator|alum|"
-    r"director|showrunner|writer|producer|boss|veteran|fame|style|esque|like|inspired|projects|franchise|universe|"
+    r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creators?|co-creators?|alums?|"
+    r"directors?|showrunners?|writers?|producers?|boss|bosses|veterans?|fame|style|esque|like|inspired|projects|franchise|universe|"
     r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game|"
-    r"arc|storyline|episode|chapter)\b"
+    r"arc|storyline|episode|chapter|festival|awards|conference|summit|expo|exhibition|tour|concert)\b"
 )
+
+
+# "the 'Killing Eve' star Jodie Comer", "the late "I Love Lucy" stars Lucille Ball and …": the title
+# names someone's past work when the sentence goes on to another title. ("'Westworld' Star James
+# Marsden Set to Return for Season 4" is about the show.)
+STAR_OF = re.compile(r"^[\s’'”\",]*(?i:star|stars|actor|actress|actors|alum|alums|alumna|alumnus)\s+(?:[A-Z][\w.’'-]+\s+){1,2}")
 
 
 def _is_reference(text: str, m: TitleMention) -> bool:
     if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
         return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'
+    if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
+        # ... when another title follows for the new work; alone, the star's news may be the show's.
+        return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
     return m.how in ("quoted", "known", "model") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 
@@ -378,16 +421,20 @@ class Extractor:
     name = EXTRACTOR_NAME
     version = EXTRACTOR_VERSION
 
-    def __init__(self, mode: str = "hybrid") -> None:
+    def __init__(self, mode: str = "hybrid", cast: str | None = None) -> None:
         if mode not in learned.MODES:
             raise ExtractionError(f"unknown extractor mode {mode!r}; use one of {', '.join(learned.MODES)}")
         if mode != "rules" and not learned.available():
             raise ExtractionError(f"the trained models are missing from {learned.models_dir()}; run `make model`")
         self.mode = mode
+        # Who finds the cast: the rules, the learned tagger, or both (the default outside rules mode).
+        self.cast = cast or ("rules" if mode == "rules" or not learned.cast_available() else "hybrid")
+        if self.cast not in learned.MODES:
+            raise ExtractionError(f"unknown cast mode {self.cast!r}; use one of {', '.join(learned.MODES)}")
         _nlp()
 
     def extract(self, article: Article) -> Extraction:
-        if self.mode != "rules" and learned.gate_score(article.title, article.text) < learned.thresholds()["gate"]:
+        if self.mode != "rules" and not learned.gate_passes(article.title, article.text):
             return Extraction(article, ())
         candidates = self.candidates(article)
         verdicts = learned.judge([text for _, text in candidates]) if self.mode != "rules" else [None] * len(candidates)
@@ -405,11 +452,17 @@ class Extractor:
         if spot is None:
             spot = self.mode != "rules"
         blocks = blocks_of(article)
-        spans = learned.title_spans([b[0] for b in blocks], spotter) if spot else None
+        spans = _spot(blocks, spotter) if spot else None
         sentences = segment(article, spans, blocks)
         clusters = _cluster_titles(sentences)
         if not clusters:
             return []
+        if self.cast != "rules":
+            # Prose only: in a title-case headline every word looks like a name, and the rules' headline
+            # patterns measure better there.
+            tagged = [s for s in sentences if not s.headline and CAST_CUE.search(s.text)]
+            for s, found in zip(tagged, learned.cast_spans([s.text for s in tagged]), strict=True):
+                s.cast = found
         _find_known(sentences, clusters)
         for s in sentences:
             for k in dict.fromkeys(s.keys):
@@ -420,6 +473,7 @@ class Extractor:
             anime=bool(ANIME.search(article.text) or ANIME.search(article.title or "")),
             lead=_lead_person(sentences[0]) if sentences and sentences[0].headline else None,
             blocked=frozenset(f for c in clusters.values() for f in c.forms) | cast_mod.PLATFORM_NAMES,
+            cast_mode=self.cast,
         )
         focus: str | None = None
         single = next(iter(clusters)) if len(clusters) == 1 else None
@@ -430,6 +484,9 @@ class Extractor:
                 focus = heading_focus
             last_para = s.para
             _read_sentence(s, single or focus, ctx)
+            if s.heading and ctx.section:
+                for k in s.keys:
+                    clusters[k].section = clusters[k].section or list(ctx.section)
             own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
             if own:
                 focus = own[-1]
@@ -437,7 +494,9 @@ class Extractor:
                     heading_focus = own[0]
             elif s.heading:
                 heading_focus = None
-        if ctx.lead and sentences[0].headline and not CREW_VERB.search(sentences[0].text):
+        if ctx.lead and sentences[0].headline and not CREW_VERB.search(sentences[0].text) and not NOT_IN.search(
+            sentences[0].text
+        ):
             # "Frances McDormand Gives Oscar Heft To 'Nomadland' Trailer": the headline's person is in it.
             head = sentences[0]
             for m, k in zip(head.mentions, head.keys, strict=True):
@@ -453,22 +512,47 @@ class Extractor:
         out: list[tuple[Candidate, str]] = []
         for c in sorted(clusters.values(), key=lambda c: c.first):
             how = _how_found(sentences, c.key)
-            for cand in build_candidates(c, ctx.framing, sorted(set(ctx.framing_platforms))):
+            for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms))):
                 shape = _title_signals(cand.release.title, people) + how
+                cand = replace(cand, shape=extra[0].removeprefix("doc_"))
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out
+
+
+def _spot(blocks: list[tuple[str, int, bool, bool]], spotter: Any = None) -> list[list[tuple[int, int]]] | None:
+    """The title spotter's spans per block. A block that quotes a title is not read: a writer
+    who quotes titles quotes them all, so the spotter's finds there are dropped anyway (`_spotted`)."""
+    texts = [b[0] for b in blocks]
+    todo = [i for i, t in enumerate(texts) if not quoted_titles(t) and any(ch.isupper() for ch in t[1:])]
+    found = learned.title_spans([texts[i] for i in todo], spotter) if todo else []
+    if found is None:
+        return None
+    spans: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for i, f in zip(todo, found, strict=True):
+        spans[i] = f
+    return spans
+
+
+HEADLINE_EVENTS = frozenset(f"ev_{e}" for e in (
+    "renewed", "ordered", "cancelled", "filming_started", "filming_wrapped", "trailer_released", "date_announced"))
 
 
 def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: str) -> Release | None:
     """The release a candidate becomes, or None: the rules' verdict in ``rules`` mode, else the judge's."""
     if mode == "rules" or v is None:
         return c.release if c.rule else None
-    if v.release < (t["judge_rule"] if c.rule and mode == "hybrid" else t["judge"]):
+    key = "judge_rule" if c.rule and mode == "hybrid" else "judge"
+    # A bare headline that states a production event of a title the rules back ("'X' Renewed For
+    # Season 3", "'X' Wraps Filming", "'X' Trailer") reports it by the contract, whatever the judge weighs.
+    stated = c.rule and c.shape == "headline" and any(s in HEADLINE_EVENTS for s in c.signals)
+    if v.release < t.get(f"{key}_{c.shape}", t[key]) and not stated:
         return None
-    if v.film >= t["film"] and c.numbered_title:
+    if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):
         # "Deadpool 2" is a sequel film, not season 2 of a series
         return replace(c.release, title=c.numbered_title, season=None, kind="film")
     film = v.film >= t["film"] and not (c.release.season or 0) > 1
+    if c.kind_cue is not None:  # the article says which it is, beside the title
+        film = c.kind_cue == "film"
     kind: Literal["series", "film"] = "film" if film else "series"
     return replace(c.release, kind=kind)
 
@@ -487,7 +571,9 @@ SMALL_WORDS = frozenset("a an and at by for from in into of on or the to with vs
 def _title_signals(title: str, people: set[str]) -> tuple[str, ...]:
     """What the title itself looks like: its words, its shape, whether it is a person's name."""
     words = title.split()
-    out = [f"tw_{w.lower().strip(':,.!?')}" for w in words[:8]]
+    common = learned.common_words()
+    # The title's ordinary words ("season", "the", "show"); its names would only be memorised.
+    out = [f"tw_{w}" if w in common or not common else "tw_xx" for w in (x.lower().strip(":,.!?") for x in words[:8])]
     out.append(f"tlen_{min(len(words), 6)}")
     flags = {
         "caps": title.isupper() and len(title) > 3,
@@ -525,7 +611,9 @@ class _Context:
     lead: str | None
     framing: list[Window] = field(default_factory=list)
     framing_platforms: list[str] = field(default_factory=list)
+    section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
+    cast_mode: str = "rules"
 
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
@@ -533,6 +621,13 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     listing = s.headline and len(set(s.keys)) > 1 and (
         bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1
     )
+    if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6:
+        # A short heading in a roundup that names no title opens a section ("MONDAY, JAN. 8",
+        # "Coming in June"): its window dates the items below it up to the next such heading,
+        # not the item above it.
+        ctx.section = [_window(w.found, classify(text), text)
+                       for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=True) if not w.replaced]
+        return
     if (not s.keys and focus is None) or listing:
         # A heading or intro that names no title frames the items below it.
         for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=s.heading or s.headline):
@@ -579,6 +674,10 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     found, characters = cast_mod.find_cast(
         text, ctx.blocked, titlecase=s.headline and _titlecase(text), lead=None if s.headline else ctx.lead
     )
+    if s.cast is not None:
+        # A name the rules read as a role ("characters including Ma-ru and Han Doo-seok") is no actor.
+        tagged = [f for f in cast_mod.pairs_from_spans(text, s.cast, ctx.blocked) if f.actor not in characters]
+        found = tagged if ctx.cast_mode == "model" else cast_mod.merge_finds(found, tagged)
     for cf in found:
         # A casting verb points at the title after it ("X Joins ... 'Poker Face'").
         ahead = [k for m, k in zip(s.mentions, s.keys, strict=True) if m.begin > cf.begin]
@@ -627,8 +726,51 @@ def _group(s: Sentence, k: str | None) -> list[str]:
     return [k] + sorted(group - {k})
 
 
+# A word for the kind right beside a mention of the title: before it ("the Netflix film 'X'", "new
+# Hulu series 'Mike'", "the sitcom X") or after it ("'X' movie", "'X' Season 2", "X (film)").
+_Q = r"[\"“”'‘’]?"
+FILM_BEFORE = re.compile(
+    r"(?i:\b(?:film|movie|biopic|feature\s+film|animated\s+feature|remake|documentary)\s*[,:]?\s*" + _Q + r")$"
+)
+SERIES_BEFORE = re.compile(
+    r"(?i:\b(?:series|sitcom|miniseries|docuseries|docu-series|k-?drama|anime|talk\s+show|reality\s+show|"
+    r"game\s+show|tv\s+show|soap(?:\s+opera)?)\s*[,:]?\s*" + _Q + r")$"
+)
+# "(Hulu Original film)", "(Netflix documentary)", "(limited series)": a bracket that ends in the kind.
+FILM_AFTER = re.compile(
+    r"^" + _Q + r"\s*(?:\([^()]{0,30}\b(?i:film|movie|documentary)\)|(?i:film|movie|biopic)\b(?!\s+(?:series|franchise)))"
+)
+SERIES_AFTER = re.compile(
+    r"^" + _Q + r"\s*(?:\([^()]{0,30}\b(?i:series|docuseries|miniseries|sitcom)\)|"
+    r"(?i:series|sitcom|miniseries|docuseries|season|episodes?)\b)"
+)
+# An apposition that names the kind: '"Mike," an unauthorized bio-series', "Harbor Lights, a
+# six-part drama series", "Quiet Rooms, the new documentary film".
+_APPOSITION = r"^" + _Q + r"\s*,\s*" + _Q + r"\s*(?i:an?|the|her|his|their|its)\s+(?:[\w’'-]+\s+){0,3}(?:[\w]+-)?"
+FILM_APPOSITION = re.compile(_APPOSITION + r"(?i:film|movie|biopic|documentary)\b(?!\s+(?:series|franchise))")
+SERIES_APPOSITION = re.compile(_APPOSITION + r"(?i:series|sitcom|miniseries|docuseries|k-?drama|anime)\b")
+
+
+def _kind_near(s: Sentence, k: str) -> tuple[int, int]:
+    """(film, series): whether a word for a film or a series stands right beside a mention of `k`."""
+    film = series = 0
+    for m, kk in zip(s.mentions, s.keys, strict=True):
+        if kk != k:
+            continue
+        before, after = s.text[max(0, m.begin - 40) : m.begin], s.text[m.end : m.end + 60]
+        # '"Mike," an unauthorized bio-series': the comma may sit inside the quotes.
+        appos = "," + after if re.search(r",[\"”'’]$", s.text[m.begin : m.end]) else after
+        film |= bool(FILM_BEFORE.search(before) or FILM_AFTER.match(after) or FILM_APPOSITION.match(appos))
+        series |= bool(SERIES_BEFORE.search(before) or SERIES_AFTER.match(after) or SERIES_APPOSITION.match(appos))
+    return film, series
+
+
 def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
     text = s.text
+    for k in set(s.keys):
+        near = _kind_near(s, k)
+        clusters[k].film_near += near[0]
+        clusters[k].series_near += near[1]
     for k in set(s.keys) or ({focus} if focus else set()):
         c = clusters[k]
         c.film += bool(FILM.search(text))
@@ -702,12 +844,17 @@ CREW_VERB = re.compile(
 )
 LEAD_RX = re.compile(
     r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+|^[‘'\"“][^‘'\"“’”]{2,60}[’'\"”]\s*(?:Trailer|Teaser)?:\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
-    + r"){1,2}?)(?=\s+(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
+    + r"){1,2}?)(?=\s+(?:(?:Really|Finally|Officially|Still|Just|Also|Never|Already|Reportedly|Actually|Truly|"
+    r"Apparently|Definitely|Totally|Basically|Seriously)\s+)?(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
     r"Recalls|Remembers|Addresses|Lands|Signs|Exits|Leaves|Returns|Won['’]t|Didn['’]t|Almost|Defends|Responds|"
     r"Was|Has|Had|Wants|Says|Slams|Praises|Jokes|Goes|Looks|Debuts|Stuns|Shows|Drops|Weighs|Hints|Gives|Isn['’]t|"
     r"Can['’]t|Does|Plays|Stars|Leads|Hopes|Hits|Rides|Makes|Takes|Brings|Channels|Transforms|Becomes|Steps|"
     r"Sings|Gets|Embarks|Sing|Join|Are|[a-z]\w*)\b)"
 )
+
+
+# "… Wants To Make It Clear That He's Not In The New 'Spider-Man' Movie": the headline's person is not in it.
+NOT_IN = re.compile(r"\b(?:(?:is|he['’]s|she['’]s|they['’]re|are)\s+not|isn['’]t|aren['’]t|won['’]t\s+be|not)\s+(?:in|part\s+of)\b", re.I)
 
 
 def _lead_person(headline: Sentence) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
+from airdate.extract.events import RESCUE
 from airdate.extract.titles import title_key
 from airdate.models import CERTAINTY_RANK, CastMember, Event, Release, Window
 
@@ -36,6 +37,8 @@ class Cluster:
     season_focus: Tag = None
     film: int = 0
     series: int = 0
+    film_near: int = 0  # mentions a word for a film stands right beside ("the film 'X'", "'X' movie")
+    series_near: int = 0  # likewise for a series ("new Hulu series 'Mike'", "'X' Season 2", "the sitcom X")
     upcoming: int = 0
     review: int = 0
     first: int = 0
@@ -46,6 +49,7 @@ class Cluster:
     lead: CastMember | None = None  # the headline's person, added once the title is a release
     future: int = 0  # headline sentences that speak of it in the future ("will be", "upcoming")
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
+    section: list[Window] = field(default_factory=list)  # the window of the roundup section it is listed under
     context: list[str] = field(default_factory=list)  # the sentences naming it, the title masked, for the judge
 
 
@@ -61,6 +65,8 @@ class Candidate:
     rule: bool
     signals: tuple[str, ...]
     numbered_title: str | None = None  # "Deadpool 2" read as season 2 of a series: the title if it is a film
+    shape: str = ""  # the article's shape (headline, short, mid, long): the judge's threshold may differ by it
+    kind_cue: str | None = None  # "film" or "series" when words beside the title say so; it outranks the judge
 
 
 def build_candidates(
@@ -123,7 +129,12 @@ def _release(
     roles = {m.character for m in cast}
     characters = tuple(dict.fromkeys(x for t, x in c.characters if keep(t) and x not in roles))
     release = Release(title, season, part, kind, platforms, tuple(windows), tuple(cast), characters, tuple(live))
-    return Candidate(release, rule, signals, numbered_title)
+    cue: str | None = None
+    if c.film_near > c.series_near:
+        cue = "film"
+    elif c.series_near > c.film_near:
+        cue = "series"
+    return Candidate(release, rule, signals, numbered_title, kind_cue=cue)
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,8 @@ def _merge_events(events: list[Event], replaced: list[Window], windows: list[Win
         earlier = any(w.start and r.start and w.start < r.start for w in windows)
         kind = "date_announced" if earlier and not later else "delayed"
         out.setdefault(kind, Event(kind, None, r.certainty, r.sentence))
+    if "cancelled" in out and any(RESCUE.search(e.sentence) for e in events if e.type == "renewed"):
+        del out["cancelled"]  # cancelled, then rescued: the news is the new home
     return list(out.values())
 
 

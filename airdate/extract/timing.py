@@ -193,9 +193,111 @@ def release_windows(
         ):
             out.append(WindowClaim(f, False))  # a date standing alone in a headline segment
             continue
+        if _past_premiere(sentence, f):
+            continue  # "since its November premiere": the release is history
+        if f.unit == "offset" and not _offset_governed(sentence, f):
+            continue  # "the second attack on the set in three weeks": a span of something else
         if _governed_by_release(sentence, f) or (loose and not _other_nearby(sentence, f)):
             out.append(WindowClaim(f, False))
     return out
+
+
+# A premiere named with a possessive: "its November premiere", "its Sundance premiere in January",
+# "the show's premiere on November 4". Such a phrase dates a release; it is history when "since" or
+# "after" leads it, a past verb follows it or governs it, or "last year" places it.
+_POSSESSIVE = r"(?:(?i:its|their|his|her)|[A-Za-z][\w-]*['’]s?)"
+_PREMIERE_NOUN = r"(?i:premieres?|debuts?|launch|release|bow|opening|run|arrival|finale|airing)"
+_POSS_BEFORE = re.compile(r"\b" + _POSSESSIVE + r"\s+(?:[\w-]+\s+){0,2}?$")
+_POSS_NOUN_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?" + _PREMIERE_NOUN + r"\b")
+_POSS_NOUN_BEFORE = re.compile(
+    r"\b" + _POSSESSIVE + r"\s+(?:[\w-]+\s+){0,2}?" + _PREMIERE_NOUN + r"\s+(?:(?i:on|in|of|at|from)\s+)?(?:the\s+)?$"
+)
+_HISTORY_LEAD = re.compile(r"\b(?i:since|after|following|post)\s+(?:[\w-]+\s+){0,1}?" + _POSSESSIVE + r"\s")
+_HISTORY_TAIL = re.compile(
+    r"^[\w\s-]{0,30}?\b(?i:last\s+(?:year|month|week|season|spring|summer|fall|autumn|winter)|earlier\s+this\s+"
+    r"(?:year|month|week)|(?:a|one|two|three|several|few)\s+(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago)\b"
+)
+# A past verb right after the phrase: "its January premiere drew 3 million viewers".
+_PAST_AFTER = re.compile(
+    r"^\s*(?:(?i:drew|was|were|had|got|won|saw|made|became|brought|took|went|set\s+a|broke|topped|hit|"
+    r"earned|attracted|pulled|scored|garnered|averaged|delivered|racked|received|marked|reached|"
+    r"left|gave|proved|became)|[a-z]+ed)\b"
+)
+_NOT_PAST_ED = re.compile(r"^\s*(?:scheduled|slated|dated|planned|expected|rumou?red|tipped|pegged|delayed|postponed)\b", re.I)
+_PAST_IRREGULAR = re.compile(
+    r"^(?:drew|won|got|saw|made|took|brought|earned|received|screened|wowed|impressed|garnered|attracted|"
+    r"celebrated|walked|attended|did|went|became|held|had)$",
+    re.IGNORECASE,
+)
+
+
+def _past_premiere(sentence: str, f: Found) -> bool:
+    """`f` dates a premiere named with a possessive ("its November premiere") that the sentence puts in the past."""
+    head = sentence[max(0, f.begin - 80) : f.begin]
+    tail = sentence[f.end : f.end + 80]
+    poss, noun = _POSS_BEFORE.search(head), _POSS_NOUN_AFTER.match(tail)
+    if poss and noun:  # "its November premiere"
+        phrase_start, phrase_end = f.begin - (len(head) - poss.start()), f.end + noun.end()
+    else:
+        m_after = _POSS_NOUN_BEFORE.search(head)  # "its premiere on November 4"
+        if not m_after:
+            return False
+        phrase_start, phrase_end = f.begin - (len(head) - m_after.start()), f.end
+    lead = sentence[max(0, phrase_start - 30) : phrase_start + 12]
+    if _HISTORY_LEAD.search(lead):
+        return True  # "since its November premiere", "after its June debut"
+    rest = sentence[phrase_end : phrase_end + 60]
+    if _HISTORY_TAIL.match(rest) or _HISTORY_TAIL.match(sentence[f.end : f.end + 60]):
+        return True  # "at its Sundance premiere last year"
+    if _PAST_AFTER.match(rest) and not _NOT_PAST_ED.match(rest):
+        return True  # "its January premiere drew 3 million viewers"
+    # The verb that governs the phrase: "the film drew raves at its Sundance premiere in January".
+    words = WORD.findall(_clause_before(sentence, phrase_start))
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if FUTURE_WORD.match(w) or FUTURE_AUX.match(w) or re.match(r"^(?:ahead|before|until|for|sets?|gets?)$", w, re.I):
+            return False
+        if _PAST_IRREGULAR.match(w) or PAST_RELEASE.match(w) or PAST_VERB.match(w) and w.lower() not in (
+            "announced", "confirmed", "revealed", "said", "told", "teased", "unveiled", "shared", "posted",
+        ):
+            return not (i and FUTURE_AUX.match(words[i - 1]))
+    return False
+
+
+# An offset ("in three weeks") dates the release only where a release verb governs it: "arrives in 3 weeks",
+# "premieres on Netflix in two weeks", "In two weeks, the season premieres". A count of events before it
+# ("the second attack in three weeks", "the first time in 6 weeks") makes it a span of those events.
+_COUNTED = re.compile(
+    r"\b(?i:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|another|latest|last|most|only|[a-z]+est)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?$"
+)
+
+
+_OFFSET_VERB = re.compile(
+    r"^(?:premieres?|premiering|premiere|releases?|releasing|release|debuts?|debuting|debut|arrives?|arriving|"
+    r"returns?|returning|return|drops?|dropping|drop|streams?|streaming|stream|airs?|airing|air|launch(?:es)?|"
+    r"launching|lands?|landing|land|opens?|opening|open|bows?|bowing|bow|hits|hitting|hit|comes?|coming|come|"
+    r"rolls?|rolling|roll|available|out|due|back)$",
+    re.IGNORECASE,
+)
+
+
+def _offset_governed(sentence: str, f: Found) -> bool:
+    clause = _clause_before(sentence, f.begin)
+    words = WORD.findall(clause)
+    if _COUNTED.search(clause[-50:]) and not (words and _OFFSET_VERB.match(words[-1])):
+        return False
+    if not words:
+        # At the start of its clause: a release verb must follow ("In two weeks, the show premieres").
+        after = WORD.findall(sentence[f.end : f.end + 60])[:6]
+        return any(_OFFSET_VERB.match(w) and w.lower() not in ("out", "back", "due", "available") for w in after)
+    # A release verb within four words before it, no other verb or noun of another event between.
+    for w in reversed(words[-5:]):
+        if OTHER_WORDS.match(w) or OTHER_NOUNS.match(w) or PAST_RELEASE.match(w):
+            return False
+        if _OFFSET_VERB.match(w):
+            return True
+    return False
 
 
 def _past_clause(words: list[str]) -> bool:

@@ -314,6 +314,14 @@ def quoted_titles(sentence: str) -> list[TitleMention]:
     return out
 
 
+# Between a quoted title and the season its verb gives it: "to End With", "Renewed For a", "Gets".
+SEASON_LINK = re.compile(
+    r"[’'\"”]?\s*(?i:(?:is|are|will|to|set\s+to|officially)\s+){0,2}(?i:end|ends|ending|wrap|wraps|wrapping|conclude|"
+    r"concludes|renewed|renews|returns?|returning|back|gets?|getting|lands?|picked\s+up|ordered)"
+    r"(?:\s+(?i:with|for|as|in|by|after))?(?:\s+(?i:a|an|its|their|the))?(?:\s+(?i:final|last|fifth|fourth|third|second|new))?\s+"
+)
+
+
 def find_titles(
     sentence: str, *, headline: bool = False, heading: bool = False, numbered: bool = False
 ) -> list[TitleMention]:
@@ -324,6 +332,11 @@ def find_titles(
         return _dedupe([h] + [q for q in quoted_titles(sentence) if q.begin >= h.end])
     mentions = quoted_titles(sentence)
     for s in find_seasons(sentence):
+        # "'Snowpiercer' To End With Season 4", "'See' Renewed For Season 3": the season is the quoted title's.
+        q = next((q for q in reversed(mentions) if q.how == "quoted" and q.end <= s.begin), None)
+        if q is not None and q.season is None and SEASON_LINK.fullmatch(sentence[q.end : s.begin]):
+            mentions[mentions.index(q)] = TitleMention(q.title, q.begin, q.end, season=s.number, how="quoted")
+            continue
         left = _left_title(sentence[: s.begin])
         quoted_before = any(q.end <= s.begin for q in mentions if q.how == "quoted")
         inside_quote = left is not None and any(left[1] < q.end <= s.begin for q in mentions if q.how == "quoted")
@@ -336,6 +349,8 @@ def find_titles(
             t2 = _right_title(sentence[s.end + m.end() :])
             if t2:
                 mentions.append(TitleMention(t2, s.begin, s.end + m.end() + len(t2), season=s.number, how="after-season"))
+    if not headline and not heading:
+        mentions += [g for g in genre_titles(sentence) if all(g.end <= m.begin or g.begin >= m.end for m in mentions)]
     if headline and (seg := _segment_title(sentence)):
         # A video-style headline's first segment is the whole title; season cuts inside it are not.
         mentions = [m for m in mentions if m.end <= seg.begin or m.begin >= seg.end] + [seg]
@@ -345,6 +360,63 @@ def find_titles(
             h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
         ]
     return _dedupe(mentions)
+
+
+# A title in prose named by its kind: "the hit comedy Rock Bottom", "the 2021 taiga drama, Kōgen no
+# Tora,", "Off Air, a chamber thriller", "Chaska Ishq Ka, the … romantic comedy".
+GENRE = (
+    r"(?:drama|dramas|comedy|thriller|series|miniseries|docuseries|documentary|sitcom|anthology|film|movie|feature|"
+    r"sequel|prequel|spinoff|spin-off|reboot|remake|adaptation|procedural|rom-?com|musical|horror|western|anime|"
+    r"asadora|taiga|k-drama|telenovela|serial|biopic|caper|mystery|epic|saga|satire|dramedy|whodunit|romance|"
+    r"animation|feature|show)"
+)
+_CAP = r"[A-Z0-9À-Ö][\w'’&.!?-]{0,30}(?![\w'’&.!?-])"  # bounded: no runaway on a 100 KB "word"
+_JOIN = r"(?:of|the|and|in|on|no|de|del|la|le|el|a|an|to|for|at|ka|ki|ke|da|du|&|y)"
+GENRE_TITLE = r"(?P<t>" + _CAP + r"(?:\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
+GENRE_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her|this|new)\s+(?:[\w'’-]{1,30}\s+){0,4}?" + GENRE + r",?\s+" + GENRE_TITLE
+    + r"(?=\s*(?:[,.;:()]|$|\s+(?:[a-z]|\()))"
+)
+GENRE_AFTER = re.compile(
+    GENRE_TITLE + r",\s+(?:the|a|an)\s+(?:(?!(?:of|in|from|at|with|by|star|actor|actress|creator|director|"
+    r"showrunner|writer|producer|host|author|singer)\b)[\w'’-]{1,30}\s+){0,7}?" + GENRE + r"\b"
+)
+_FUNCTION_START = re.compile(r"^(?:This|That|It|He|She|They|We|I|In|On|At|For|But|And|Or|As|After|Before|When|While|If|"
+                             r"With|From|By|To|Its|His|Her|Their|Our|Your|My)$")
+_NOT_GENRE_TITLE = re.compile(
+    r"^(?:The|A|An|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Season|Series|Part|Episode|Netflix|Hulu|HBO|"
+    r"Max|Disney|Apple|Amazon|Prime|Peacock|Paramount|NBC|CBS|ABC|Fox|BBC|ITV|Channel|Showtime|Starz|AMC|FX)$"
+)
+
+
+_DATEISH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|\b(?:January|February|March|April|June|July|August|"
+    r"September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def genre_titles(sentence: str) -> list[TitleMention]:
+    """Unquoted titles in prose that a kind noun names: before it ("the comedy X") or in apposition ("X, a thriller")."""
+    out: list[TitleMention] = []
+    for rx in (GENRE_BEFORE, GENRE_AFTER):
+        for m in rx.finditer(sentence):
+            t = m.group("t").rstrip(".!?,")
+            words = t.split()
+            if not words or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1):
+                continue
+            if _DATEISH.search(t) or (m.start("t") == 0 and re.match(r"\w+(?:ing|ed|ly)\b", t)):
+                continue  # "Debuting Dec. 2, the gay romantic comedy": a clause, not a title
+            if len(t) < 3:
+                continue
+            if rx is GENRE_AFTER and m.start("t") > 0 and sentence[m.start("t") - 1] not in " \t([":
+                continue
+            if rx is GENRE_AFTER and words[0] in ("The", "A", "An") and len(words) == 1:
+                continue
+            begin = m.start("t")
+            out.append(TitleMention(t, begin, begin + len(t), how="genre"))
+    return out
 
 
 TYPE_AFTER = re.compile(
@@ -457,6 +529,11 @@ TYPE_TAIL = re.compile(
     r"\s+(?:(?i:christmas|holiday|new\s+year['’]s|halloween|festive)\s+)?(?:special|series|film|movie|documentary|docuseries|"
     r"revival|reboot|finale|premiere|sequel)$"
 )
+# A numbered label before a heading's colon is no title: "Claim 2: …", "Season 3: 8 episodes", "Day 4: …".
+ENUMERATOR = re.compile(
+    r"(?i:season|series|part|claim|step|rumou?r|question|reason|day|week|episode|chapter|update|theory|no\.|number|"
+    r"round|phase|stage|volume|vol\.|book|act|entry|item|pick|rank)\s*#?\d{1,3}"
+)
 # Words that make a "title" a heading about time or kind, not a show: "Summer Movie Preview".
 NOT_TITLE_WORDS = {
     "summer", "winter", "spring", "fall", "autumn", "christmas", "holiday", "holidays", "tv", "movies", "movie",
@@ -480,12 +557,15 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     begin = 0
     if ":" in core:
         left, right = core.rsplit(":", 1)
-        if not _is_titleish(left.split()) or left.strip().lower() in HEADLINE_STOP | HEADING_PREFIXES:
+        if (not _is_titleish(left.split()) or left.strip().lower() in HEADLINE_STOP | HEADING_PREFIXES
+                or ENUMERATOR.fullmatch(left.strip())):
             begin = len(left) + 1
             core = right.strip()
     words = core.split()
     t = _clean(core)
     if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS:
+        return None
+    if ENUMERATOR.match(t):
         return None
     if _time_words(words) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from airdate.extract.cast import find_cast
+from airdate.extract.cast import CastFind, find_cast, merge_finds, pairs_from_spans
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,48 @@ def test_cast_phrasings(sentence: str, titlecase: bool, expected: list[tuple[str
 def test_no_cast_where_none_is_named(sentence: str, titlecase: bool) -> None:
     found, _ = find_cast(sentence, titlecase=titlecase)
     assert found == []
+
+
+def _spans(sentence: str, *marked: tuple[str, str]) -> list[tuple[int, int, str]]:
+    out = []
+    for text, label in marked:
+        a = sentence.index(text)
+        out.append((a, a + len(text), label))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marked", "expected"),
+    [
+        # "X as Y", elided in a coordination: each actor takes the role after them.
+        ("Han Ye-rin is back as tea master Seo Da-on and Cha Min-gyu as detective Baek Jun-ho.",
+         [("Han Ye-rin", "ACTOR"), ("Seo Da-on", "CHARACTER"), ("Cha Min-gyu", "ACTOR"), ("Baek Jun-ho", "CHARACTER")],
+         [("Han Ye-rin", "Seo Da-on", "returning"), ("Cha Min-gyu", "Baek Jun-ho", "returning")]),
+        # The role first: "Y, is played by X".
+        ("The heroine, Haru Yoshinaga, is played by 22-year-old newcomer Aoi Sakuraba.",
+         [("Haru Yoshinaga", "CHARACTER"), ("Aoi Sakuraba", "ACTOR")],
+         [("Aoi Sakuraba", "Haru Yoshinaga", "new")]),
+        ("The animated series returns with Kalani Akana voicing the hotheaded racer Jax.",
+         [("Kalani Akana", "ACTOR"), ("Jax", "CHARACTER")],
+         [("Kalani Akana", "Jax", "returning")]),
+        # A role that nothing links to its neighbour stays unpaired; a rank is no actor.
+        ("Caroline Treloar and Jory Pascoe star; Captain Ilse hosts.",
+         [("Caroline Treloar", "ACTOR"), ("Jory Pascoe", "ACTOR"), ("Captain Ilse", "CHARACTER")],
+         [("Caroline Treloar", None, "unknown"), ("Jory Pascoe", None, "unknown")]),
+        ("Detective Gu Min-ho is back.", [("Detective Gu Min-ho", "ACTOR")], []),
+        ("Fans of Hwan plays will cheer.", [("Hwan plays", "ACTOR")], []),
+    ],
+)
+def test_pairs_from_tagged_spans(sentence: str, marked: list[tuple[str, str]],
+                                 expected: list[tuple[str, str | None, str]]) -> None:
+    found = pairs_from_spans(sentence, _spans(sentence, *marked))
+    assert [(f.actor, f.character, f.status) for f in found] == expected
+
+
+def test_the_rules_come_first_when_merged() -> None:
+    rules = [CastFind("Ana Ruiz", None, "new", 0), CastFind("Bo Lind", "Kit", "returning", 30)]
+    model = [CastFind("Ana Ruiz", "Marta", "unknown", 0), CastFind("Bo Lind", "Kitty", "unknown", 30),
+             CastFind("Cy Vance", None, "unknown", 60)]
+    merged = merge_finds(rules, model)
+    assert [(f.actor, f.character, f.status) for f in merged] == [
+        ("Ana Ruiz", "Marta", "new"), ("Bo Lind", "Kit", "returning"), ("Cy Vance", None, "unknown")]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from airdate.extract.pipeline import Extractor
+from airdate.extract.pipeline import SERIES, Extractor
 from airdate.models import Article
 
 
@@ -46,3 +46,155 @@ def test_a_person_named_near_a_title_is_no_screen_evidence() -> None:
     assert not _rule_verdict(_Facts(c, None, [window], [], [person], ()))
     role = CastMember("Ana Ruiz", "Mira", "unknown", "Ana Ruiz plays Mira.")
     assert _rule_verdict(_Facts(c, None, [window], [], [role], ()))
+
+
+def test_a_dated_section_heading_dates_the_items_under_it(extractor: Extractor) -> None:
+    # A week-ahead roundup: each day heading dates the listings below it, not the one above it.
+    text = (
+        "Here is everything premiering this week, day by day.\n\n"
+        "MONDAY, JAN. 8\n\n"
+        "Copper Sky, Season 2 (Fox, 8 p.m.)\n"
+        "The ranch drama returns with Dana Ruiz as the matriarch.\n\n"
+        "Night Ferry (PBS, 9 p.m.)\n"
+        "A four-part docuseries about the last ferries of the Hebrides.\n\n"
+        "WEDNESDAY, JAN. 10\n\n"
+        "Glass Harbor (Netflix)\n"
+        "A six-episode limited series about rival perfumers in 1920s Grasse.\n"
+    )
+    found = extractor.extract(Article(text=text, title="The Biggest TV Premieres This Week",
+                                      published=date(2024, 1, 7)))
+    windows = {r.title: sorted((w.start.isoformat(), w.end.isoformat()) for w in r.windows if w.start and w.end)
+               for r in found.releases}
+    assert windows.get("Copper Sky") == [("2024-01-08", "2024-01-08")]
+    assert windows.get("Night Ferry") == [("2024-01-08", "2024-01-08")]
+    assert windows.get("Glass Harbor") == [("2024-01-10", "2024-01-10")]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Mara Vey-Starring ‘Glass Orchard’ to End With Season 3 at Apple TV+", "‘Glass Orchard’ Ending With Season 3 on Hulu"],
+)
+def test_a_final_season_announced_is_still_to_come(headline: str) -> None:
+    rules = Extractor(mode="rules")
+    assert releases(rules, headline) == [("Glass Orchard", 3)]
+
+
+def test_a_season_that_ended_is_not_announced_as_final() -> None:
+    rules = Extractor(mode="rules")
+    assert releases(rules, "Mara Vey Looks Back On How ‘Glass Orchard’ Ended Last Year") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("they would take a series of measures", False),
+        ("ahead of the World Series opener", False),
+        ("the new series premieres in May", True),
+        ("a limited series of six episodes", True),
+        ("the installations on show at the festival", False),
+        ("the stand at the trade show", False),
+        ("the figures show that sales fell", False),
+        ("the game show returns in May", True),
+    ],
+)
+def test_a_series_of_measures_is_no_show(text: str, cue: bool) -> None:
+    # "a series of" is the English word, not a cue for a TV series.
+    assert bool(SERIES.search(text)) is cue
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ('Trevante Rhodes stars in "Mike," an unauthorized bio-series due out Aug. 25 on Hulu.', "series"),
+        ("Hulu will stream Dear Ordinary (Hulu Original film) from Nov. 6.", "film"),
+        ("Netflix dates the documentary 'Quiet Rooms' for March 3, 2027.", "film"),
+        ("Apple TV+ has set the sitcom 'Copper Kettle' to premiere on March 3, 2027.", "series"),
+        ("The 'Copper Kettle' movie opens in theaters on March 3, 2027.", "film"),
+    ],
+)
+def test_a_word_beside_the_title_says_film_or_series(extractor: Extractor, text: str, kind: str) -> None:
+    found = extractor.extract(Article(text=text, title=None, published=date(2026, 12, 1)))
+    assert [r.kind for r in found.releases] == [kind]
+
+
+def _candidates(text: str) -> list[tuple[str, int | None]]:
+    """The titles the rules make candidates of (whatever the judge would then decide)."""
+    found = Extractor(mode="rules").candidates(Article(text=text, title=None, published=date(2026, 12, 1)))
+    return [(c.release.title, c.release.season) for c, _ in found]
+
+
+def test_a_named_season_of_an_anthology_is_the_better_name() -> None:
+    # The headline says 'Harbor Crimes'; the body names the season by its full title.
+    text = ("Dana Ruiz Talks Her Role In 'Harbor Crimes'\n\n"
+            "The actor spoke about her upcoming role as Ada Vell in \"Lighthouse: Harbor Crimes,\" due out in March 2027.")
+    assert _candidates(text) == [("Lighthouse: Harbor Crimes", None)]
+
+
+def test_a_link_label_is_no_part_of_a_title() -> None:
+    text = ("'Copper Kettle' Season 2 premieres March 3, 2027 on Apple TV+.\n\n"
+            "READ MORE: Copper Kettle season 1 recap")
+    assert _candidates(text) == [("Copper Kettle", 2)]
+
+
+def test_a_show_rescued_after_its_cancellation_is_renewed() -> None:
+    from airdate.extract.events import find_events
+
+    assert [k for k, _ in find_events("'Copper Kettle' Finds New TV Home, Fans Rejoice")] == ["renewed"]
+    assert [k for k, _ in find_events("'Copper Kettle' picked up by Peacock after Fox passed")] == ["renewed"]
+    assert [k for k, _ in find_events("Fox canceled the comedy on Thursday.")] == ["cancelled"]
+    assert [k for k, _ in find_events("It has not found a new home yet.")] == []
+
+
+def test_the_rescue_outranks_the_cancellation_it_tells_of(extractor: Extractor) -> None:
+    text = "'Copper Kettle' Finds New TV Home, Stars And Fans Rejoice\n\nFox canceled the hit comedy on Thursday."
+    found = extractor.extract(Article(text=text, title=None, published=date(2026, 12, 1)))
+    assert [[e.type for e in r.events] for r in found.releases] == [["renewed"]]
+
+
+def test_what_could_have_been_is_no_hedge() -> None:
+    from airdate.extract.certainty import classify
+
+    assert classify("Trailer For Axed 'Tremors' Reboot Offers Glimpse Of What Could Have Been") == "confirmed"
+    assert classify("The reboot could arrive in 2027.") == "speculated"
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # The old show names the stars' past; the new film is the release.
+        ('The child of the late "Copper Kettle" stars Ana Ruiz and Tom Vell praised the upcoming biopic "Being Ana."',
+         ["Being Ana"]),
+        # Alone, the star's news can be the show's.
+        ("'Copper Kettle' Star Ana Ruiz Set To Return For Season 4", ["Copper Kettle"]),
+    ],
+)
+def test_a_title_that_names_a_stars_past_work_is_no_release(text: str, titles: list[str]) -> None:
+    headline = text.split(".")[0] if text.startswith("'") else None
+    found = Extractor(mode="rules").candidates(Article(text=text, title=headline, published=date(2026, 12, 1)))
+    assert [c.release.title for c, _ in found if c.rule] == titles
+
+
+def test_a_short_item_names_one_work_by_its_short_and_full_title() -> None:
+    text = ("Dana Ruiz Says She's Not In The New 'Sky Harbor' Movie\n\n"
+            "The actor addressed a photo that appeared to show her on the set of \"Sky Harbor: Low Tide.\"")
+    assert _candidates(text) == [("Sky Harbor: Low Tide", None)]
+
+
+def test_the_headlines_person_is_not_in_what_they_are_not_in() -> None:
+    text = "Dana Ruiz Really Wants You To Know She's Not In 'Sky Harbor: Low Tide'"
+    found = Extractor(mode="rules").candidates(Article(text=text, title=text, published=date(2026, 12, 1)))
+    assert [[m.actor for m in c.release.cast] for c, _ in found] == [[]]
+    text = "Dana Ruiz Really Wants To Star In 'Sky Harbor: Low Tide'"
+    found = Extractor(mode="rules").candidates(Article(text=text, title=text, published=date(2026, 12, 1)))
+    assert [[m.actor for m in c.release.cast] for c, _ in found] == [["Dana Ruiz"]]
+
+
+def test_a_festival_or_a_tour_named_like_a_title_is_no_release() -> None:
+    from airdate.extract.pipeline import _is_reference
+    from airdate.extract.titles import TitleMention
+
+    text = "Some of the installations on show at the 7th Harbor Light Festival – previews"
+    begin = text.index("7th")
+    assert _is_reference(text, TitleMention("7th Harbor Light", begin, begin + 16, how="model"))
+    text = "The 7th Harbor Light trailer is out"
+    assert not _is_reference(text, TitleMention("7th Harbor Light", 0 + 4, 4 + 16, how="model"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from airdate.extract.titles import quoted_titles
+from airdate.extract.titles import genre_titles, heading_title, quoted_titles
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,37 @@ def test_quoted_titles(sentence: str, titles: list[str]) -> None:
 def test_an_inch_mark_opens_no_title() -> None:
     # The straight quote after "55" is glued to a digit: a measure, not the start of a title.
     assert [m.title for m in quoted_titles("The 55\" screen shows “Quiet Harbor” in 4K.")] == ["Quiet Harbor"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Claim 2: Hermione Vale is leaving", None),  # a numbered label, then a claim: no title
+        ("Season 3: 8 episodes, TBC", None),
+        ("Claim 1: Season 3 premieres in October", None),
+        ("Day 4: Quiet Hours (Apple TV)", "Quiet Hours"),  # the title after a numbered label
+        ("Not coming in June: The Fourth Floor (MBC)", "The Fourth Floor"),
+        ("Stillwater Crossing, Season 3 (HBO Max)", "Stillwater Crossing"),
+    ],
+)
+def test_numbered_labels_in_headings_are_no_titles(heading: str, title: str | None) -> None:
+    found = heading_title(heading)
+    assert (found.title if found else None) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        ("CBC confirmed that the hit comedy Rock Bottom will end with its sixth season.", ["Rock Bottom"]),
+        ("NHK confirmed that the 2021 taiga drama, Kōgen no Tora, will star Ren Aoki.", ["Kōgen no Tora"]),
+        ("Netflix paid $12 million for Off Air, a chamber thriller set in a radio station.", ["Off Air"]),
+        ("It clashes with Chaska Ishq Ka, the Kabir Sethi and Tanvi Oberoi romantic comedy.", ["Chaska Ishq Ka"]),
+        # Not titles: a clause before the apposition, a person described by a role, a platform, a month.
+        ("Debuting Dec. 2, the gay romantic comedy finds Michael Urie feeling less than merry.", []),
+        ("Park Ji-hu, the star of the drama, said she was thrilled.", []),
+        ("The series Netflix ordered is a drama.", []),
+        ("The drama In March is great.", []),
+    ],
+)
+def test_titles_named_by_their_kind(sentence: str, titles: list[str]) -> None:
+    assert [m.title for m in genre_titles(sentence)] == titles

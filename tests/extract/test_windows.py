@@ -199,6 +199,10 @@ def test_leap_day_and_invalid_days() -> None:
         ("The season premieres August 6,107 times.", []),
         ("The show premieres 31 August.", [("2026-08-31", "2026-08-31")]),
         ("The show premieres August 31, 2026.", [("2026-08-31", "2026-08-31")]),
+        # A short line in capitals, as roundups write their date sections.
+        ("PREMIERES MONDAY, JAN. 8", [("2027-01-08", "2027-01-08")]),
+        ("COMING IN JUNE", [("2026-06-01", "2026-06-30")]),
+        ("WHY YOU MAY WANT TO WATCH IT", []),
     ],
 )
 def test_forms_written_another_way(text: str, want: list[tuple[str | None, str | None]]) -> None:
@@ -259,3 +263,79 @@ def test_day_after_tomorrow_is_one_day() -> None:
     assert _windows("The film opens the day after tomorrow.", date(2026, 12, 30)) == [new_year]
     found = resolve_all("The film opens the day after tomorrow.", None)
     assert [(f.text, f.start, f.stop) for f in found] == [("the day after tomorrow", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A capitalised time word inside a quoted title or a programme's name is no date.
+        ("He told 'The Tonight Show' host that the show returns next year.", [("2027-01-01", "2027-12-31")]),
+        ('"The Tonight Show" host also debuted a new nickname.', []),
+        ("She appeared on The Tonight Show Starring Jimmy Fallon to promote the premiere.", []),
+        ("The star will appear on the Today Show to promote the premiere.", []),
+        ("Kathie Lee Gifford To Exit NBC's 'Today' Show", []),
+        ("'Tomorrow Never Dies' returns to theaters.", []),
+        ("He spoke to This Week about the new season, which premieres in June.", [("2026-06-01", "2026-06-30")]),
+        ("He appeared on The Late Late Show to promote the film's release.", []),
+        ("She told Good Morning America the film opens in May.", [("2026-05-01", "2026-05-31")]),
+        ('The "Last Week Tonight" host returns to HBO.', []),
+        # ... but the time word itself still dates a release, Title Case headlines included.
+        ("The show premieres tonight.", [("2026-02-21", "2026-02-21")]),
+        ("Tonight's premiere is on HBO.", [("2026-02-21", "2026-02-21")]),
+        ("The Last Of Us Season 2 Arrives Tonight On HBO", [("2026-02-21", "2026-02-21")]),
+        ("Watch The Season Premiere Tonight", [("2026-02-21", "2026-02-21")]),
+        ("The show airs Today on Netflix.", [("2026-02-21", "2026-02-21")]),
+        ("'Tonight's premiere is the big one,' she said.", [("2026-02-21", "2026-02-21")]),
+        ("Here Are The Movies Coming To Netflix This Week", [("2026-02-21", "2026-02-22")]),
+    ],
+)
+def test_time_words_in_titles_are_not_dates(text: str, want: list[tuple[str | None, str | None]]) -> None:
+    assert _windows(text, DCT) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A premiere named with a possessive that the sentence puts in the past is history.
+        ("Since its November premiere, the show has drawn fans.", []),
+        ("The film has attracted controversy since its November premiere.", []),
+        ("After its June debut, the show was renewed.", []),
+        ("Its January premiere drew 3 million viewers.", []),
+        ("The show's premiere on November 4 drew 3 million viewers.", []),
+        ("The film drew raves at its Sundance premiere in January.", []),
+        ("The series has been a hit since its premiere on November 4.", []),
+        ("The film drew raves at its Sundance premiere last year and opens in theaters in May.",
+         [("2026-05-01", "2026-05-31")]),
+        # ... but a possessive premiere still to come stays a window.
+        ("The show will have its premiere on November 4.", [("2026-11-04", "2026-11-04")]),
+        ("Netflix sets its November premiere for the show.", [("2026-11-01", "2026-11-30")]),
+        ("The film will have its Sundance premiere in January.", [("2027-01-01", "2027-01-31")]),
+        ("Fans are excited ahead of its November premiere.", [("2026-11-01", "2026-11-30")]),
+        ("Netflix announced its November premiere date.", [("2026-11-01", "2026-11-30")]),
+    ],
+)
+def test_past_possessive_premieres_are_history(text: str, want: list[tuple[str | None, str | None]]) -> None:
+    assert _windows(text, DCT) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # A duration of other events is no release window.
+        ("Production resumed after a second attack on the set within three weeks.", []),
+        ("The season premiere was delayed by the second incident in 3 weeks.", []),
+        ("FX's 'Justified' Set Faces Violent Interruption For Second Time In 3 Weeks", []),
+        ("The show has aired in the past two weeks.", []),
+        ("The series streams for 3 weeks.", []),
+        ("In two weeks, the president walked back the plan.", []),
+        ("The network is expected to reveal details of the season in three days.", []),
+        # ... but a release verb governing the offset keeps it: one day, DCT + the offset.
+        ("The show arrives in 3 weeks.", [("2026-03-14", "2026-03-14")]),
+        ("The show premieres in two weeks.", [("2026-03-07", "2026-03-07")]),
+        ("The season premieres on Netflix in two weeks.", [("2026-03-07", "2026-03-07")]),
+        ("In two weeks, the show premieres on Netflix.", [("2026-03-07", "2026-03-07")]),
+        ("The finale airs in 10 days.", [("2026-03-03", "2026-03-03")]),
+    ],
+)
+def test_durations_of_other_events_are_not_windows(text: str, want: list[tuple[str | None, str | None]]) -> None:
+    assert _windows(text, DCT) == want

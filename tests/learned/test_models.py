@@ -63,3 +63,28 @@ def test_smoke_training_runs_from_the_repository(shared: Path) -> None:
     assert run.returncode == 0, run.stderr[-3000:]
     assert "smoke: judge trained" in run.stdout and "smoke: gate trained" in run.stdout
     assert (MODELS / "VERSION").read_text() == before
+
+
+def test_the_cast_tagger_finds_actors_and_their_roles() -> None:
+    text = "Tasha Bellweather is back as Dr. Lena Corbin, and newcomer Kiki Okonjo joins as a Coast Guard officer."
+    spans = learned.cast_spans([text])[0]
+    found = {(text[a:z], label) for a, z, label in spans}
+    assert ("Tasha Bellweather", "ACTOR") in found
+    assert ("Kiki Okonjo", "ACTOR") in found
+    assert not any(label == "ACTOR" and "Lena" in name for name, label in found)
+
+
+def test_cast_modes_and_their_errors() -> None:
+    # Prose the rules' patterns do not cover: the tagger adds the pair.
+    article = parse_text(
+        " date 2026-03-01 'Quiet Hours' Season 2 Gets a Date\n\n"
+        "Apple TV+ confirmed that Quiet Hours returns on May 8. The heroine, Nell Darrow, is played once more by "
+        "the Welsh newcomer Carys Pritchard-Owen, now 24.",
+        label="t",
+    )
+    rules = Extractor(cast="rules").extract(article).releases
+    both = Extractor(cast="hybrid").extract(article).releases
+    assert [m.actor for r in rules for m in r.cast] == []
+    assert [(m.actor, m.character) for r in both for m in r.cast] == [("Carys Pritchard-Owen", "Nell Darrow")]
+    with pytest.raises(ExtractionError, match="unknown cast mode"):
+        Extractor(cast="neural")

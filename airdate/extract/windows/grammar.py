@@ -396,6 +396,14 @@ _LOWER_MONTH_PUNCT = re.compile(r"\s*[,:)]")
 _MOD_BEFORE = re.compile(r"\b" + MOD + r"[-\s]+$")
 
 
+def _uncapitalise(sentence: str) -> str:
+    """A short line in capitals ("MONDAY, JAN. 8", "COMING IN JUNE") in title case (same length), so
+    month and weekday names read as they do elsewhere; longer text in capitals is left alone."""
+    if any(ch.islower() for ch in sentence) or len(sentence.split()) > 8:
+        return sentence
+    return re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), sentence)
+
+
 def _capitalise_months(sentence: str) -> str:
     """The sentence with each lower-case month name that is a date capitalised (same length)."""
     chars: list[str] | None = None
@@ -411,14 +419,75 @@ def _capitalise_months(sentence: str) -> str:
     return sentence if chars is None else "".join(chars)
 
 
+# A time word inside a name is no date: "'The Tonight Show' host", "the Today show", "'Tomorrow Never Dies'",
+# "He told This Week". A quoted title is a quoted run of capitalised words (minor words aside): a quoted
+# sentence ("'Tonight's premiere,' she said") is speech and keeps its dates.
+_QUOTED = re.compile(r"(?<![\w'’])(?:\"|“|‘|')(?=\S)([^\"“”‘’\n]{1,80}?)(?<=\S)(?:\"|”|’|')(?![\w'’])")
+_MINOR = re.compile(
+    r"^(?:a|an|the|and|or|of|in|on|at|to|for|with|from|by|as|vs\.?|v\.?|de|la|le|is|it|its|my|your|our|&|[-–—:,!?.]+)$"
+)
+_NAME_WORD = re.compile(r"[\w&'’.:!?,-]+|[–—]")
+# "Tonight Show", "Today show", "Late Show": a time word naming a programme.
+_SHOW_AFTER = re.compile(r"^\s+(?:[Ss]how|[Ss]hows)\b")
+_CAP_WORD = re.compile(r"^[A-Z][\w'’-]*$")
+# A capitalised word after the time word that does not continue a name: "arrives Tonight On HBO".
+_LINK_WORD = re.compile(r"^(?:On|At|In|Only|Exclusively|And|Or|But|With|Via|From|For|To)$")
+
+
+def _quoted_titles(sentence: str) -> list[tuple[int, int]]:
+    """The spans of quoted titles in the sentence: every word capitalised but for minor words."""
+    out: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(sentence):
+        words = _NAME_WORD.findall(m.group(1))
+        lead = words[0][:1] if words else ""
+        if (lead.isupper() or lead.isdigit()) and len(words) <= 12 and all(
+            w[:1].isupper() or w[:1].isdigit() or _MINOR.match(w.lower()) for w in words
+        ):
+            out.append(m.span(1))
+    return out
+
+
+def _titlecase(sentence: str) -> bool:
+    """A headline written in Title Case: there capitals say nothing of names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", sentence) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _in_name(sentence: str, e: Expr, titles: list[tuple[int, int]], titlecase: bool) -> bool:
+    """A capitalised relative time word that is part of a title or a programme's name."""
+    if e.unit != "relative" or not e.text[:1].isupper():
+        return False
+    if any(b <= e.begin and e.end <= t for b, t in titles):
+        return True  # "'The Tonight Show'", "'Tomorrow Never Dies'"
+    if _SHOW_AFTER.match(sentence[e.end :]):
+        return True  # "The Tonight Show Starring Jimmy Fallon", "the Today show"
+    if titlecase:
+        return False  # "Season 2 Arrives Tonight On HBO": every word is capitalised
+    before = sentence[: e.begin]
+    if not before.strip() or re.search(r"(?:[.!?:;(\[\n]|[-–—]|[\"“‘'])\s*$", before):
+        return False  # at the start of a sentence or clause a capital is no sign of a name
+    # Mid-sentence, a capitalised time word in a run of capitalised words is a name: "He told This Week",
+    # "on The Tonight Show", "in Tomorrow Never Dies".
+    words = e.text.split()
+    if len(words) > 1 and all(_CAP_WORD.match(w) for w in words):
+        return True
+    prev = re.findall(r"[\w'’-]+", before[-30:])
+    if prev and prev[-1] == "The":
+        return True  # "on The Tonight Show"
+    nxt = re.match(r"\s+([\w'’-]+)", sentence[e.end :])
+    return bool(nxt and _CAP_WORD.match(nxt.group(1)) and not _LINK_WORD.match(nxt.group(1)))
+
+
 def find_expressions(sentence: str) -> list[Expr]:
     """All time expressions in the sentence, longest first where they overlap."""
     cands: list[Expr] = []
-    normal = _capitalise_months(sentence)
+    normal = _capitalise_months(_uncapitalise(sentence))
+    titles = _quoted_titles(sentence)
+    titlecase = _titlecase(sentence)
     for rx, kind in _PATTERNS:
         for m in rx.finditer(normal):
             e = _build(m, kind, sentence)
-            if e is not None:
+            if e is not None and not _in_name(sentence, e, titles, titlecase):
                 cands.append(e)
     cands.sort(key=lambda e: (-(e.end - e.begin), e.begin))
     taken: list[Expr] = []

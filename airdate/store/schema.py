@@ -33,6 +33,9 @@ SQL holds no semicolons inside statements (they are split on `;`).
     deliveries the outbox: one row per (target, change), pending until sent and marked delivered,
                or failed after too many attempts; the message is fixed when queued, so a retry
                sends the same bytes under the same idempotency key (airdate.notify)
+    warc_records  each WARC record stored as an article (airdate.store.warc): its record id (unique, so
+               a record is never stored twice), WARC-Target-URI, WARC-Date, file and offset
+    warc_files one row per WARC file done: its size and counts, so a re-run (`backfill`, `ingest`) skips it
 """
 
 from __future__ import annotations
@@ -324,6 +327,31 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             by TEXT NOT NULL,
             at TEXT NOT NULL,
             UNIQUE (release_id, kind)
+        );
+        """,
+    ),
+    (
+        12,
+        "WARC input: each record's id, target URI and date with its article; the files done",
+        """
+        CREATE TABLE warc_records (
+            record_id TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            uri TEXT,
+            warc_date TEXT,
+            file TEXT NOT NULL,
+            offset INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX warc_records_article ON warc_records (article_id);
+        CREATE TABLE warc_files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            stored INTEGER NOT NULL,
+            dropped INTEGER NOT NULL,
+            skipped INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            done_at TEXT NOT NULL
         );
         """,
     ),

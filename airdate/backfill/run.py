@@ -316,9 +316,9 @@ def ingest_warc(
                 progress.article(label, "failed", f"{stage}: {reason}")
     if progress is not None:
         progress.article(
-            path, "ingested", f"{total.records} records: {total.stored} kept, {total.dropped} dropped by the prefilter"
+            path, "ingested", f"{total.records} records: {total.kept} kept, {total.dropped} dropped by the prefilter"
         )
 
 
 def _fields(c: FileCounts) -> tuple[int, int, int, int, int]:
-    return (c.records, c.stored, c.dropped, c.skipped, c.failed)
+    return (c.records, c.kept, c.dropped, c.skipped, c.failed)

@@ -347,7 +347,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             path TEXT PRIMARY KEY,
             size INTEGER NOT NULL,
             records INTEGER NOT NULL,
-            stored INTEGER NOT NULL,
+            kept INTEGER NOT NULL,
             dropped INTEGER NOT NULL,
             skipped INTEGER NOT NULL,
             failed INTEGER NOT NULL,

@@ -32,10 +32,10 @@ class WarcArticle:
 
 @dataclass(frozen=True)
 class FileCounts:
-    """What a finished file held: records read, stored, dropped by the prefilter, skipped, failed."""
+    """What a finished file held: records read, kept by the prefilter, dropped by it, skipped, failed."""
 
     records: int
-    stored: int
+    kept: int
     dropped: int
     skipped: int
     failed: int
@@ -102,9 +102,9 @@ def load_records(
         if done is not None:
             size, c = done
             db.execute(
-                "INSERT OR REPLACE INTO warc_files (path, size, records, stored, dropped, skipped, failed, done_at) "
+                "INSERT OR REPLACE INTO warc_files (path, size, records, kept, dropped, skipped, failed, done_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (file, size, c.records, c.stored, c.dropped, c.skipped, c.failed, at),
+                (file, size, c.records, c.kept, c.dropped, c.skipped, c.failed, at),
             )
     return loaded
 

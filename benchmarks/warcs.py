@@ -72,7 +72,11 @@ def huffpost_pages() -> list[tuple[str, bytes]]:
         for line in file:
             item = json.loads(line)
             body = page(
-                item["headline"], [item["short_description"]], day=item["date"], site="HuffPost", byline=item["authors"]
+                item["headline"],
+                [item["short_description"]],
+                day=item["date"],
+                site="HuffPost",
+                byline=item["authors"],
             )
             out.append((item["link"], body))
     return out
@@ -93,12 +97,17 @@ def fixture_pages(count: int) -> list[tuple[str, bytes]]:
     for i in range(count):
         text, titles = templates[i % len(templates)]
         body = variant(text, titles, i // len(templates))
-        first, _, rest = body.partition("\n")
-        dated = re.match(r"^ date (\d{4}-\d{2}-\d{2}) (.*)$", first)
-        day, headline = (dated.group(1), dated.group(2)) if dated else (None, first)
-        paragraphs = [" ".join(p.split()) for p in rest.split("\n\n") if p.strip()]
-        out.append((f"https://screen.example.com/news/{i:05d}", page(headline, paragraphs, day=day, site="Screen")))
+        out.append((f"https://screen.example.com/news/{i:05d}", text_page(body, site="Screen")))
     return out
+
+
+def text_page(text: str, *, site: str) -> bytes:
+    """An article in our text format (an optional first line ` date YYYY-MM-DD Headline`) as a page."""
+    first, _, rest = text.partition("\n")
+    dated = re.match(r"^ date (\d{4}-\d{2}-\d{2}) (.*)$", first)
+    day, headline = (dated.group(1), dated.group(2)) if dated else (None, first)
+    paragraphs = [" ".join(p.split()) for p in rest.split("\n\n") if p.strip()]
+    return page(headline, paragraphs, day=day, site=site)
 
 
 def foreign_pages() -> list[tuple[str, bytes]]:
@@ -111,7 +120,12 @@ def foreign_pages() -> list[tuple[str, bytes]]:
         summary = re.sub(r"<[^>]+>", " ", entry.get("summary", ""))
         text = " ".join(summary.split()) or entry.get("title", "")
         paragraphs = [text, f"{entry.get('title', '')} — {text}"]
-        out.append((f"https://noticias.example.com.br/{n}", page(entry.get("title", ""), paragraphs, day=None, site="UOL")))
+        out.append(
+            (
+                f"https://noticias.example.com.br/{n}",
+                page(entry.get("title", ""), paragraphs, day=None, site="UOL"),
+            )
+        )
     return out
 
 
@@ -141,44 +155,82 @@ def plan(records: int) -> Iterator[tuple[str, str, int, str, bytes]]:
             seen[kind] += 1
             yield kind, url + (f"?copy={copy}" if copy else ""), 200, "text/html; charset=utf-8", body
         elif kind == "redirect":
-            yield kind, f"https://news.example.com/old/{i}", 301, "text/html", b"<html><body>Moved</body></html>"
+            yield (
+                kind,
+                f"https://news.example.com/old/{i}",
+                301,
+                "text/html",
+                b"<html><body>Moved</body></html>",
+            )
         elif kind == "notfound":
-            yield kind, f"https://news.example.com/gone/{i}", 404, "text/html", b"<html><body>Not found</body></html>"
+            yield (
+                kind,
+                f"https://news.example.com/gone/{i}",
+                404,
+                "text/html",
+                b"<html><body>Not found</body></html>",
+            )
         elif kind == "image":
-            yield kind, f"https://img.example.com/{i}.jpg", 200, "image/jpeg", b"\xff\xd8\xff\xe0" + bytes(200)
+            yield (
+                kind,
+                f"https://img.example.com/{i}.jpg",
+                200,
+                "image/jpeg",
+                b"\xff\xd8\xff\xe0" + bytes(200),
+            )
         else:
             yield kind, f"https://api.example.com/{i}.json", 200, "application/json", b'{"ok": true}'
 
 
-def build_warcs(folder: Path, records: int, files: int = 1, *, requests: bool = True) -> list[Path]:
-    """Write `records` response records (and a request record before each) into `files` .warc.gz files."""
+Item = tuple[str, int, str, bytes]  # (url, HTTP status, content type, body)
+
+
+def build_warcs(folder: Path, records: int, files: int = 1) -> list[Path]:
+    """Write `records` response records (a request record before each) of the crawl mix into `files` files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    items = [(url, status, ctype, body) for _, url, status, ctype, body in plan(records)]
+    per_file = -(-records // files)
+    paths = []
+    for n in range(files):
+        path = folder / f"synthetic-{n:05d}.warc.gz"
+        write_warc(path, items[n * per_file : (n + 1) * per_file], first=n * per_file)
+        paths.append(path)
+    return paths
+
+
+def write_warc(
+    path: Path, items: list[Item], *, first: int = 0, requests: bool = True, gzip: bool = True
+) -> Path:
+    """One WARC file: a warcinfo record, then per item a request and a response record.
+
+    The response records' ids, dates and positions follow from `first` + their index, so the
+    same items always give the same file.
+    """
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    folder.mkdir(parents=True, exist_ok=True)
-    per_file = -(-records // files)
-    paths = [folder / f"synthetic-{n:05d}.warc.gz" for n in range(files)]
-    handles = [p.open("wb") for p in paths]
-    try:
-        writers = [WARCWriter(h, gzip=True) for h in handles]
-        for n, w in enumerate(writers):
-            info = w.create_warcinfo_record(paths[n].name, {"software": "airdate benchmarks/warcs.py"})
-            w.write_record(info)
-        for i, (_, url, status, ctype, body) in enumerate(plan(records)):
-            writer = writers[i // per_file]
+    reasons = {200: "OK", 301: "Moved Permanently", 404: "Not Found"}
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip)
+        writer.write_record(
+            writer.create_warcinfo_record(path.name, {"software": "airdate benchmarks/warcs.py"})
+        )
+        for i, (url, status, ctype, body) in enumerate(items, first):
             when = (CRAWL_START + timedelta(seconds=37 * i)).strftime("%Y-%m-%dT%H:%M:%SZ")
             if requests:
-                head = StatusAndHeaders(f"GET {url} HTTP/1.1", [("Host", "example.com")], is_http_request=True)
-                writer.write_record(
-                    writer.create_warc_record(
-                        url, "request", http_headers=head, warc_headers_dict={"WARC-Date": when}
-                    )
+                head = StatusAndHeaders(
+                    f"GET {url} HTTP/1.1", [("Host", "example.com")], is_http_request=True
                 )
-            reason = {200: "OK", 301: "Moved Permanently", 404: "Not Found"}[status]
+                request = writer.create_warc_record(
+                    url, "request", http_headers=head, warc_headers_dict={"WARC-Date": when}
+                )
+                writer.write_record(request)
             http_head = StatusAndHeaders(
-                f"{status} {reason}", [("Content-Type", ctype), ("Content-Length", str(len(body)))], protocol="HTTP/1.1"
+                f"{status} {reasons.get(status, 'Status')}",
+                [("Content-Type", ctype), ("Content-Length", str(len(body)))],
+                protocol="HTTP/1.1",
             )
-            rec = writer.create_warc_record(
+            response = writer.create_warc_record(
                 url,
                 "response",
                 payload=io.BytesIO(body),
@@ -186,11 +238,8 @@ def build_warcs(folder: Path, records: int, files: int = 1, *, requests: bool = 
                 http_headers=http_head,
                 warc_headers_dict={"WARC-Date": when, "WARC-Record-ID": record_id(i)},
             )
-            writer.write_record(rec)
-    finally:
-        for h in handles:
-            h.close()
-    return paths
+            writer.write_record(response)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -209,4 +258,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

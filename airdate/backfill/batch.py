@@ -122,7 +122,14 @@ def read_batches(
     yield _named(_close(batch, rows, t0, complete=True), extractor)
 
 
-def _one(record: Any, file: str, extractor: Extractor, settings: Settings, batch: FileBatch, rows: list[dict[str, Any]]) -> None:
+def _one(
+    record: Any,
+    file: str,
+    extractor: Extractor,
+    settings: Settings,
+    batch: FileBatch,
+    rows: list[dict[str, Any]],
+) -> None:
     from airdate.sources.html import read_html
 
     label = failure_label(file, record.offset)
@@ -264,7 +271,8 @@ def release_from_json(value: dict[str, Any]) -> Release:
         kind=value["kind"],
         platforms=tuple(value["platforms"]),
         windows=tuple(
-            Window(w["text"], _day(w["start"]), _day(w["end"]), w["certainty"], w["sentence"]) for w in value["windows"]
+            Window(w["text"], _day(w["start"]), _day(w["end"]), w["certainty"], w["sentence"])
+            for w in value["windows"]
         ),
         cast=tuple(CastMember(c["actor"], c["character"], c["status"], c["sentence"]) for c in value["cast"]),
         characters=tuple(value["characters"]),

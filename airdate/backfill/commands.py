@@ -13,15 +13,27 @@ from airdate.settings import Settings
 
 @click.command("backfill")
 @click.argument("sources", nargs=-1, required=True, metavar="WARC...")
-@click.option("--scheduler", metavar="tcp://HOST:8786",
-              help="An existing Dask cluster's scheduler; without it a local cluster is started.")
-@click.option("--workers", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes of the local cluster (default: one per core).")
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:8786",
+    help="An existing Dask cluster's scheduler; without it a local cluster is started.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes of the local cluster (default: one per core).",
+)
 @db_option
 @json_option
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary line.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=Settings.max_bytes, show_default=True,
-              help="Skip (and record) pages larger than this.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=Settings.max_bytes,
+    show_default=True,
+    help="Skip (and record) pages larger than this.",
+)
 def backfill_command(
     sources: tuple[str, ...], scheduler: str | None, workers: int | None, db: Path, as_json: bool, quiet: bool,
     max_bytes: int,
@@ -54,7 +66,9 @@ def backfill_command(
     with open_db(db, create=True) as store:
         progress = None if as_json else file_progress_for(sys.stdout, quiet)
         try:
-            backfill(store, sources, settings, scheduler=scheduler, workers=workers, progress=progress, tally=tally)
+            backfill(
+                store, sources, settings, scheduler=scheduler, workers=workers, progress=progress, tally=tally
+            )
         except KeyboardInterrupt:
             click.echo(f"stopped: {tally.summary()}; run it again to finish", err=True)
             raise

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from airdate.backfill.batch import FileBatch
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 def _line(batch: FileBatch, new: int) -> str:
@@ -61,19 +64,21 @@ class FileBars:
             transient=True,
         )
         self.overall = self.bars.add_task("[bold]backfill", total=0, note="")
-        self.tasks: dict[str, tuple[int, int]] = {}  # file → (task, bytes already counted overall)
+        self.tasks: dict[str, tuple[TaskID | None, int]] = {}  # file → (task, bytes already counted overall)
         self.stored = 0
         self.records = 0
 
     def start(self, files: Sequence[tuple[str, int]], where: str) -> None:
-        self.bars.console.print(f"backfill: {len(files)} file{'s' * (len(files) != 1)} on {where}", highlight=False)
+        self.bars.console.print(
+            f"backfill: {len(files)} file{'s' * (len(files) != 1)} on {where}", highlight=False
+        )
         self.sizes = dict(files)
         self.bars.update(self.overall, total=sum(self.sizes.values()))
         self.bars.start()
 
     def reading(self, file: str, records: int, position: int) -> None:
-        task, counted = self.tasks.get(file, (-1, 0))
-        if task < 0:
+        task, counted = self.tasks.get(file, (None, 0))
+        if task is None:
             task = self.bars.add_task(_tail(file, 30), total=self.sizes.get(file, 0), note="")
         self.bars.update(task, completed=position, note=f"{records} records")
         self.bars.advance(self.overall, max(0, position - counted))
@@ -87,7 +92,9 @@ class FileBars:
         from rich.markup import escape
 
         for label, stage, reason in batch.failures:
-            self.bars.console.print(f"[red]failed[/red] {escape(label)}: {stage}: {escape(reason)}", highlight=False)
+            self.bars.console.print(
+                f"[red]failed[/red] {escape(label)}: {stage}: {escape(reason)}", highlight=False
+            )
 
     def failed(self, file: str, reason: str) -> None:
         from rich.markup import escape
@@ -96,9 +103,9 @@ class FileBars:
         self.bars.console.print(f"[red]failed[/red] {escape(file)}: {escape(reason)}", highlight=False)
 
     def _close(self, file: str) -> None:
-        task, counted = self.tasks.pop(file, (-1, 0))
+        task, counted = self.tasks.pop(file, (None, 0))
         self.bars.advance(self.overall, max(0, self.sizes.get(file, 0) - counted))
-        if task >= 0:
+        if task is not None:
             self.bars.remove_task(task)
 
     def finish(self) -> None:

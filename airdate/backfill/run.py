@@ -117,9 +117,7 @@ def file_key(path: str) -> str:
     return os.path.abspath(path)
 
 
-def warc_files(
-    store: Store, sources: Sequence[str], tally: BackfillTally
-) -> list[tuple[str, str, int]]:
+def warc_files(store: Store, sources: Sequence[str], tally: BackfillTally) -> list[tuple[str, str, int]]:
     """(path, key, size) of each WARC file to read; others are recorded failures, done ones skipped."""
     from airdate.ingest import expand_sources
     from airdate.sources.warc import is_warc
@@ -197,7 +195,13 @@ def backfill(
                 continue
             t0 = time.perf_counter()
             loaded = load_records(
-                store, key, batch.articles(), batch.failures, batch.extractor, fresh=True, done=(size, batch.counts())
+                store,
+                key,
+                batch.articles(),
+                batch.failures,
+                batch.extractor,
+                fresh=True,
+                done=(size, batch.counts()),
             )
             unflushed += loaded.new
             if unflushed >= BOARD_EVERY:
@@ -316,7 +320,9 @@ def ingest_warc(
                 progress.article(label, "failed", f"{stage}: {reason}")
     if progress is not None:
         progress.article(
-            path, "ingested", f"{total.records} records: {total.kept} kept, {total.dropped} dropped by the prefilter"
+            path,
+            "ingested",
+            f"{total.records} records: {total.kept} kept, {total.dropped} dropped by the prefilter",
         )
 
 

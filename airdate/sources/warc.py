@@ -83,23 +83,40 @@ def read_records(path: str | Path) -> Iterator[WarcRecord | BrokenRecord]:
     except OSError as err:
         raise SourceError(f"cannot read {path}: {err.strerror}; check the path and its permissions") from None
     with file:
-        compressed = file.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-        magic = GZIP_MAGIC if compressed else WARC_MAGIC
-        start, last = 0, 0
-        while start is not None:
-            outcome = yield from _records_from(file, start)
-            if isinstance(outcome, int):  # iteration ended cleanly; `outcome` is the last record's offset
-                last = outcome
-                break
-            failed_at, reason = outcome
-            # The broken record starts after the last good one; resume at the first record after it.
-            yield BrokenRecord(failed_at, reason)
-            start = _next_record(file, failed_at + 1, magic)
-            last = -1
-        if start is not None and last >= 0:
-            cut = _cut_short(file, last)
-            if cut is not None:
-                yield BrokenRecord(cut, "the file ends in the middle of a record (truncated download?)")
+        # One record is held back: a plain file cut short still yields its last record (short),
+        # which the check of the tail then marks broken instead.
+        held: WarcRecord | None = None
+        for item in _scan(file):
+            if held is not None and not (isinstance(item, BrokenRecord) and item.offset == held.offset):
+                yield held
+            held = None
+            if isinstance(item, WarcRecord):
+                held = item
+            else:
+                yield item
+        if held is not None:
+            yield held
+
+
+def _scan(file: BinaryIO) -> Iterator[WarcRecord | BrokenRecord]:
+    compressed = file.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    magic = GZIP_MAGIC if compressed else WARC_MAGIC
+    start: int | None = 0
+    last = 0
+    while start is not None:
+        outcome = yield from _records_from(file, start)
+        if isinstance(outcome, int):  # iteration ended cleanly; `outcome` is the last record's offset
+            last = outcome
+            break
+        failed_at, reason = outcome
+        # The broken record starts after the last good one; resume at the first record after it.
+        yield BrokenRecord(failed_at, reason)
+        start = _next_record(file, failed_at + 1, magic)
+        last = -1
+    if start is not None and last >= 0:
+        cut = _cut_short(file, last)
+        if cut is not None:
+            yield BrokenRecord(cut, "the file ends in the middle of a record (truncated download?)")
 
 
 def _records_from(file: BinaryIO, start: int) -> Generator[WarcRecord, None, int | tuple[int, str]]:
@@ -258,7 +275,11 @@ def _plain_end(file: BinaryIO, pos: int) -> int | None:
     end = head.find(b"\r\n\r\n")
     if not head.startswith(WARC_MAGIC) or end < 0:
         return None
-    lengths = [line.split(b":", 1)[1] for line in head[:end].split(b"\r\n") if line.lower().startswith(b"content-length:")]
+    lengths = [
+        line.split(b":", 1)[1]
+        for line in head[:end].split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    ]
     if not lengths or not lengths[0].strip().isdigit():
         return None
     after = pos + end + 4 + int(lengths[0]) + 4

@@ -57,6 +57,7 @@ class FileBatch:
     prefilter_s: float = 0.0
     extract_s: float = 0.0
     peak_rss_mb: float = 0.0  # the process's peak resident memory when the batch was made
+    cpu_s: float = 0.0  # CPU time the batch took (unlike the times above, not stretched by a busy machine)
     worker: str = ""
     extractor: tuple[str, str] = ("", "")  # the name and version of the extractor that ran
 
@@ -100,7 +101,7 @@ def read_batches(
     size = os.path.getsize(path)
     rows: list[dict[str, Any]] = []
     batch = _empty(file, size)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     records = read_records(path)
     while True:
         try:
@@ -115,11 +116,11 @@ def read_batches(
         if progress is not None and batch.records % PROGRESS_EVERY == 0:
             progress(file, batch.records, record.offset)
         if chunk is not None and batch.records % chunk == 0:
-            yield _named(_close(batch, rows, t0, complete=False), extractor)
-            rows, batch, t0 = [], _empty(file, size), time.perf_counter()
+            yield _named(_close(batch, rows, t0, c0, complete=False), extractor)
+            rows, batch, t0, c0 = [], _empty(file, size), time.perf_counter(), time.process_time()
     if progress is not None:
         progress(file, batch.records, size)
-    yield _named(_close(batch, rows, t0, complete=True), extractor)
+    yield _named(_close(batch, rows, t0, c0, complete=True), extractor)
 
 
 def _one(
@@ -193,7 +194,7 @@ def _named(batch: FileBatch, extractor: Extractor) -> FileBatch:
     return batch
 
 
-def _close(batch: FileBatch, rows: list[dict[str, Any]], t0: float, *, complete: bool) -> FileBatch:
+def _close(batch: FileBatch, rows: list[dict[str, Any]], t0: float, c0: float, *, complete: bool) -> FileBatch:
     import pyarrow as pa
 
     schema = pa.schema([(c, pa.int64() if c == "offset" else pa.string()) for c in COLUMNS])
@@ -201,12 +202,14 @@ def _close(batch: FileBatch, rows: list[dict[str, Any]], t0: float, *, complete:
     batch.complete = complete
     batch.read_s = max(0.0, time.perf_counter() - t0 - batch.prefilter_s - batch.extract_s)
     batch.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    batch.cpu_s = time.process_time() - c0
     return batch
 
 
 @lru_cache(maxsize=2)
 def _extractor(mode: str) -> Extractor:
     """One extractor per worker process and mode: spaCy loads once, not per file."""
+    import airdate.sources.html  # noqa: F401 - trafilatura loads here, not in the first file's time
     from airdate.extract.pipeline import Extractor as Pipeline
 
     return Pipeline(mode)

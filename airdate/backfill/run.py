@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 RETRIES = 2  # a file whose task fails (a worker died, an error) is tried this many more times
 BOARD_EVERY = 2000  # stored articles between two board recomputes
 INGEST_CHUNK = 1000  # records per transaction in `airdate ingest FILE.warc.gz`
+CONNECT_TIMEOUT_S = 10  # how long to try to reach a scheduler given by --scheduler
 
 
 class ClusterError(AirdateError):
@@ -57,6 +58,7 @@ class BackfillTally:
     prefilter_s: float = 0.0
     extract_s: float = 0.0
     write_s: float = 0.0  # the client's store writes and board recomputes
+    cpu_s: float = 0.0  # the workers' CPU time
     wall_s: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker process
     failures: list[tuple[str, str, str]] = field(default_factory=list)
@@ -78,6 +80,7 @@ class BackfillTally:
         self.read_s += batch.read_s
         self.prefilter_s += batch.prefilter_s
         self.extract_s += batch.extract_s
+        self.cpu_s += batch.cpu_s
         self.peak_rss_mb[batch.worker] = max(self.peak_rss_mb.get(batch.worker, 0.0), batch.peak_rss_mb)
 
     def summary(self) -> str:
@@ -232,8 +235,8 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
 
     if scheduler is not None:
         try:
-            return Client(scheduler, timeout="10s"), None
-        except (OSError, TimeoutError) as err:
+            return Client(scheduler, timeout=f"{CONNECT_TIMEOUT_S}s"), None
+        except (OSError, TimeoutError, ValueError) as err:
             raise ClusterError(
                 f"cannot reach the Dask scheduler at {scheduler} ({err}); check the address and that it runs"
             ) from None
@@ -242,7 +245,7 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         n_workers=n,
         threads_per_worker=1,  # spaCy and trafilatura hold the GIL: one file per process
         processes=True,
-        dashboard_address=":8787" if _has_dashboard() else None,
+        dashboard_address=":8787" if _has_dashboard() else None,  # Dask's dashboard needs bokeh
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
@@ -259,7 +262,7 @@ def _has_dashboard() -> bool:
 def _where(client: Any, scheduler: str | None) -> str:
     workers = len(client.scheduler_info().get("workers", {}))
     where = f"the cluster at {scheduler}" if scheduler else "a local cluster"
-    link = client.dashboard_link if (scheduler or _has_dashboard()) else None
+    link = client.dashboard_link if "dashboard" in client.scheduler_info().get("services", {}) else None
     return f"{where}, {workers} worker{'s' * (workers != 1)}" + (f"; dashboard {link}" if link else "")
 
 

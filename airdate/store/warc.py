@@ -94,11 +94,7 @@ def load_records(
             )
         at = now()
         for path, stage, reason in failures:
-            db.execute(
-                "INSERT INTO failures (path, stage, reason, at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (path, stage) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                (path, stage, reason, at),
-            )
+            queries.record_failure(db, path, stage, reason, at)
         if done is not None:
             size, c = done
             db.execute(

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from testkit import committed_rows
 from warcio.archiveiterator import ArchiveIterator
 from warckit import small_warcs
 
@@ -160,12 +161,12 @@ def test_a_killed_backfill_resumes_without_duplicates(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + KILL_BOUND
-        while _files_done(db) < 1 and proc.poll() is None and time.monotonic() < deadline:
+        while committed_rows(db, "warc_files") < 1 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the client and its workers, as a crash would
         proc.wait()
-    done = _files_done(db)
+    done = committed_rows(db, "warc_files")
     assert proc.returncode == -signal.SIGKILL and 1 <= done < len(files), "the backfill ended before the kill"
     rerun = subprocess.run(args + ["--json"], capture_output=True, text=True, timeout=KILL_BOUND, check=False)
     assert rerun.returncode == 0, rerun.stderr[-2000:]
@@ -174,9 +175,18 @@ def test_a_killed_backfill_resumes_without_duplicates(tmp_path: Path) -> None:
     assert snapshot(db) == expected
 
 
-def _files_done(db: Path) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return int(conn.execute("SELECT count(*) FROM warc_files").fetchone()[0])
-    except sqlite3.Error:
-        return 0
+
+def test_a_bad_scheduler_address_is_one_line_and_stores_nothing(tmp_path: Path) -> None:
+    warc = small_warcs(tmp_path, GROUPS[:1])[0]
+    result = invoke("backfill", warc, "--scheduler", "no-port-here", "--db", tmp_path / "a.db")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "airdate: error: cannot reach the Dask scheduler at no-port-here (missing port number in address "
+        "'no-port-here'); check the address and that it runs"
+    ]
+    assert committed_rows(tmp_path / "a.db", "warc_files") == 0
+
+
+def test_backfill_help_teaches_both_ways() -> None:
+    text = invoke("backfill", "--help").output
+    assert "--scheduler tcp://HOST:8786" in text and "--workers N" in text and "Examples:" in text

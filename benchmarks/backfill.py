@@ -63,7 +63,7 @@ def dask(files: list[Path], db: Path, workers: int) -> dict[str, Any]:
     with open_store(db) as store:
         backfill(store, [str(f) for f in files], Settings(), workers=workers, tally=tally)
     return {
-        "cpu_s": tally.cpu_s, "load": (load, os.getloadavg()[0]),
+        "cpu_s": tally.cpu_s, "load": (load, os.getloadavg()[0]), "startup_s": tally.startup_s,
         "wall_s": tally.wall_s, "records": tally.records, "pages": tally.pages, "stored": tally.stored,
         "dropped_language": tally.dropped_language, "dropped_topic": tally.dropped_topic,
         "skipped": tally.skipped, "failed": tally.failed, "write_s": tally.write_s, "read_s": tally.read_s,
@@ -158,15 +158,19 @@ def run(args: argparse.Namespace, work: Path) -> int:
     ratio = rate["two"] / rate["plain"]
     print(f"ratio, 2 workers to one process: {ratio:.2f}x (to 1 worker {rate['two'] / rate['one']:.2f}x); "
           f"target >= {TARGET_RATIO}x: {'met' if ratio >= TARGET_RATIO else 'MISSED'}")  # fmt: skip
+    steady = {k: args.records / (figures[k]["wall_s"] - figures[k]["startup_s"]) for k in ("one", "two")}
+    print(f"  after the cluster's start ({one['startup_s']:.0f} s and {two['startup_s']:.0f} s, spaCy loaded on the "
+          f"workers): 1 worker {steady['one']:.1f}, 2 workers {steady['two']:.1f} records/s, "
+          f"{steady['two'] / rate['plain']:.2f}x one process")  # fmt: skip
     # What 2 cores of their own would give (the machine may be shared): CPU time a record, two at a time.
     ideal = 2 * p["cpu_s"] / two["cpu_s"]
     print(f"  from CPU time (2 cores to itself, the cluster's start left out): {ideal:.2f}x one process")
 
     dropped = two["dropped_language"] + two["dropped_topic"]
     print(f"prefilter: dropped {dropped} of {two['records']} records ({dropped / two['records']:.0%}; "
-          f"{dropped / max(1, two['pages'] + two['dropped_language']):.0%} of the HTML pages with text): "
+          f"{dropped / max(1, two['pages']):.0%} of the 2xx HTML pages): "
           f"{two['dropped_language']} for language, {two['dropped_topic']} for topic; "
-          f"{two['skipped']} not 2xx HTML pages or without text; {two['stored']} stored")  # fmt: skip
+          f"{two['skipped']} not 2xx HTML pages or without article text; {two['stored']} stored")  # fmt: skip
     worker_s = two["read_s"] + two["prefilter_s"] + two["extract_s"]
     print(f"worker time: read (FastWARC, trafilatura) {two['read_s'] / worker_s:.0%}, "
           f"prefilter {two['prefilter_s'] / worker_s:.0%}, extract {two['extract_s'] / worker_s:.0%}")  # fmt: skip

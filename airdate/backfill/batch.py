@@ -48,7 +48,7 @@ class FileBatch:
     table: pa.Table
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, stage, reason)
     records: int = 0  # response and resource records read
-    pages: int = 0  # of them 2xx HTML pages with article text
+    pages: int = 0  # of them 2xx HTML pages
     dropped_language: int = 0
     dropped_topic: int = 0
     skipped: int = 0  # not a 2xx HTML page, or no article text in it
@@ -137,6 +137,7 @@ def _one(
     if not record.is_html_page():
         batch.skipped += 1
         return
+    batch.pages += 1
     if len(record.payload) > settings.max_bytes:
         batch.failures.append((label, "read", f"the page is over {settings.max_bytes} bytes; skipped"))
         return
@@ -154,7 +155,6 @@ def _one(
     except SourceError as err:
         batch.failures.append((label, "read", str(err)))
         return
-    batch.pages += 1
     if article.published is None and record.day is not None:
         article = _dated(article, record.day)  # the crawl day stands in for a page without a date
     t2 = time.perf_counter()
@@ -204,6 +204,12 @@ def _close(batch: FileBatch, rows: list[dict[str, Any]], t0: float, c0: float, *
     batch.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     batch.cpu_s = time.process_time() - c0
     return batch
+
+
+def warm_worker(mode: str) -> str:
+    """Load the extractor in this (worker) process; returns its name and version."""
+    extractor = _extractor(mode)
+    return f"{extractor.name} {extractor.version}"
 
 
 @lru_cache(maxsize=2)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import logging
 import os
 import time
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from airdate.backfill.batch import PROGRESS_TOPIC, FileBatch, extract_file, read_batches
+from airdate.backfill.batch import PROGRESS_TOPIC, FileBatch, extract_file, read_batches, warm_worker
 from airdate.errors import AirdateError, SourceError
 from airdate.settings import Settings
 from airdate.store.warc import FileCounts, file_done, load_records
@@ -60,6 +61,7 @@ class BackfillTally:
     write_s: float = 0.0  # the client's store writes and board recomputes
     cpu_s: float = 0.0  # the workers' CPU time
     wall_s: float = 0.0
+    startup_s: float = 0.0  # starting or reaching the cluster and loading the extractor on its workers
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker process
     failures: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -174,12 +176,15 @@ def backfill(
     store.defer_board = True
     unflushed = 0
     try:
+        _warm(client, mode)
+        tally.startup_s = time.perf_counter() - started
         if progress is not None:
             progress.start([(key, size) for _, key, size in todo], _where(client, scheduler))
             client.subscribe_topic(PROGRESS_TOPIC, lambda event: _relay(progress, event))
+        run = uuid.uuid4().hex[:8]  # task names unique to this run: a shared cluster keeps others' results
         futures = {
             client.submit(
-                extract_file, path, key, mode, settings, key=f"airdate-extract-{n}-{os.path.basename(path)}",
+                extract_file, path, key, mode, settings, key=f"airdate-extract-{run}-{n}-{os.path.basename(path)}",
                 retries=RETRIES, pure=False,
             ): (key, size)
             for n, (path, key, size) in enumerate(todo)
@@ -249,6 +254,17 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         silence_logs=logging.ERROR,
     )
     return Client(cluster), cluster
+
+
+def _warm(client: Any, mode: str) -> None:
+    """Load the extractor on every worker now: a worker that cannot run airdate says so before any file."""
+    try:
+        client.run(warm_worker, mode)
+    except (ImportError, AirdateError) as err:
+        raise ClusterError(
+            f"the Dask workers cannot run airdate's extractor ({type(err).__name__}: {err}); "
+            "install airdate (the same version) where the workers run"
+        ) from None
 
 
 def _has_dashboard() -> bool:

@@ -59,6 +59,7 @@ def main() -> None:
       airdate extract feed.xml --json        one result per feed item
       cat article.txt | airdate extract - --published 2026-02-21
       airdate ingest demo/articles           store many articles and their claims
+      airdate backfill cc-news/*.warc.gz     years of news from WARC archives, on a Dask cluster
       airdate list                           the board: what is coming, when, how sure
       airdate show harbor lights s3          one release, every claim with its source
       airdate serve                          the board as a web page, with iCal and Atom feeds
@@ -601,6 +602,16 @@ def _add_curation_commands() -> None:
 
 
 _add_curation_commands()
+
+
+def _add_backfill_commands() -> None:
+    from airdate.backfill.commands import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_backfill_commands()
 
 
 def _quote(text: str) -> str:

@@ -1,7 +1,8 @@
 """Bulk ingest: sources → articles → claims → the store, one transaction per article.
 
 `expand_sources` turns what the user typed (files, folders walked recursively, globs,
-feeds, `-`, URLs) into a list of sources. `ingest` reads, extracts and stores each
+feeds, `-`, URLs, WARC archives) into a list of sources; a WARC file is read record by record
+(airdate.backfill.run.ingest_warc: a batch of records per transaction, not one per article). `ingest` reads, extracts and stores each
 article; a source or article that fails is recorded in the store's failures table
 (path, stage, reason) and the run carries on. An article already stored (same
 normalized text, whatever its path) is not extracted again. `reextract` runs the
@@ -124,6 +125,14 @@ def ingest(
     store.defer_board = True
     try:
         for source in items:
+            if _is_warc(source):
+                from airdate.backfill.run import ingest_warc
+
+                _flush(store, tally)
+                ingest_warc(store, source, extractor, settings, tally, progress)
+                if progress is not None:
+                    progress.advance()
+                continue
             for article in _read(store, source, settings, tally, progress):
                 _one(store, article, source, extractor, tally, progress)
                 if (tally.done + tally.unchanged) % BOARD_BATCH == 0:
@@ -139,6 +148,15 @@ def ingest(
 
 
 BOARD_BATCH = 500  # articles between board recomputes in a bulk ingest
+
+
+def _is_warc(source: str) -> bool:
+    """A local WARC archive: read record by record (airdate.backfill), never whole."""
+    if source == "-" or "://" in source or not os.path.isfile(source):
+        return False
+    from airdate.sources.warc import is_warc
+
+    return is_warc(source)
 
 
 def _flush(store: Store, tally: Tally) -> None:

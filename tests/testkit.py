@@ -19,8 +19,13 @@ def without_ids(value: Any) -> Any:
 
 def committed_articles(db: Path) -> int:
     """Articles another process has committed to `db` so far (0 while it cannot be read)."""
+    return committed_rows(db, "articles")
+
+
+def committed_rows(db: Path, table: str) -> int:
+    """Rows of `table` another process has committed to `db` so far (0 while it cannot be read)."""
     try:
         with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
-            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+            return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     except sqlite3.Error:
         return 0

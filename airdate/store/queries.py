@@ -65,6 +65,15 @@ def insert_article(
     return cast(int, cur.lastrowid)
 
 
+def record_failure(conn: sqlite3.Connection, path: str, stage: str, reason: str, at: str) -> None:
+    """Record (or refresh) why `path` failed at `stage`: one row per path and stage."""
+    conn.execute(
+        "INSERT INTO failures (path, stage, reason, at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (path, stage) DO UPDATE SET reason = excluded.reason, at = excluded.at",
+        (path, stage, reason, at),
+    )
+
+
 def insert_release(conn: sqlite3.Connection, ident: Identity, title: str, kind: str) -> int:
     cur = conn.execute(
         "INSERT INTO releases (key, season, part, title, kind) VALUES (?, ?, ?, ?, ?)",

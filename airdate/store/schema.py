@@ -44,6 +44,9 @@ SQL holds no semicolons inside statements (they are split on `;`).
     catalog_shows, catalog_akas  a local copy of TVmaze's show index (names, premiere year,
                network or web channel) and the AKAs fetched so far, keyed like release titles
     catalog_meta  how far the index was paged and when /updates/shows was last followed
+    warc_records  each WARC record stored as an article (airdate.store.warc): its record id (unique, so
+               a record is never stored twice), WARC-Target-URI, WARC-Date, file and offset
+    warc_files one row per WARC file done: its size and counts, so a re-run (`backfill`, `ingest`) skips it
 """
 
 from __future__ import annotations
@@ -403,6 +406,31 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE catalog_meta (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        12,
+        "WARC input: each record's id, target URI and date with its article; the files done",
+        """
+        CREATE TABLE warc_records (
+            record_id TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            uri TEXT,
+            warc_date TEXT,
+            file TEXT NOT NULL,
+            offset INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX warc_records_article ON warc_records (article_id);
+        CREATE TABLE warc_files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            kept INTEGER NOT NULL,
+            dropped INTEGER NOT NULL,
+            skipped INTEGER NOT NULL,
+            failed INTEGER NOT NULL,
+            done_at TEXT NOT NULL
         );
         """,
     ),

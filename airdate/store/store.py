@@ -224,11 +224,7 @@ class Store:
     def record_failure(self, path: str, stage: str, reason: str) -> None:
         """Record (or refresh) why `path` failed at `stage`; one row per path and stage."""
         with self._transaction(f"the failure of {path}") as db:
-            db.execute(
-                "INSERT INTO failures (path, stage, reason, at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (path, stage) DO UPDATE SET reason = excluded.reason, at = excluded.at",
-                (path, stage, reason, now()),
-            )
+            queries.record_failure(db, path, stage, reason, now())
 
     def failures(self) -> list[Failure]:
         return [

@@ -20,7 +20,7 @@ import click
 from airdate import __version__
 from airdate.errors import AirdateError, AmbiguousTitle, UsageError
 from airdate.models import Extraction, Release
-from airdate.options import db_option, echo_json, json_option, open_db, say
+from airdate.options import db_option, echo_json, json_option, open_db, say, today_from
 from airdate.settings import Settings
 from airdate.views.board import CERTAINTIES, STATUSES
 
@@ -134,21 +134,6 @@ def _today_option(f: F) -> F:
     return click.option(
         "--today", metavar="YYYY-MM-DD", help="Count down from this day instead of today (for what-ifs)."
     )(f)
-
-
-
-
-def _today(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
-
-
-
-
 
 
 # --- the store commands -------------------------------------------------------------------------
@@ -328,7 +313,7 @@ def list_command(
     from airdate.views.board import select_board
     from airdate.views.text import render_board
 
-    day = _today(today)
+    day = today_from(today)
     if limit is None:
         limit = 0 if as_json else 100  # a table is for reading; longer ones are for --json and export
     with open_db(db, read_only=True) as store:
@@ -374,7 +359,7 @@ def show_command(
     from airdate.views.board import find_release, release_state
     from airdate.views.text import render_candidates, render_sheet
 
-    day = _today(today)
+    day = today_from(today)
     name = " ".join(title)
     with open_db(db, read_only=True) as store:
         try:
@@ -471,7 +456,7 @@ def export_command(fmt: str, output: Any, base_url: str, today: str | None, db: 
     from airdate.views import export
     from airdate.views.board import all_states
 
-    day = _today(today)
+    day = today_from(today)
     with open_db(db, read_only=True) as store:
         if fmt == "ics":
             from airdate.views.filters import Filters
@@ -541,7 +526,7 @@ def serve_command(
     from airdate.views.web import create_app
     from airdate.watch.commands import start_watcher
 
-    day = _today(today) if today else None
+    day = today_from(today) if today else None
     token = read_token(token_file)
     open_db(db).close()
     app = create_app(db, today=(lambda: day) if day else None, token=token)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from airdate.errors import NotFound
+from airdate.errors import NotFound, UsageError
 from airdate.settings import DB_ENV, Settings
 from airdate.terminal import terminal_safe
 
@@ -60,3 +61,13 @@ def say(text: str, *, err: bool = False) -> None:
 
 def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def today_from(value: str | None) -> date:
+    """The day `--today` names (ISO), or the real today when it is not given."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None

@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from contextlib import ExitStack
-from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from airdate.errors import UsageError
-from airdate.options import db_option, echo_json, json_option, open_db, say
+from airdate.options import db_option, echo_json, json_option, open_db, say, today_from
 from airdate.settings import (
     TMDB_COUNTRY_ENV,
     TMDB_KEY_ENV,
@@ -84,15 +83,6 @@ def _country() -> str:
     if len(country) != 2 or not country.isalpha():
         raise UsageError(f"{TMDB_COUNTRY_ENV} must be a two-letter country code like US or GB, not {country!r}")
     return country
-
-
-def _day(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
 
 
 # --- link ---------------------------------------------------------------------------------------
@@ -268,7 +258,7 @@ def sync_command(
     from airdate.curation import pick_release
     from airdate.schedules.sync import sync
 
-    day = _day(today)
+    day = today_from(today)
     lines: list[dict[str, Any]] = []
     with open_db(db) as store:
         ids = [pick_release(store, r)[0] for r in releases] or None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 from urllib.parse import urlsplit
@@ -19,7 +18,7 @@ import click
 
 from airdate.errors import OpmlError, SourceNotFound, UsageError
 from airdate.models import web_url
-from airdate.options import db_option, echo_json, json_option, open_db, say
+from airdate.options import db_option, echo_json, json_option, open_db, say, today_from
 from airdate.settings import TMDB_COUNTRY_ENV, TMDB_URL, TMDB_URL_ENV, TVMAZE_ENV, TVMAZE_URL, Settings
 from airdate.watch.timing import format_every, parse_every
 
@@ -54,7 +53,6 @@ def watch_settings(
         tmdb_url=os.environ.get(TMDB_URL_ENV) or TMDB_URL,
         tmdb_country=(os.environ.get(TMDB_COUNTRY_ENV) or Settings.tmdb_country).strip().upper(),
     )  # fmt: skip
-
 
 
 def _every(value: str | None) -> int | None:
@@ -374,7 +372,7 @@ def following_command(as_json: bool, today: str | None, db: Path) -> None:
     from airdate.store.follows import follows, matches
     from airdate.views.feeds import following_json, render_following
 
-    day = _day(today)
+    day = today_from(today)
     with open_db(db, read_only=True) as store:
         found = follows(store)
         matched = matches(store)
@@ -384,15 +382,6 @@ def following_command(as_json: bool, today: str | None, db: Path) -> None:
         echo_json(following_json(found, matched, board, day))
     else:
         say(render_following(found, matched, board, day))
-
-
-def _day(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today must be a date like 2026-11-24, not {value!r}") from None
 
 
 COMMANDS = (feeds_group, watch_command, follow_command, unfollow_command, following_command)

@@ -25,7 +25,7 @@ def test_a_database_at_migration_10_reads_and_upgrades_to_11(tmp_path: Path, mon
         assert link_of(store, rid) is None and len(store.claims(rid).windows) == 1
     monkeypatch.undo()
     with open_store(db) as store:
-        assert [v for v, _, _ in store.migrations()][-1] == 11
+        assert 11 in [v for v, _, _ in store.migrations()]
         set_link(store, Link(rid, "linked", Candidate(9, "Kingdom", "2019-01-25", "Netflix"), 0.95, "search, name"))
         record_dates(store, rid, 9, [ScheduleDate("premiere", date(2026, 12, 4), "TVmaze lists it.", 2)], date(2026, 11, 24))
         best = reconcile(store.claims(rid), date(2026, 11, 24)).best

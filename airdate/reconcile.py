@@ -639,10 +639,11 @@ class _Replay:
         self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
         day_slots = {d: n for n, d in enumerate(sorted(set(self.days)))}
         self.slot = [day_slots[d] for d in self.days]
-        # Doubled, so a schedule claim can rank half a step above news of its certainty, as
-        # `manual_first` has it: no news of that certainty replaces it, and it wins the race.
-        self.ranks = [2 * _rank(w) + w.source.schedule for w in claims]
-        ranks = sorted({2 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
+        # Tripled, so a schedule claim ranks a step above news of its certainty and a claim set by
+        # hand a step above both, as `manual_first` has it: no news of that certainty replaces
+        # them and they win the race; news that is surer still outranks them.
+        self.ranks = [3 * _rank(w) + w.source.schedule + 2 * w.source.manual for w in claims]
+        ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
         self.live = {r: SpanTree(len(claims)) for r in ranks}
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
         self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
@@ -659,7 +660,8 @@ class _Replay:
         """Rule 1a: an article saying the date moved drops every live claim published before its day."""
         d = day.toordinal()
         while self.cut < self.added and self.days[self.cut] < d:
-            self._drop(self.cut)
+            if not (self.claims[self.cut].source.manual or self.claims[self.cut].source.schedule):
+                self._drop(self.cut)  # as in `supersession`: a move drops news, not a schedule or a hand
             self.cut += 1
 
     def add(self, count: int) -> None:
@@ -670,7 +672,8 @@ class _Replay:
             for r, index in self.live.items():
                 if r <= self.ranks[i]:
                     for k in index.apart(0, older, *self.spans[i]):
-                        self._drop(k)
+                        if not self.claims[k].source.manual:  # only `airdate unset` removes those
+                            self._drop(k)
         for i in range(start, stop):
             r, key = self.ranks[i], (self.ranks[i], self.slot[i])
             lo, hi = self.spans[i]

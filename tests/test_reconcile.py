@@ -532,3 +532,30 @@ def test_history_of_a_date_moved_earlier_and_a_firmer_claim() -> None:
     earlier = win("2026-06-01", "2026-06-30", "reported", src("2026-03-01", "Variety"), "June")
     firm = win("2026-06-01", "2026-06-30", "confirmed", src("2026-03-05", "Netflix"), "June")
     assert [h.kind for h in state([first, earlier, firm]).history] == ["first", "moved", "certainty"]
+
+
+@pytest.mark.parametrize(
+    ("later", "moved"),
+    [
+        ("It arrives on January 14, per sources.", False),  # news of the hand's certainty, newer
+        ("It was pushed to January 14, sources say.", True),  # a move drops news before it, not the hand
+    ],
+)
+def test_history_ends_where_a_date_set_by_hand_leaves_the_state(later: str, moved: bool) -> None:
+    from airdate.claims import ReleaseClaims, ReleaseInfo, Source, WindowClaim
+    from airdate.reconcile import history, in_order, reconcile
+
+    info = ReleaseInfo(1, "Harbor Lights", 3, None, "series")
+    news = Source(1, date(2026, 11, 1), "Variety", digest="a")
+    hand = Source(2, date(2026, 11, 20), None, digest="b", by="editor")
+    newer = Source(3, date(2026, 12, 1), "Deadline", digest="c")
+    claims = ReleaseClaims(info, windows=(
+        WindowClaim(date(2027, 2, 1), date(2027, 2, 28), "reported", "February", "It comes in February.", news),
+        WindowClaim(date(2027, 1, 20), date(2027, 1, 20), "reported", "2027-01-20", "set by hand", hand),
+        WindowClaim(date(2027, 1, 14), date(2027, 1, 14), "reported", "January 14", later, newer, moved=moved),
+    ))
+    state = reconcile(claims, date(2026, 12, 2))
+    assert state.best is not None and state.best.source == hand  # manual_first: the hand outranks equal news
+    windows, events = in_order(claims)
+    last = history(windows, events)[-1]
+    assert last.after is not None and (last.after.start, last.after.source) == (date(2027, 1, 20), hand)

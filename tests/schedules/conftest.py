@@ -15,13 +15,14 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from demo_gold import GoldExtractor
+from testkit import loopback_server
 
 from airdate.ingest import ingest
 from airdate.keys import title_key
@@ -164,16 +165,8 @@ def _handler(fake: FakeTVmaze) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def tvmaze() -> Iterator[FakeTVmaze]:
     fake = FakeTVmaze()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(fake))
-    server.daemon_threads = True
-    fake.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback_server(_handler(fake)) as fake.base:
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def settings_for(fake: FakeTVmaze, **kw: Any) -> Settings:

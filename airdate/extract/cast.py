@@ -203,10 +203,13 @@ NOT_IN_NAMES = {
     "Productions", "Animation", "Adds", "Recasts", "Three", "Two", "Four", "Five", "Six", "Swims", "Back",
     "Reshuffles", "Slate", "Straight", "Guest", "Host", "Musical", "Premiering", "Premieres", "K-Dramas",
     "Orders", "Ordered", "Renews", "Cancels", "Canceled", "Cancelled", "Lands", "Taps",
-    # adverbs a title-case headline puts between a name and its verb ("Dana Ruiz Really Wants …")
-    "Really", "Finally", "Still", "Just", "Also", "Never", "Already", "Reportedly", "Actually", "Truly",
-    "Apparently", "Definitely", "Totally", "Seriously",
 }
+# Adverbs a title-case headline puts between a name and its verb ("Dana Ruiz Really Wants …").
+HEADLINE_ADVERBS = (
+    "Really", "Finally", "Officially", "Still", "Just", "Also", "Never", "Already", "Reportedly", "Actually",
+    "Truly", "Apparently", "Definitely", "Totally", "Basically", "Seriously",
+)
+NOT_IN_NAMES |= set(HEADLINE_ADVERBS)
 
 
 @dataclass(frozen=True)

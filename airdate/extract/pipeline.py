@@ -767,16 +767,15 @@ def _kind_near(s: Sentence, k: str) -> tuple[int, int]:
 
 def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
     text = s.text
-    for k in set(s.keys):
-        near = _kind_near(s, k)
-        clusters[k].film_near += near[0]
-        clusters[k].series_near += near[1]
     for k in set(s.keys) or ({focus} if focus else set()):
         c = clusters[k]
         c.film += bool(FILM.search(text))
         c.series += bool(SERIES.search(text))
         c.media += bool(MEDIA.search(_without_titles(s)))
         if s.keys:
+            film_near, series_near = _kind_near(s, k)
+            c.film_near += film_near
+            c.series_near += series_near
             c.upcoming += bool(UPCOMING.search(text))
             c.future += bool(s.headline and re.search(r"(?i)\bwill\b|upcoming|\bcoming\b|set\s+to|(?:new|next)\s+season", text))
             c.strong += bool(STRONG_UPCOMING.search(text) and (s.headline or re.search(
@@ -844,8 +843,7 @@ CREW_VERB = re.compile(
 )
 LEAD_RX = re.compile(
     r"(?:^|(?:Actor|Actress|Star|Alum|Singer|Rapper|Comedian)\s+|^[‘'\"“][^‘'\"“’”]{2,60}[’'\"”]\s*(?:Trailer|Teaser)?:\s+)(?P<n>" + cast_mod.TOKEN + r"(?:\s+" + cast_mod.TOKEN
-    + r"){1,2}?)(?=\s+(?:(?:Really|Finally|Officially|Still|Just|Also|Never|Already|Reportedly|Actually|Truly|"
-    r"Apparently|Definitely|Totally|Basically|Seriously)\s+)?(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
+    + r"){1,2}?)(?=\s+(?:(?:" + "|".join(cast_mod.HEADLINE_ADVERBS) + r")\s+)?(?:Reveals|Talks|To|Gets|Is|Will|Says|Shares|Teases|Opens|Joins|Confirms|Explains|Admits|"
     r"Recalls|Remembers|Addresses|Lands|Signs|Exits|Leaves|Returns|Won['’]t|Didn['’]t|Almost|Defends|Responds|"
     r"Was|Has|Had|Wants|Says|Slams|Praises|Jokes|Goes|Looks|Debuts|Stuns|Shows|Drops|Weighs|Hints|Gives|Isn['’]t|"
     r"Can['’]t|Does|Plays|Stars|Leads|Hopes|Hits|Rides|Makes|Takes|Brings|Channels|Transforms|Becomes|Steps|"

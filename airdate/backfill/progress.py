@@ -40,6 +40,9 @@ class FileLines:
     def failed(self, file: str, reason: str) -> None:
         self._print(f"failed    {file}: {reason}")
 
+    def worker_died(self, file: str, worker: str) -> None:
+        self._print(f"lost      {file} (its worker {worker} died; Dask tries it again, up to its limit)")
+
     def finish(self) -> None:
         pass
 
@@ -101,6 +104,15 @@ class FileBars:
 
         self._close(file)
         self.bars.console.print(f"[red]failed[/red] {escape(file)}: {escape(reason)}", highlight=False)
+
+    def worker_died(self, file: str, worker: str) -> None:
+        from rich.markup import escape
+
+        self.bars.console.print(
+            f"[yellow]lost[/yellow] {escape(file)} (its worker {escape(worker)} died; "
+            "Dask tries it again, up to its limit)",
+            highlight=False,
+        )
 
     def _close(self, file: str) -> None:
         task, counted = self.tasks.pop(file, (None, 0))

@@ -4,8 +4,11 @@ Workers (a LocalCluster by default, or any cluster by its scheduler's address) e
 extract whole files (`batch.extract_file`) and send back a compact batch; this process is the
 store's only writer and loads each file's batch in one transaction that also records the file
 as done. So a re-run after a crash or Ctrl-C skips the files done, redoes the others, and
-stores no record twice (record ids are unique in the store). A worker that dies costs its
-file, which Dask runs again elsewhere (`RETRIES`, and the scheduler's own reassignment).
+stores no record twice (record ids are unique in the store). A worker that dies costs the file
+it was reading, no more: the scheduler runs that file again on another worker (a local cluster
+allows `RETRIES` deaths per file, an existing one its own `allowed-failures`), the client
+reports it from the scheduler's "remove-worker" event, and only after the last try is the file
+a recorded failure. A task that raises is tried `RETRIES` more times too (`retries=`).
 
 `ingest_warc` is the same work in this process, for `airdate ingest FILE.warc.gz`: batches of
 records committed as they come, the file marked done with the last.
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
     from airdate.ingest import Extractor, Progress, Tally
     from airdate.store import Store
 
-RETRIES = 2  # a file whose task fails (a worker died, an error) is tried this many more times
+RETRIES = 2  # a file whose task fails (its worker died, an error) is tried this many more times
+DASHBOARD = "127.0.0.1:8787"  # the local cluster's dashboard (Dask takes another port if it is in use)
 BOARD_EVERY = 2000  # stored articles between two board recomputes
 INGEST_CHUNK = 1000  # records per transaction in `airdate ingest FILE.warc.gz`
 CONNECT_TIMEOUT_S = 10  # how long to try to reach a scheduler given by --scheduler
@@ -64,6 +68,8 @@ class BackfillTally:
     startup_s: float = 0.0  # starting or reaching the cluster and loading the extractor on its workers
     peak_rss_mb: dict[str, float] = field(default_factory=dict)  # per worker process
     failures: list[tuple[str, str, str]] = field(default_factory=list)
+    # (file, worker) for each worker that died while reading one of the files
+    worker_deaths: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def dropped(self) -> int:
@@ -86,8 +92,10 @@ class BackfillTally:
         self.peak_rss_mb[batch.worker] = max(self.peak_rss_mb.get(batch.worker, 0.0), batch.peak_rss_mb)
 
     def summary(self) -> str:
+        n = len(self.worker_deaths)
+        died = f", {n} worker{'s' * (n != 1)} died mid-file" if n else ""
         line = (
-            f"files {self.files} done, {self.skipped_files} done before, {self.failed_files} failed; "
+            f"files {self.files} done, {self.skipped_files} done before, {self.failed_files} failed{died}; "
             f"records {self.records}: stored {self.stored}, unchanged {self.unchanged}, "
             f"dropped {self.dropped} by the prefilter, skipped {self.skipped}, failed {self.failed}"
         )
@@ -100,6 +108,7 @@ class BackfillTally:
             "dropped_language": self.dropped_language, "dropped_topic": self.dropped_topic,
             "skipped": self.skipped, "failed": self.failed, "wall_s": round(self.wall_s, 3),
             "failures": [{"path": p, "stage": s, "reason": r} for p, s, r in self.failures],
+            "worker_deaths": [{"file": f, "worker": w} for f, w in self.worker_deaths],
         }  # fmt: skip
 
 
@@ -113,6 +122,8 @@ class FileProgress(Protocol):
     def done(self, file: str, batch: FileBatch, new: int) -> None: ...
 
     def failed(self, file: str, reason: str) -> None: ...
+
+    def worker_died(self, file: str, worker: str) -> None: ...
 
     def finish(self) -> None: ...
 
@@ -175,28 +186,39 @@ def backfill(
     client, cluster = _connect(scheduler, workers)
     store.defer_board = True
     unflushed = 0
+    topics: list[str] = []  # event topics this client subscribed to
     try:
         _warm(client, mode)
         tally.startup_s = time.perf_counter() - started
         if progress is not None:
             progress.start([(key, size) for _, key, size in todo], _where(client, scheduler))
             client.subscribe_topic(PROGRESS_TOPIC, lambda event: _relay(progress, event))
+            topics.append(PROGRESS_TOPIC)
         run = uuid.uuid4().hex[:8]  # task names unique to this run: a shared cluster keeps others' results
-        futures = {
-            client.submit(
-                extract_file, path, key, mode, settings, key=f"airdate-extract-{run}-{n}-{os.path.basename(path)}",
-                retries=RETRIES, pure=False,
-            ): (key, size)
-            for n, (path, key, size) in enumerate(todo)
-        }  # fmt: skip
-        from distributed import as_completed
+        tasks = {
+            f"airdate-extract-{run}-{n}-{os.path.basename(path)}": key
+            for n, (path, key, _) in enumerate(todo)
+        }
+        # the scheduler's own events: a worker that died with one of our files in hand
+        client.subscribe_topic("all", lambda event: _note_lost(event, tasks, tally, progress))
+        topics.append("all")
+        futures = dict(
+            zip(_submit(client, tasks, todo, mode, settings), ((k, s) for _, k, s in todo), strict=True)
+        )
+        from distributed import KilledWorker, as_completed
 
         for future in as_completed(futures):
             key, size = futures.pop(future)
             try:
                 batch: FileBatch = future.result()
+                future.release()  # the batch is here: a worker that dies now need not make it again
             except Exception as err:  # noqa: BLE001 - a file that failed every try; the run goes on
                 reason = f"{type(err).__name__}: {err}"
+                if isinstance(err, KilledWorker):
+                    reason = (
+                        f"the worker reading it died {err.allowed_failures + 1} times (out of memory?); "
+                        "see the workers' logs, or read it alone with `airdate ingest`"
+                    )
                 _file_failed(store, tally, key, reason)
                 if progress is not None:
                     progress.failed(key, reason)
@@ -225,6 +247,8 @@ def backfill(
         t0 = time.perf_counter()
         store.flush_board()
         tally.write_s += time.perf_counter() - t0
+        for topic in topics:  # or the scheduler goes on sending them to a closed client
+            client.unsubscribe_topic(topic)
         client.close()
         if cluster is not None:
             cluster.close()
@@ -245,15 +269,43 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             raise ClusterError(
                 f"cannot reach the Dask scheduler at {scheduler} ({err}); check the address and that it runs"
             ) from None
+    import dask
+
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,  # spaCy and trafilatura hold the GIL: one file per process
-        processes=True,
-        dashboard_address=":8787" if _has_dashboard() else None,  # Dask's dashboard needs bokeh
-        silence_logs=logging.ERROR,
-    )
+    scheduler_config = {
+        "distributed.scheduler.allowed-failures": RETRIES,  # worker deaths on one file before it is a failure
+        # One file per worker at a time (Dask sends a 1-thread worker 2 by default): a worker that
+        # dies then takes only the file it was reading with it, not one queued behind it too.
+        "distributed.scheduler.worker-saturation": 1.0,
+    }
+    with dask.config.set(scheduler_config):
+        cluster = LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,  # spaCy and trafilatura hold the GIL: one file per process
+            processes=True,
+            dashboard_address=DASHBOARD,
+            silence_logs=logging.CRITICAL,  # what failed is in the run's own lines
+        )
     return Client(cluster), cluster
+
+
+def _submit(
+    client: Any, tasks: dict[str, str], todo: list[tuple[str, str, int]], mode: str, settings: Settings
+) -> list[Any]:
+    """A future per file, in the order of `todo`.
+
+    Each task is marked a data producer (as dask.array marks reading a chunk): the scheduler
+    then holds the files in its queue and hands a worker the next one when it has a free thread,
+    instead of sending every worker a share up front. A worker that dies so holds only the file it
+    was reading; the scheduler puts that file back in the queue.
+    """
+    from dask.task_spec import Task
+
+    graph = {
+        task: Task(task, extract_file, path, key, mode, settings, _data_producer=True)
+        for task, (path, key, _) in zip(tasks, todo, strict=True)
+    }
+    return list(client.get(graph, list(graph), sync=False, retries=RETRIES))
 
 
 def _warm(client: Any, mode: str) -> None:
@@ -267,14 +319,6 @@ def _warm(client: Any, mode: str) -> None:
         ) from None
 
 
-def _has_dashboard() -> bool:
-    try:
-        import bokeh  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def _where(client: Any, scheduler: str | None) -> str:
     workers = len(client.scheduler_info().get("workers", {}))
     where = f"the cluster at {scheduler}" if scheduler else "a local cluster"
@@ -282,10 +326,31 @@ def _where(client: Any, scheduler: str | None) -> str:
     return f"{where}, {workers} worker{'s' * (workers != 1)}" + (f"; dashboard {link}" if link else "")
 
 
+def _message(event: Any) -> Any:
+    """An event's message: handlers get (timestamp, message)."""
+    return event[1] if isinstance(event, tuple) else event
+
+
 def _relay(progress: FileProgress, event: Any) -> None:
-    _, message = event if isinstance(event, tuple) else (None, event)
+    message = _message(event)
     if isinstance(message, dict):
         progress.reading(str(message["file"]), int(message["records"]), int(message["position"]))
+
+
+def _note_lost(
+    event: Any, tasks: dict[str, str], tally: BackfillTally, progress: FileProgress | None
+) -> None:
+    """A worker left or died: the scheduler runs the file it was reading again elsewhere, up to its limit."""
+    message = _message(event)
+    if not isinstance(message, dict) or message.get("action") != "remove-worker":
+        return
+    worker = str(message.get("worker", "?"))
+    for task in message.get("processing-tasks") or ():
+        file = tasks.get(str(task))
+        if file is not None:
+            tally.worker_deaths.append((file, worker))
+            if progress is not None:
+                progress.worker_died(file, worker)
 
 
 # --- the same in this process: `airdate ingest FILE.warc.gz` -----------------------------------------

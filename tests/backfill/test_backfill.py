@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -17,13 +18,17 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import dask
+import httpx
 import pytest
+import workerkit
 from click.testing import CliRunner, Result
 from testkit import committed_rows
 from warcio.archiveiterator import ArchiveIterator
 from warckit import small_warcs
 
-from airdate.backfill.run import backfill
+from airdate.backfill.progress import FileLines
+from airdate.backfill.run import RETRIES, backfill
 from airdate.cli import main
 from airdate.extract.pipeline import Extractor
 from airdate.ingest import ingest
@@ -60,6 +65,24 @@ def snapshot(db: Path) -> dict[str, Any]:
                        "FROM board b JOIN releases r ON r.id = b.release_id"),
             "files": q("SELECT path, size, records, kept, dropped, skipped, failed FROM warc_files"),
         }  # fmt: skip
+
+
+class Lines(FileLines):
+    """The lines a piped backfill prints, kept; and whether the dashboard it names answers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+        self.dashboard: int | None = None
+
+    def start(self, files: Any, where: str) -> None:
+        super().start(files, where)
+        link = re.search(r"; dashboard (http://127\.0\.0\.1:\d+/status)$", where)
+        if link is not None:  # fetched while the cluster runs, over loopback
+            self.dashboard = httpx.get(link.group(1), timeout=30).status_code
+
+    def _print(self, line: str) -> None:
+        self.lines.append(line)
 
 
 def plain_ingest(files: list[Path], db: Path) -> dict[str, Any]:
@@ -130,14 +153,57 @@ def _last_offset(path: Path) -> int:
 def test_a_two_worker_local_cluster_gives_the_same_store_as_plain_ingest(tmp_path: Path) -> None:
     files = small_warcs(tmp_path / "warc", GROUPS)
     expected = plain_ingest(files, tmp_path / "plain.db")
+    lines = Lines()
     with open_store(tmp_path / "dask.db") as store:
-        tally = backfill(store, [str(tmp_path / "warc")], Settings(), workers=2)
-    assert (tally.files, tally.failed, tally.failed_files) == (4, 0, 0)
+        tally = backfill(store, [str(tmp_path / "warc")], Settings(), workers=2, progress=lines)
+    assert (tally.files, tally.failed, tally.failed_files, tally.worker_deaths) == (4, 0, 0, [])
     assert len(tally.peak_rss_mb) == 2  # both workers took files
     got = snapshot(tmp_path / "dask.db")
     assert got == expected
     copies = [r for r in got["records"] if r[1] == "https://screen.example.com/001-moonlit-ledger-s2"]
     assert len(copies) == 2 and copies[0][4] == copies[1][4]  # the copy of 001: two records, one article
+    # Dask's dashboard (bokeh) is up while the cluster runs, and the run names it
+    assert lines.lines[0].startswith(
+        "backfill: 4 files on a local cluster, 2 workers; dashboard http://127.0.0.1:"
+    )
+    assert lines.dashboard == 200
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_file_costs_that_file_and_no_more(tmp_path: Path) -> None:
+    files = small_warcs(tmp_path / "warc", GROUPS)
+    once, always = files[1], files[2]  # a worker dies on the first read of one; every read of the other
+    expected = plain_ingest([f for f in files if f != always], tmp_path / "plain.db")
+    kill = {
+        once.name: {"after": 3, "marker": str(tmp_path / "killed-once")},
+        always.name: {"after": 1, "marker": None},
+    }
+    lines = Lines()
+    preload = {"distributed.worker.preload": [workerkit.__file__], workerkit.KILL: kill}
+    with dask.config.set(preload), open_store(tmp_path / "dask.db") as store:
+        tally = backfill(store, [str(tmp_path / "warc")], Settings(), workers=2, progress=lines)
+    assert (tmp_path / "killed-once").exists()  # a worker did die in the middle of `once`
+    died = [file for file, _ in tally.worker_deaths]
+    assert sorted(died) == sorted([str(once)] + [str(always)] * (RETRIES + 1))
+    assert (tally.files, tally.failed, tally.failed_files) == (3, 0, 1)
+    # the file that killed every worker is a recorded failure, after its last try, not before
+    assert [(p, s) for p, s, _ in tally.failures] == [(str(always), "backfill")]
+    assert f"died {RETRIES + 1} times" in tally.failures[0][2]
+    # the file read again is stored once, as plain ingest stores it; the others are untouched
+    assert snapshot(tmp_path / "dask.db") == expected
+    with closing(sqlite3.connect(tmp_path / "dask.db")) as conn:
+        rows = conn.execute("SELECT count(*), count(DISTINCT record_id) FROM warc_records WHERE file = ?",
+                            (str(once),)).fetchone()  # fmt: skip
+    assert rows[0] == rows[1] == expected_kept(expected, once) > 0
+    done = sorted(line.split()[1] for line in lines.lines if line.startswith("done "))
+    assert done == sorted(str(f) for f in files if f != always)  # each stored once, none lost with a worker
+    lost = [line for line in lines.lines if line.startswith("lost")]
+    assert len(lost) == RETRIES + 2 and all(" (its worker tcp://127.0.0.1:" in line for line in lost)
+    assert f"1 failed, {RETRIES + 2} workers died mid-file; records" in tally.summary()
+
+
+def expected_kept(snap: dict[str, Any], file: Path) -> int:
+    return next(kept for path, _, _, kept, *_ in snap["files"] if path == str(file))
 
 
 @pytest.mark.slow
@@ -173,7 +239,6 @@ def test_a_killed_backfill_resumes_without_duplicates(tmp_path: Path) -> None:
     report = json.loads(rerun.stdout)
     assert report["skipped_files"] == done and report["files"] == len(files) - done
     assert snapshot(db) == expected
-
 
 
 def test_a_bad_scheduler_address_is_one_line_and_stores_nothing(tmp_path: Path) -> None:

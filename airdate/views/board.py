@@ -19,6 +19,9 @@ STATUSES = (
 )  # fmt: skip
 PAST = frozenset({"premiered", "cancelled"})  # not upcoming: hidden from the board unless asked for
 COMPUTED = frozenset({"overdue", "presumed released"})  # statuses that depend on today, filtered in Python
+# Of each long list, how many a fact sheet shows (`show`, the web page): a release with thousands
+# of articles reads as the story so far; `show --limit 0` and the JSON have every claim.
+SHEET_LIMIT = 20
 
 
 def release_name(info: ReleaseInfo, short: bool = False) -> str:

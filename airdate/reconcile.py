@@ -127,6 +127,7 @@ SLACK_DAYS = 10  # rule 3's slack, and the gap a conflict must exceed
 SUPERSEDE_DAYS = 30  # rule 1b; conflicts are the pairs published closer than this
 MOVE_EVENTS = frozenset({"delayed", "date_announced"})
 STALE_DAYS = 30  # an overdue window ended more than this many days ago is presumed released
+MAX_ORDINAL = date.max.toordinal()
 
 
 @dataclass(frozen=True)
@@ -445,12 +446,13 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     """
     moves = move_sources(windows, events)
     move_days = [_day(m) for m in moves]  # `moves` is in publication order
-    by_day = sorted((w for w in windows if _resolved(w)), key=lambda w: (_day(w.source), _claim_order(w)))
+    by_day = sorted((w for w in windows if _resolved(w)), key=_claim_order)  # whose first key is the day
     days = [_day(w.source).toordinal() for w in by_day]
     spans = [_span(b) for b in by_day]
-    at_least = {
-        r: SpanTree.of(len(by_day), [(i, *spans[i]) for i, b in enumerate(by_day) if _rank(b) >= r])
-        for r in set(CERTAINTY_RANK.values())
+    ranks = [_rank(b) for b in by_day]
+    at_least = {  # only for the ranks claims have: a one-certainty flood builds one index, not three
+        r: SpanTree.of(len(by_day), [(i, *spans[i]) for i, rank in enumerate(ranks) if rank >= r])
+        for r in set(ranks)
     }
     per: dict[Source, str] = {}
     out: list[str | None] = []
@@ -465,13 +467,13 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
             why = _rescheduled(w, scheduled)
         elif later < len(moves):
             m = moves[later]
-            why = f"date moved, per {per.setdefault(m, _per(m))}"
+            why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
         elif _resolved(w):
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
-            found = at_least[_rank(w)].first_apart(first, *_span(w))
+            found = at_least[_rank(w)].first_apart(first, *_span(w)) if first < len(days) else None
             if found is not None:
                 by = by_day[found]
-                source = per.setdefault(by.source, _per(by.source))
+                source = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
                 why = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {source}"
         out.append(why)
     return out
@@ -548,9 +550,11 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     outlet_ids: dict[str, int] = {}
     pairs: list[tuple[int, int]] = []
     for members in groups.values():
+        outlets = [outlet_ids.setdefault(ws[i].source.outlet, len(outlet_ids)) for i in members]
+        if len(set(outlets)) < 2:
+            continue  # one outlet never conflicts with itself
         days = [_day(ws[i].source).toordinal() for i in members]
         spans = [_span(ws[i]) for i in members]
-        outlets = [outlet_ids.setdefault(ws[i].source.outlet, len(outlet_ids)) for i in members]
         index = OutletSpans(spans, outlets)
         # A window that ends more than 10 days before it starts is that far from any other.
         reversed_ = [k for k, (lo, hi) in enumerate(spans) if lo - hi > SLACK_DAYS]
@@ -597,7 +601,7 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     `best_window` over the claims seen so far. `_Replay` keeps the live claims indexed, so
     an article costs O(log n) per claim it adds or drops, not a pass over the live claims.
     """
-    sources = sorted({w.source for w in windows} | {e.source for e in events}, key=lambda s: s.order)
+    sources = sorted({w.source for w in windows} | {e.source for e in events}, key=_order)
     moves = set(move_sources(windows, events))
     # A date announcement alone is no delay; a `delayed` event or move wording is.
     delays = {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
@@ -644,16 +648,22 @@ class _Replay:
         # them and they win the race; news that is surer still outranks them.
         self.ranks = [3 * _rank(w) + w.source.schedule + 2 * w.source.manual for w in claims]
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
-        self.live = {r: SpanTree(len(claims)) for r in ranks}
+        # Each claim is in its rank's index from the start, as if live: a search for what a new
+        # claim replaces covers only claims added before it, and a dropped claim is cleared.
+        self.live = {
+            r: SpanTree.of(len(claims), [(i, *span) for i, span in enumerate(self.spans) if self.ranks[i] == r])
+            for r in ranks
+        }
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
         self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
-        self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick
+        self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick, -1 for none
         self.alive = [False] * len(claims)
         self.count = dict.fromkeys(ranks, 0)
         self.added = 0
         self.cut = 0  # every claim before this one has been dropped by a move (rule 1a)
         self.dirty: set[tuple[int, int]] = set()
         self.best_so_far: WindowClaim | None = None
+        self.top: int | None = None  # the surest rank with a live claim, as of `best_so_far`
         self.changed = False
 
     def drop_before(self, day: date) -> None:
@@ -669,7 +679,7 @@ class _Replay:
         start, stop = self.added, self.added + count
         for i in range(start, stop):
             older = bisect_right(self.days, self.days[i] - SUPERSEDE_DAYS, 0, start)
-            for r, index in self.live.items():
+            for r, index in self.live.items() if older else ():
                 if r <= self.ranks[i]:
                     for k in index.apart(0, older, *self.spans[i]):
                         if not self.claims[k].source.manual:  # only `airdate unset` removes those
@@ -677,9 +687,8 @@ class _Replay:
         for i in range(start, stop):
             r, key = self.ranks[i], (self.ranks[i], self.slot[i])
             lo, hi = self.spans[i]
-            self.alive[i] = True
+            self.alive[i] = True  # already in `live[r]`
             self.count[r] += 1
-            self.live[r].put(i, lo, hi)
             heappush(self.heaps.setdefault(key, []), (hi, -lo, _claim_order(self.claims[i]), i))
             self.dirty.add(key)
         self.added = stop
@@ -700,27 +709,36 @@ class _Replay:
         if not self.changed:
             return self.best_so_far
         self.changed = False
+        moved = False  # whether any day's pick changed: if none did, nor the surest rank, nor the best
         for key in self.dirty:
             heap = self.heaps[key]
             while heap and not self.alive[heap[0][-1]]:
                 heappop(heap)
-            if heap:
-                self.pick[key] = heap[0][-1]
-                self.picks[key[0]].put(key[1], *self.spans[heap[0][-1]])
-            else:
+            pick = heap[0][-1] if heap else -1
+            if self.pick.get(key, -1) == pick:
+                continue
+            moved, self.pick[key] = True, pick
+            if pick < 0:
                 self.picks[key[0]].clear(key[1])
+            else:
+                self.picks[key[0]].put(key[1], *self.spans[pick])
         self.dirty.clear()
         top = max((r for r, n in self.count.items() if n), default=None)
+        if not moved and top == self.top:
+            return self.best_so_far
+        self.top = top
         if top is None:
             self.best_so_far = None
             return None
         picks = self.picks[top]
-        slot = picks.last(picks.n)  # the newest day's pick, then rule 3 from newest to oldest day:
+        newest = self.slot[self.added - 1]  # no claim added yet is newer than the last one
+        slot = newest if self.pick.get((top, newest), -1) >= 0 else picks.last(newest)
+        # The newest day's pick, then rule 3 from newest to oldest day:
         while slot is not None:  # the next older pick narrower than the best and inside it replaces it
             i = self.pick[(top, slot)]
-            self.best_so_far = best = self.claims[i]
-            edges = _shift(_lo(best), -SLACK_DAYS).toordinal(), _shift(_hi(best), SLACK_DAYS).toordinal()
-            slot = picks.last_within(slot, *edges, self.spans[i][1] - self.spans[i][0])
+            self.best_so_far = self.claims[i]
+            lo, hi = self.spans[i]
+            slot = picks.last_within(slot, _shift_ordinal(lo, -SLACK_DAYS), _shift_ordinal(hi, SLACK_DAYS), hi - lo)
         return self.best_so_far
 
 
@@ -813,7 +831,7 @@ def _resolved(w: WindowClaim) -> bool:
 
 def _span(w: WindowClaim) -> tuple[int, int]:
     """The range as day ordinals, as `airdate.spans` holds it."""
-    return _lo(w).toordinal(), _hi(w).toordinal()
+    return w.span
 
 
 def _width(w: WindowClaim) -> int:
@@ -825,6 +843,16 @@ def _shift(d: date, days: int) -> date:
         return d + timedelta(days=days)
     except OverflowError:
         return d
+
+
+def _shift_ordinal(day: int, days: int) -> int:
+    """`_shift` on day ordinals: a day past either end of the calendar stays where it was."""
+    moved = day + days
+    return moved if 1 <= moved <= MAX_ORDINAL else day
+
+
+def _order(s: Source) -> tuple[date, str, int]:
+    return s.order
 
 
 def overlaps(a: WindowClaim, b: WindowClaim) -> bool:
@@ -852,7 +880,7 @@ def _day(s: Source) -> date:
 
 
 def _claim_order(w: WindowClaim) -> tuple[Any, ...]:
-    return (w.source.order, _lo(w), _hi(w), -_rank(w), w.text, w.sentence)
+    return w.sort_key  # (source order, lo, hi, surest first, text, sentence), kept on the claim
 
 
 def _per(s: Source) -> str:

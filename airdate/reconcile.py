@@ -67,10 +67,11 @@ The indexes are in `airdate.spans`; conflicts cost n log n plus the pairs found.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from heapq import heappop, heappush
+from operator import attrgetter
 from typing import Any
 
 from airdate.claims import (
@@ -395,19 +396,15 @@ def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
     """With a manual window among them, drop the other windows of the same or lower certainty;
     then, with a schedule window among those left, drop the news windows of the same or lower certainty."""
     out = list(current)
-    for outranks in (_by_hand, _by_schedule):
-        top = max((_rank(w) for w in out if outranks(w)), default=None)
-        if top is not None:
-            out = [w for w in out if outranks(w) or _rank(w) > top]
+    hand = [w for w in out if w.source.by is not None]
+    if hand:
+        top = max(_rank(w) for w in hand)
+        out = [w for w in out if w.source.by is not None or _rank(w) > top]
+    scheduled = [w for w in out if w.source.by is not None or w.source.schedule]
+    if scheduled:
+        top = max(_rank(w) for w in scheduled)
+        out = [w for w in out if w.source.by is not None or w.source.schedule or _rank(w) > top]
     return out
-
-
-def _by_hand(w: WindowClaim) -> bool:
-    return w.source.manual
-
-
-def _by_schedule(w: WindowClaim) -> bool:
-    return w.source.manual or w.source.schedule
 
 
 def schedule_conflicts(current: Sequence[WindowClaim]) -> list[Conflict]:
@@ -450,10 +447,13 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     days = [_day(w.source).toordinal() for w in by_day]
     spans = [_span(b) for b in by_day]
     ranks = [_rank(b) for b in by_day]
-    at_least = {  # only for the ranks claims have: a one-certainty flood builds one index, not three
-        r: SpanTree.of(len(by_day), [(i, *spans[i]) for i, rank in enumerate(ranks) if rank >= r])
-        for r in set(ranks)
-    }
+    at_least: dict[int, SpanTree] = {}  # built when first needed: a flood of one day needs none
+
+    def index(r: int) -> SpanTree:
+        if r not in at_least:
+            at_least[r] = SpanTree.of(len(by_day), [(i, *spans[i]) for i, rank in enumerate(ranks) if rank >= r])
+        return at_least[r]
+
     per: dict[Source, str] = {}
     out: list[str | None] = []
     scheduled = sorted((w for w in windows if w.source.schedule and _resolved(w)), key=_claim_order)
@@ -470,7 +470,7 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
             why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
         elif _resolved(w):
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
-            found = at_least[_rank(w)].first_apart(first, *_span(w)) if first < len(days) else None
+            found = index(_rank(w)).first_apart(first, *_span(w)) if first < len(days) else None
             if found is not None:
                 by = by_day[found]
                 source = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
@@ -618,7 +618,9 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
             replay.drop_before(_day(s))
         replay.add(len(said.get(s, ())))
         after = replay.best()
-        if (before and (_range(before), before.certainty)) == (after and (_range(after), after.certainty)):
+        if after is before or (
+            (before and (_range(before), before.certainty)) == (after and (_range(after), after.certainty))
+        ):
             continue
         kind, text = _change(before, after, s in delays)
         out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
@@ -641,27 +643,37 @@ class _Replay:
         self.claims = claims  # in the order they will be added
         self.spans = [_span(w) for w in claims]
         self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
-        day_slots = {d: n for n, d in enumerate(sorted(set(self.days)))}
+        self.day_list = sorted(set(self.days))
+        day_slots = {d: n for n, d in enumerate(self.day_list)}
         self.slot = [day_slots[d] for d in self.days]
         # Tripled, so a schedule claim ranks a step above news of its certainty and a claim set by
         # hand a step above both, as `manual_first` has it: no news of that certainty replaces
         # them and they win the race; news that is surer still outranks them.
         self.ranks = [3 * _rank(w) + w.source.schedule + 2 * w.source.manual for w in claims]
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
-        # Each claim is in its rank's index from the start, as if live: a search for what a new
-        # claim replaces covers only claims added before it, and a dropped claim is cleared.
-        self.live = {
-            r: SpanTree.of(len(claims), [(i, *span) for i, span in enumerate(self.spans) if self.ranks[i] == r])
-            for r in ranks
-        }
+        # Each rank's index of live claims, built when first searched (a flood of one day never is)
+        # with the claims still to come as if live: a search for what a new claim replaces covers
+        # only claims added before it, and a dropped claim is cleared.
+        self.live: dict[int, SpanTree] = {}
+        self.ranks_held = ranks
+        # A rank of news alone (no schedule, nothing set by hand) loses every claim published before
+        # a move: its indexes are then searched from the move on (`floor`, `cut`), not cleared.
+        self.news = dict.fromkeys(ranks, True)
+        for i, w in enumerate(claims):
+            if w.source.manual or w.source.schedule:
+                self.news[self.ranks[i]] = False
+        self.floor = 0  # the first day slot after the newest move
+        self.forgot = False  # a move dropped claims since the last `best`
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
         self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
         self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick, -1 for none
         self.alive = [False] * len(claims)
         self.count = dict.fromkeys(ranks, 0)
+        self.live_top: int | None = None  # the surest rank with a live claim
         self.added = 0
         self.cut = 0  # every claim before this one has been dropped by a move (rule 1a)
         self.dirty: set[tuple[int, int]] = set()
+        self.searched: dict[tuple[int, tuple[int, int]], int] = {}  # (rank, range) -> claims searched
         self.best_so_far: WindowClaim | None = None
         self.top: int | None = None  # the surest rank with a live claim, as of `best_so_far`
         self.changed = False
@@ -670,18 +682,31 @@ class _Replay:
         """Rule 1a: an article saying the date moved drops every live claim published before its day."""
         d = day.toordinal()
         while self.cut < self.added and self.days[self.cut] < d:
-            if not (self.claims[self.cut].source.manual or self.claims[self.cut].source.schedule):
-                self._drop(self.cut)  # as in `supersession`: a move drops news, not a schedule or a hand
+            i = self.cut
+            if not (self.claims[i].source.manual or self.claims[i].source.schedule):
+                # As in `supersession`: a move drops news, not a schedule or a hand.
+                if self.news[self.ranks[i]]:
+                    self._forget(i)
+                else:
+                    self._drop(i)
             self.cut += 1
+        self.floor = max(self.floor, bisect_left(self.day_list, d))
 
     def add(self, count: int) -> None:
         """The next article's `count` claims: first drop what they replace (rule 1b), then add them."""
         start, stop = self.added, self.added + count
         for i in range(start, stop):
             older = bisect_right(self.days, self.days[i] - SUPERSEDE_DAYS, 0, start)
-            for r, index in self.live.items() if older else ():
-                if r <= self.ranks[i]:
-                    for k in index.apart(0, older, *self.spans[i]):
+            # What a claim of this rank and range replaces among the first `done` claims is gone
+            # already (a claim once dropped stays dropped), so only the ones after are searched.
+            done = self.searched.get((self.ranks[i], self.spans[i]), 0)
+            if older <= done:
+                continue
+            self.searched[(self.ranks[i], self.spans[i])] = older
+            for r in self.ranks_held:
+                if r <= self.ranks[i] and self.count[r]:
+                    first = max(done, self.cut) if self.news[r] else done
+                    for k in self._live(r).apart(first, older, *self.spans[i]):
                         if not self.claims[k].source.manual:  # only `airdate unset` removes those
                             self._drop(k)
         for i in range(start, stop):
@@ -689,20 +714,37 @@ class _Replay:
             lo, hi = self.spans[i]
             self.alive[i] = True  # already in `live[r]`
             self.count[r] += 1
+            if self.live_top is None or r > self.live_top:
+                self.live_top = r
             heappush(self.heaps.setdefault(key, []), (hi, -lo, _claim_order(self.claims[i]), i))
             self.dirty.add(key)
         self.added = stop
         self.changed = self.changed or count > 0
 
-    def _drop(self, i: int) -> None:
+    def _live(self, r: int) -> SpanTree:
+        if r not in self.live:
+            held = [(i, *span) for i, span in enumerate(self.spans) if self.ranks[i] == r]
+            self.live[r] = SpanTree.of(len(self.claims), [h for h in held if h[0] >= self.added or self.alive[h[0]]])
+        return self.live[r]
+
+    def _forget(self, i: int) -> bool:
+        """Count claim `i` out; its indexes still hold it. Whether it was live."""
         if not self.alive[i]:
-            return
+            return False
         r = self.ranks[i]
         self.alive[i] = False
         self.count[r] -= 1
-        self.live[r].clear(i)
-        self.dirty.add((r, self.slot[i]))
-        self.changed = True
+        if not self.count[r] and r == self.live_top:
+            self.live_top = max((r for r, n in self.count.items() if n), default=None)
+        self.changed = self.forgot = True
+        return True
+
+    def _drop(self, i: int) -> None:
+        if self._forget(i):
+            r = self.ranks[i]
+            if r in self.live:
+                self.live[r].clear(i)
+            self.dirty.add((r, self.slot[i]))
 
     def best(self) -> WindowClaim | None:
         """`_best` of the live claims."""
@@ -723,22 +765,25 @@ class _Replay:
             else:
                 self.picks[key[0]].put(key[1], *self.spans[pick])
         self.dirty.clear()
-        top = max((r for r, n in self.count.items() if n), default=None)
-        if not moved and top == self.top:
+        top = self.live_top
+        if not moved and top == self.top and not self.forgot:
             return self.best_so_far
-        self.top = top
+        self.top, self.forgot = top, False
         if top is None:
             self.best_so_far = None
             return None
         picks = self.picks[top]
+        floor = self.floor if self.news[top] else 0  # the day picks before it are stale
         newest = self.slot[self.added - 1]  # no claim added yet is newer than the last one
-        slot = newest if self.pick.get((top, newest), -1) >= 0 else picks.last(newest)
+        fresh = newest >= floor and self.pick.get((top, newest), -1) >= 0
+        slot = newest if fresh else picks.last(newest, floor)
         # The newest day's pick, then rule 3 from newest to oldest day:
         while slot is not None:  # the next older pick narrower than the best and inside it replaces it
             i = self.pick[(top, slot)]
             self.best_so_far = self.claims[i]
             lo, hi = self.spans[i]
-            slot = picks.last_within(slot, _shift_ordinal(lo, -SLACK_DAYS), _shift_ordinal(hi, SLACK_DAYS), hi - lo)
+            edges = _shift_ordinal(lo, -SLACK_DAYS), _shift_ordinal(hi, SLACK_DAYS)
+            slot = picks.last_within(slot, *edges, hi - lo, floor)
         return self.best_so_far
 
 
@@ -829,9 +874,7 @@ def _resolved(w: WindowClaim) -> bool:
     return w.start is not None or w.end is not None
 
 
-def _span(w: WindowClaim) -> tuple[int, int]:
-    """The range as day ordinals, as `airdate.spans` holds it."""
-    return w.span
+_span: Callable[[WindowClaim], tuple[int, int]] = attrgetter("span")  # the range as day ordinals
 
 
 def _width(w: WindowClaim) -> int:
@@ -851,8 +894,7 @@ def _shift_ordinal(day: int, days: int) -> int:
     return moved if 1 <= moved <= MAX_ORDINAL else day
 
 
-def _order(s: Source) -> tuple[date, str, int]:
-    return s.order
+_order: Callable[[Source], tuple[date, str, int]] = attrgetter("order")
 
 
 def overlaps(a: WindowClaim, b: WindowClaim) -> bool:
@@ -879,8 +921,8 @@ def _day(s: Source) -> date:
     return s.published or date.min
 
 
-def _claim_order(w: WindowClaim) -> tuple[Any, ...]:
-    return w.sort_key  # (source order, lo, hi, surest first, text, sentence), kept on the claim
+# (source order, lo, hi, surest first, text, sentence), kept on the claim; read in C, as sort keys are.
+_claim_order: Callable[[WindowClaim], tuple[Any, ...]] = attrgetter("sort_key")
 
 
 def _per(s: Source) -> str:

@@ -26,7 +26,7 @@ MOVE_WORDS = re.compile(
 # A piece of each alternative above, without an "i" (which "ı" and "İ" match ignoring case but do not
 # casefold to): a sentence holding none of them cannot match, and most sentences hold none, so the
 # regular expression (about 8 µs a sentence) runs on few of a release's thousands of claims.
-MOVE_PIECES = ("push", "mov", "nstead", "postpon", "delay", "reschedul", "bumped", "fted", "pped", "longer")
+MOVE_PIECES = re.compile("push|mov|nstead|postpon|delay|reschedul|bumped|fted|pped|longer")
 
 Owner = TypeVar("Owner")
 Value = TypeVar("Value")
@@ -177,8 +177,7 @@ class WindowClaim:
     def says_moved(self) -> bool:
         if self.moved:
             return True
-        folded = self.sentence.casefold()
-        return any(piece in folded for piece in MOVE_PIECES) and bool(MOVE_WORDS.search(self.sentence))
+        return bool(MOVE_PIECES.search(self.sentence.casefold()) and MOVE_WORDS.search(self.sentence))
 
     # Kept once per claim: reconcile sorts and indexes a release's claims in several passes.
     @kept

@@ -380,7 +380,9 @@ def settle(
     windows: Sequence[WindowClaim], reasons: Sequence[str | None]
 ) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
     """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""
-    alive = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
+    alive = [
+        w for w, why in zip(windows, reasons, strict=True) if why is None and (w.start is not None or w.end is not None)
+    ]
     current = manual_first(alive)
     best = _best(current)
     top = [w for w in current if best is not None and w.certainty == best.certainty]
@@ -509,11 +511,12 @@ def _best(current: Sequence[WindowClaim]) -> WindowClaim | None:
     """Rules 2–4 over the current claims."""
     if not current:
         return None
-    top = max(_rank(w) for w in current)
-    pool = [w for w in current if _rank(w) == top]
+    ranks = [CERTAINTY_RANK[w.certainty] for w in current]
+    top = max(ranks)
     by_day: dict[date, list[WindowClaim]] = {}
-    for w in pool:
-        by_day.setdefault(_day(w.source), []).append(w)
+    for w, rank in zip(current, ranks, strict=True):
+        if rank == top:
+            by_day.setdefault(w.source.order[0], []).append(w)  # by publication day (unknown: the first day)
     picks = [pick_nested(by_day[d]) for d in sorted(by_day, reverse=True)]
     best = picks[0]
     for older in picks[1:]:
@@ -529,9 +532,10 @@ def pick_nested(windows: Sequence[WindowClaim]) -> WindowClaim:
     inside it, and every other window with nothing inside it starts and ends later. Ties
     (the same range) go to the first in claim order. Linear, where comparing every pair was not.
     """
-    end = min(_hi(w) for w in windows)
-    start = max(_lo(w) for w in windows if _hi(w) == end)
-    return min((w for w in windows if _range(w) == (start, end)), key=_claim_order)
+    spans = [_span(w) for w in windows]  # day ordinals order as the days do
+    end = min(hi for _, hi in spans)
+    start = max(lo for lo, hi in spans if hi == end)
+    return min((w for w, span in zip(windows, spans, strict=True) if span == (start, end)), key=_claim_order)
 
 
 def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:

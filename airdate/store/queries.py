@@ -592,7 +592,7 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
         "windows", "t.text, t.start_date, t.end_date, t.certainty, t.sentence"
     ):
         r_id, src = owner[m_id]
-        found["w"][r_id].append(WindowClaim.of_row(day(start), day(end), _certainty(certainty), text, sentence, src))
+        found["w"][r_id].append(WindowClaim.of_row(day(start), day(end), certainty, text, sentence, src))
     for m_id, kind, when, certainty, sentence in rows("events", "t.type, t.date, t.certainty, t.sentence"):
         r_id, src = owner[m_id]
         found["e"][r_id].append(EventClaim(kind, when, _certainty(certainty), sentence, src))

@@ -653,8 +653,14 @@ class _Replay:
         # Tripled, so a schedule claim ranks a step above news of its certainty and a claim set by
         # hand a step above both, as `manual_first` has it: no news of that certainty replaces
         # them and they win the race; news that is surer still outranks them.
-        self.ranks = [3 * _rank(w) + w.source.schedule + 2 * w.source.manual for w in claims]
+        self.ranks = [
+            3 * CERTAINTY_RANK[w.certainty] + w.source.schedule + 2 * (w.source.by is not None) for w in claims
+        ]
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
+        # Each claim's place in claim order, rule 4's last tiebreak: a number compares faster than the key.
+        self.place = [0] * len(claims)
+        for n, i in enumerate(sorted(range(len(claims)), key=lambda i: _claim_order(claims[i]))):
+            self.place[i] = n
         # Each rank's index of live claims, built when first searched (a flood of one day never is)
         # with the claims still to come as if live: a search for what a new claim replaces covers
         # only claims added before it, and a dropped claim is cleared.
@@ -664,12 +670,12 @@ class _Replay:
         # a move: its indexes are then searched from the move on (`floor`, `cut`), not cleared.
         self.news = dict.fromkeys(ranks, True)
         for i, w in enumerate(claims):
-            if w.source.manual or w.source.schedule:
+            if w.source.by is not None or w.source.schedule:
                 self.news[self.ranks[i]] = False
         self.floor = 0  # the first day slot after the newest move
         self.forgot = False  # a move dropped claims since the last `best`
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
-        self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
+        self.heaps: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
         self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick, -1 for none
         self.alive = [False] * len(claims)
         self.count = dict.fromkeys(ranks, 0)
@@ -720,7 +726,7 @@ class _Replay:
             self.count[r] += 1
             if self.live_top is None or r > self.live_top:
                 self.live_top = r
-            heappush(self.heaps.setdefault(key, []), (hi, -lo, _claim_order(self.claims[i]), i))
+            heappush(self.heaps.setdefault(key, []), (hi, -lo, self.place[i], i))
             self.dirty.add(key)
         self.added = stop
         self.changed = self.changed or count > 0

@@ -10,13 +10,13 @@ from typing import Any
 from airdate.claims import Source
 from airdate.countdown import describe_window, format_range
 from airdate.models import web_url
-from airdate.reconcile import Summary, reconcile
+from airdate.reconcile import Summary
 from airdate.store import Store
 from airdate.store.curation import curated_ids
 from airdate.store.follows import followed_release_ids
 from airdate.store.schedules import link_of
 from airdate.views.auth import ANONYMOUS, Viewer
-from airdate.views.board import SHEET_LIMIT, release_name
+from airdate.views.board import SHEET_LIMIT, release_name, release_state
 from airdate.views.filters import Filters
 from airdate.views.text import by_hand, describe_link
 
@@ -130,7 +130,7 @@ def sheet_context(
 ) -> dict[str, Any]:
     """The release page's values. Of each long list it shows `limit` items (None: all), as `airdate show`
     does: the newest claims (and the best window), conflicts, changes, and the first cast members."""
-    state = reconcile(store.claims(release_id), today)
+    state = release_state(store, release_id, today)
     items: list[tuple[tuple[date, str, int], int, TimelineItem]] = []
     windows = state.windows
     if limit is not None and len(windows) > limit:  # only the newest windows, and the best, can be shown

@@ -18,7 +18,7 @@ from airdate.store.schedules import link_of
 from airdate.views.auth import ANONYMOUS, Viewer
 from airdate.views.board import SHEET_LIMIT, release_name, release_state
 from airdate.views.filters import Filters
-from airdate.views.text import by_hand, describe_link
+from airdate.views.text import by_hand, describe_link, is_best
 
 
 @dataclass(frozen=True)
@@ -134,10 +134,10 @@ def sheet_context(
     items: list[tuple[tuple[date, str, int], int, TimelineItem]] = []
     windows = state.windows
     if limit is not None and len(windows) > limit:  # only the newest windows, and the best, can be shown
-        windows = tuple(w for n, w in enumerate(windows) if n >= len(windows) - limit or w.claim == state.best)
+        windows = tuple(w for n, w in enumerate(windows) if n >= len(windows) - limit or is_best(w.claim, state.best))
     for n, w in enumerate(windows):
         c = w.claim
-        note = "best" if c == state.best else (f"superseded: {w.superseded}" if w.superseded else "")
+        note = "best" if is_best(c, state.best) else (f"superseded: {w.superseded}" if w.superseded else "")
         items.append((c.source.order, n, TimelineItem(
             _day(c.source), "window", f"{format_range(c.start, c.end)} “{c.text}”", c.certainty, c.sentence,
             c.source, note,

@@ -614,18 +614,24 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     for w in sorted(windows, key=_claim_order):
         if _resolved(w):
             said.setdefault(w.source, []).append(w)
-    replay = _Replay([w for s in sources for w in said.get(s, [])])
+    claims: list[WindowClaim] = []
+    counts = []  # how many claims each source adds
+    for s in sources:
+        got = said.get(s, ())
+        claims += got
+        counts.append(len(got))
+    replay = _Replay(claims)
     out: list[HistoryEntry] = []
     before: WindowClaim | None = None
-    for s in sources:
-        if s in moves:
+    for s, count in zip(sources, counts, strict=True):
+        if moves and s in moves:
             replay.drop_before(_day(s))
-        replay.add(len(said.get(s, ())))
+        replay.add(count)
         after = replay.best()
         if after is before or (
-            (before and (_range(before), before.certainty)) == (after and (_range(after), after.certainty))
+            after is not None and before is not None and after.span == before.span and after.certainty == before.certainty
         ):
-            continue
+            continue  # the same range at the same certainty: no change
         kind, text = _change(before, after, s in delays)
         out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
         before = after
@@ -707,6 +713,8 @@ class _Replay:
         start, stop = self.added, self.added + count
         for i in range(start, stop):
             older = bisect_right(self.days, self.days[i] - SUPERSEDE_DAYS, 0, start)
+            if not older:
+                continue  # nothing was published 30 days before it
             # What a claim of this rank and range replaces among the first `done` claims is gone
             # already (a claim once dropped stays dropped), so only the ones after are searched.
             done = self.searched.get((self.ranks[i], self.spans[i]), 0)

@@ -692,6 +692,7 @@ class _Replay:
         self.searched: dict[tuple[int, tuple[int, int]], int] = {}  # (rank, range) -> claims searched
         self.best_so_far: WindowClaim | None = None
         self.top: int | None = None  # the surest rank with a live claim, as of `best_so_far`
+        self.start: tuple[int, int] | None = None  # the day slot and claim the last fold started from
         self.changed = False
 
     def drop_before(self, day: date) -> None:
@@ -722,8 +723,8 @@ class _Replay:
                 continue
             self.searched[(self.ranks[i], self.spans[i])] = older
             for r in self.ranks_held:
-                if r <= self.ranks[i] and self.count[r]:
-                    first = max(done, self.cut) if self.news[r] else done
+                first = max(done, self.cut) if self.news[r] else done
+                if r <= self.ranks[i] and self.count[r] and first < older:
                     for k in self._live(r).apart(first, older, *self.spans[i]):
                         if not self.claims[k].source.manual:  # only `airdate unset` removes those
                             self._drop(k)
@@ -769,7 +770,7 @@ class _Replay:
         if not self.changed:
             return self.best_so_far
         self.changed = False
-        moved = False  # whether any day's pick changed: if none did, nor the surest rank, nor the best
+        moved: list[tuple[int, int]] = []  # the days whose pick changed: if none, nor the surest rank, nor the best
         for key in self.dirty:
             heap = self.heaps[key]
             while heap and not self.alive[heap[0][-1]]:
@@ -777,7 +778,8 @@ class _Replay:
             pick = heap[0][-1] if heap else -1
             if self.pick.get(key, -1) == pick:
                 continue
-            moved, self.pick[key] = True, pick
+            moved.append(key)
+            self.pick[key] = pick
             if pick < 0:
                 self.picks[key[0]].clear(key[1])
             else:
@@ -786,15 +788,18 @@ class _Replay:
         top = self.live_top
         if not moved and top == self.top and not self.forgot:
             return self.best_so_far
+        newest = self.slot[self.added - 1]  # no claim added yet is newer than the last one
+        if self._restated(top, newest, moved):
+            return self.best_so_far
         self.top, self.forgot = top, False
         if top is None:
-            self.best_so_far = None
+            self.best_so_far, self.start = None, None
             return None
         picks = self.picks[top]
         floor = self.floor if self.news[top] else 0  # the day picks before it are stale
-        newest = self.slot[self.added - 1]  # no claim added yet is newer than the last one
         fresh = newest >= floor and self.pick.get((top, newest), -1) >= 0
         slot = newest if fresh else picks.last(newest, floor)
+        self.start = None if slot is None else (slot, self.pick[(top, slot)])
         # The newest day's pick, then rule 3 from newest to oldest day:
         while slot is not None:  # the next older pick narrower than the best and inside it replaces it
             i = self.pick[(top, slot)]
@@ -803,6 +808,24 @@ class _Replay:
             edges = _shift_ordinal(lo, -SLACK_DAYS), _shift_ordinal(hi, SLACK_DAYS)
             slot = picks.last_within(slot, *edges, hi - lo, floor)
         return self.best_so_far
+
+    def _restated(self, top: int | None, newest: int, moved: list[tuple[int, int]]) -> bool:
+        """Whether all that changed is a newer day whose pick has the range the last fold started from.
+
+        Rule 3's fold from it then finds what the last fold found: the older day is no narrower,
+        and nothing else changed. The best stays, or is the new pick if the last fold kept its start.
+        """
+        if self.start is None or self.forgot or top != self.top or top is None:
+            return False
+        slot, first = self.start
+        pick = self.pick.get((top, newest), -1)
+        same = pick >= 0 and newest > slot and self.spans[pick] == self.spans[first]
+        if not same or [key for key in moved if key[0] == top] != [(top, newest)]:
+            return False
+        if self.best_so_far is self.claims[first]:
+            self.best_so_far = self.claims[pick]
+        self.start = (newest, pick)
+        return True
 
 
 def _change(before: WindowClaim | None, after: WindowClaim | None, moved: bool) -> tuple[str, str]:

@@ -446,9 +446,9 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     moves = move_sources(windows, events)
     move_days = [_day(m) for m in moves]  # `moves` is in publication order
     by_day = sorted((w for w in windows if _resolved(w)), key=_claim_order)  # whose first key is the day
-    days = [_day(w.source).toordinal() for w in by_day]
+    days = [w.source.order[0].toordinal() for w in by_day]  # the publication day (unknown: the first)
     spans = [_span(b) for b in by_day]
-    ranks = [_rank(b) for b in by_day]
+    ranks = [CERTAINTY_RANK[b.certainty] for b in by_day]
     at_least: dict[int, SpanTree] = {}  # built when first needed: a flood of one day needs none
 
     def index(r: int) -> SpanTree:
@@ -457,26 +457,29 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
         return at_least[r]
 
     per: dict[Source, str] = {}
+    replaced: dict[int, str] = {}  # by_day position -> why the claims it replaces no longer compete
     out: list[str | None] = []
     scheduled = sorted((w for w in windows if w.source.schedule and _resolved(w)), key=_claim_order)
     for w in windows:
-        day = _day(w.source)
+        source = w.source
+        day = source.order[0]
         why = None
-        later = bisect_right(move_days, day)
-        if w.source.manual:
+        later = bisect_right(move_days, day) if moves else 0
+        if source.by is not None:
             pass  # set by hand: only `airdate unset` removes it
-        elif w.source.schedule:
+        elif source.schedule:
             why = _rescheduled(w, scheduled)
         elif later < len(moves):
             m = moves[later]
             why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
-        elif _resolved(w):
+        elif w.start is not None or w.end is not None:
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
-            found = index(_rank(w)).first_apart(first, *_span(w)) if first < len(days) else None
-            if found is not None:
+            found = index(CERTAINTY_RANK[w.certainty]).first_apart(first, *_span(w)) if first < len(days) else None
+            if found is not None and found not in replaced:
                 by = by_day[found]
-                source = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
-                why = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {source}"
+                named = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
+                replaced[found] = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {named}"
+            why = None if found is None else replaced[found]
         out.append(why)
     return out
 
@@ -712,31 +715,36 @@ class _Replay:
     def add(self, count: int) -> None:
         """The next article's `count` claims: first drop what they replace (rule 1b), then add them."""
         start, stop = self.added, self.added + count
+        days, spans, ranks = self.days, self.spans, self.ranks
         for i in range(start, stop):
-            older = bisect_right(self.days, self.days[i] - SUPERSEDE_DAYS, 0, start)
+            older = bisect_right(days, days[i] - SUPERSEDE_DAYS, 0, start)
             if not older:
                 continue  # nothing was published 30 days before it
             # What a claim of this rank and range replaces among the first `done` claims is gone
             # already (a claim once dropped stays dropped), so only the ones after are searched.
-            done = self.searched.get((self.ranks[i], self.spans[i]), 0)
+            key = (ranks[i], spans[i])
+            done = self.searched.get(key, 0)
             if older <= done:
                 continue
-            self.searched[(self.ranks[i], self.spans[i])] = older
-            for r in self.ranks_held:
+            self.searched[key] = older
+            for r in self.ranks_held:  # ascending
+                if r > ranks[i]:
+                    break
                 first = max(done, self.cut) if self.news[r] else done
-                if r <= self.ranks[i] and self.count[r] and first < older:
-                    for k in self._live(r).apart(first, older, *self.spans[i]):
-                        if not self.claims[k].source.manual:  # only `airdate unset` removes those
+                if self.count[r] and first < older:
+                    for k in self._live(r).apart(first, older, *spans[i]):
+                        if self.claims[k].source.by is None:  # only `airdate unset` removes a hand's
                             self._drop(k)
         for i in range(start, stop):
-            r, key = self.ranks[i], (self.ranks[i], self.slot[i])
-            lo, hi = self.spans[i]
+            r = ranks[i]
+            lo, hi = spans[i]
             self.alive[i] = True  # already in `live[r]`
             self.count[r] += 1
             if self.live_top is None or r > self.live_top:
                 self.live_top = r
-            heappush(self.heaps.setdefault(key, []), (hi, -lo, self.place[i], i))
-            self.dirty.add(key)
+            day = (r, self.slot[i])
+            heappush(self.heaps.setdefault(day, []), (hi, -lo, self.place[i], i))
+            self.dirty.add(day)
         self.added = stop
         self.changed = self.changed or count > 0
 

@@ -85,7 +85,7 @@ from airdate.claims import (
 )
 from airdate.countdown import Countdown, countdown, format_range
 from airdate.models import CERTAINTY_RANK, Certainty
-from airdate.spans import OutletSpans, SpanTree
+from airdate.spans import SHORT, OutletSpans, SpanTree
 
 __all__ = [
     "CastClaim",
@@ -398,6 +398,8 @@ def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
     """With a manual window among them, drop the other windows of the same or lower certainty;
     then, with a schedule window among those left, drop the news windows of the same or lower certainty."""
     out = list(current)
+    if not any(w.source.by is not None or w.source.schedule for w in out):
+        return out  # news alone, as almost always
     hand = [w for w in out if w.source.by is not None]
     if hand:
         top = max(_rank(w) for w in hand)
@@ -412,6 +414,8 @@ def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
 def schedule_conflicts(current: Sequence[WindowClaim]) -> list[Conflict]:
     """Current news windows (confirmed or reported, no move wording) more than 10 days from a schedule date."""
     dates = [w for w in current if w.source.schedule]
+    if not dates:
+        return []
     news = [w for w in current if w.source.kind == "article" and w.certainty != "speculated" and not w.says_moved]
     out = []
     for s in dates:
@@ -727,13 +731,21 @@ class _Replay:
             if older <= done:
                 continue
             self.searched[key] = older
+            lo, hi = spans[i]
+            if older - done <= SHORT:  # a few claims: quicker read one by one than through the indexes
+                alive = self.alive
+                for k in range(done, older):
+                    if alive[k] and ranks[k] <= ranks[i] and (spans[k][0] > hi or spans[k][1] < lo):
+                        if self.claims[k].source.by is None:  # only `airdate unset` removes a hand's
+                            self._drop(k)
+                continue
             for r in self.ranks_held:  # ascending
                 if r > ranks[i]:
                     break
                 first = max(done, self.cut) if self.news[r] else done
                 if self.count[r] and first < older:
-                    for k in self._live(r).apart(first, older, *spans[i]):
-                        if self.claims[k].source.by is None:  # only `airdate unset` removes a hand's
+                    for k in self._live(r).apart(first, older, lo, hi):
+                        if self.claims[k].source.by is None:
                             self._drop(k)
         for i in range(start, stop):
             r = ranks[i]

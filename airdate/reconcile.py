@@ -561,9 +561,11 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     outlet_ids: dict[str, int] = {}
     pairs: list[tuple[int, int]] = []
     for members in groups.values():
+        if len({ws[i].source.publisher for i in members}) == 1 and ws[members[0]].source.publisher:
+            continue  # one publisher, one outlet, which never conflicts with itself
         outlets = [outlet_ids.setdefault(ws[i].source.outlet, len(outlet_ids)) for i in members]
         if len(set(outlets)) < 2:
-            continue  # one outlet never conflicts with itself
+            continue
         days = [_day(ws[i].source).toordinal() for i in members]
         spans = [_span(ws[i]) for i in members]
         index = OutletSpans(spans, outlets)
@@ -672,7 +674,7 @@ class _Replay:
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
         # Each claim's place in claim order, rule 4's last tiebreak: a number compares faster than the key.
         self.place = [0] * len(claims)
-        for n, i in enumerate(sorted(range(len(claims)), key=lambda i: _claim_order(claims[i]))):
+        for n, i in enumerate(sorted(range(len(claims)), key=[w.sort_key for w in claims].__getitem__)):
             self.place[i] = n
         # Each rank's index of live claims, built when first searched (a flood of one day never is)
         # with the claims still to come as if live: a search for what a new claim replaces covers

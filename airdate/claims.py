@@ -91,7 +91,8 @@ class Source:
         setattr per field, a third of the cost of loading a release with thousands of articles."""
         source = object.__new__(cls)
         source.__dict__.update(article_id=article_id, published=published, publisher=publisher, headline=headline,
-                               path=path, url=url, digest=digest, by=None, schedule=False)  # fmt: skip
+                               path=path, url=url, digest=digest, by=None, schedule=False,
+                               order=(published or date.min, digest, article_id))  # `order`, kept  # fmt: skip
         return source
 
     def __hash__(self) -> int:

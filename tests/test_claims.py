@@ -18,6 +18,7 @@ def test_the_stores_constructors_build_what_the_dataclasses_build() -> None:
     plain = Source(7, DAY, "Variety", "Head", "a.txt", "https://v.example/a", "d7")
     assert fast == plain and hash(fast) == hash(plain) and {fast: 1}[plain] == 1
     assert {f.name for f in fields(Source)} <= set(vars(fast))
+    assert vars(fast)["order"] == plain.order  # kept at construction, as the property computes it
     window = WindowClaim.of_row(DAY, None, "reported", "March", "It arrives in March.", fast)
     assert window == WindowClaim(DAY, None, "reported", "March", "It arrives in March.", plain)
     assert {f.name for f in fields(WindowClaim)} <= set(vars(window))

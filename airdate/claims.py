@@ -7,14 +7,14 @@ its current state.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import PurePath
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 from urllib.parse import urlsplit
 
-from airdate.models import Certainty, web_url
+from airdate.models import CERTAINTY_RANK, Certainty, web_url
 
 # Wording that says a date moved (rule 1a of airdate.reconcile).
 MOVE_WORDS = re.compile(
@@ -23,6 +23,36 @@ MOVE_WORDS = re.compile(
     r"no\s+longer)\b",
     re.IGNORECASE,
 )
+# A piece of each alternative above, without an "i" (which "ı" and "İ" match ignoring case but do not
+# casefold to): a sentence holding none of them cannot match, and most sentences hold none, so the
+# regular expression (about 8 µs a sentence) runs on few of a release's thousands of claims.
+MOVE_PIECES = re.compile("push|mov|nstead|postpon|delay|reschedul|bumped|fted|pped|longer")
+
+Owner = TypeVar("Owner")
+Value = TypeVar("Value")
+
+
+class kept(Generic[Owner, Value]):  # noqa: N801 - used as a decorator, like cached_property
+    """`functools.cached_property` without its lock (3.11 takes one on every first read), for frozen
+    dataclasses that reconcile reads thousands of times: computed on first read, then a plain attribute."""
+
+    def __init__(self, compute: Callable[[Owner], Value]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type[Owner], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Owner] | None = None) -> kept[Owner, Value]: ...
+    @overload
+    def __get__(self, obj: Owner, owner: type[Owner] | None = None) -> Value: ...
+    def __get__(self, obj: Owner | None, owner: type[Owner] | None = None) -> Value | kept[Owner, Value]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -48,11 +78,29 @@ class Source:
         """What the source is: "article", "manual" (set by hand) or "schedule" (an official schedule)."""
         return "manual" if self.by is not None else "schedule" if self.schedule else "article"
 
-    @property
+    @kept
     def order(self) -> tuple[date, str, int]:
         return (self.published or date.min, self.digest, self.article_id)
 
-    @property
+    @classmethod
+    def of_row(
+        cls, article_id: int, published: date | None, publisher: str | None, headline: str | None,
+        path: str | None, url: str | None, digest: str,
+    ) -> Source:
+        """An article's source as the store reads it: the constructor without a frozen dataclass's
+        setattr per field, a third of the cost of loading a release with thousands of articles."""
+        source = object.__new__(cls)
+        source.__dict__.update(article_id=article_id, published=published, publisher=publisher, headline=headline,
+                               path=path, url=url, digest=digest, by=None, schedule=False,
+                               order=(published or date.min, digest, article_id))  # `order`, kept  # fmt: skip
+        return source
+
+    def __hash__(self) -> int:
+        # Equal sources share their article id; hashing it alone keeps the sets and dicts that
+        # reconcile builds of a release's thousands of sources cheap (issue 11).
+        return hash(self.article_id)
+
+    @kept
     def label(self) -> str:
         """How the source is named to a reader: publisher, site, file name, headline."""
         if self.by is not None:
@@ -66,7 +114,7 @@ class Source:
             return PurePath(self.path).name
         return self.headline or f"article {self.article_id}"
 
-    @property
+    @kept
     def outlet(self) -> str:
         """Who said it, for conflicts: an unknown outlet is only ever itself."""
         if self.publisher:
@@ -116,9 +164,33 @@ class WindowClaim:
     def published(self) -> date | None:
         return self.source.published
 
-    @cached_property
+    @classmethod
+    def of_row(
+        cls, start: date | None, end: date | None, certainty: Certainty, text: str, sentence: str, source: Source
+    ) -> WindowClaim:
+        """A window as the store reads it, built as `Source.of_row` is."""
+        claim = object.__new__(cls)
+        claim.__dict__.update(start=start, end=end, certainty=certainty, text=text, sentence=sentence, source=source,
+                              moved=False)  # fmt: skip
+        return claim
+
+    @kept
     def says_moved(self) -> bool:
-        return self.moved or bool(MOVE_WORDS.search(self.sentence))
+        if self.moved:
+            return True
+        return bool(MOVE_PIECES.search(self.sentence.casefold()) and MOVE_WORDS.search(self.sentence))
+
+    # Kept once per claim: reconcile sorts and indexes a release's claims in several passes.
+    @kept
+    def span(self) -> tuple[int, int]:
+        """The range as day ordinals; an open end is the first or last day there is."""
+        return (self.start or date.min).toordinal(), (self.end or date.max).toordinal()
+
+    @kept
+    def sort_key(self) -> tuple[Any, ...]:
+        """Publication (day, digest, article), range, surest first, wording: the order of rule 4's ties."""
+        return (self.source.order, self.start or date.min, self.end or date.max, -CERTAINTY_RANK[self.certainty],
+                self.text, self.sentence)  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
         return {

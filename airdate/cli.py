@@ -22,7 +22,7 @@ from airdate.errors import AirdateError, AmbiguousTitle, UsageError
 from airdate.models import Extraction, Release
 from airdate.options import db_option, echo_json, json_option, open_db, say, today_from
 from airdate.settings import Settings
-from airdate.views.board import CERTAINTIES, STATUSES
+from airdate.views.board import CERTAINTIES, SHEET_LIMIT, STATUSES
 
 if TYPE_CHECKING:
     pass
@@ -337,23 +337,43 @@ def list_command(
 @click.argument("title", nargs=-1, required=True)
 @click.option("--season", type=click.IntRange(min=0), help="The season, when the title names several.")
 @click.option("--part", type=click.IntRange(min=1), help="The part (or cour) of a split season.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=SHEET_LIMIT,
+    show_default=True,
+    help="Show this many of each long list (the newest windows, conflicts, changes, events; "
+    "cast members), saying how many are left out; 0 shows all. --json always has all.",
+)
 @_today_option
 @json_option
 @db_option
 def show_command(
-    title: tuple[str, ...], season: int | None, part: int | None, today: str | None, as_json: bool, db: Path
+    title: tuple[str, ...],
+    season: int | None,
+    part: int | None,
+    limit: int,
+    today: str | None,
+    as_json: bool,
+    db: Path,
 ) -> None:
-    """One release's fact sheet: status, best window, countdown, every claim and its source.
+    """One release's fact sheet: status, best window, countdown, the claims and their sources.
 
     TITLE matches despite case, quotes, punctuation, a leading "The" and season
     wording ("Harbor Lights S3"). A title that matches several releases lists
     them instead of guessing, and exits 2 (with --json too, as JSON).
+
+    A release in the news for months gathers hundreds of articles: the sheet
+    shows the newest 20 windows (and the best), conflicts, changes and events,
+    and the first 20 cast members, with a line saying how many more there are.
+    `--limit 0` shows every one; `--json` always gives every claim.
 
     \b
     Examples:
       airdate show "Harbor Lights" --season 3
       airdate show harbor lights season 3 --json
       airdate show northwind --today 2026-12-31     the countdown from Dec 31
+      airdate show "Flood Show" --limit 0           every window and its source
     """
     from airdate.store.schedules import link_of
     from airdate.views.board import find_release, release_state
@@ -377,7 +397,7 @@ def show_command(
     if as_json:
         echo_json({**state.to_json(), "link": link.to_json() if link else None})
     else:
-        say(render_sheet(state, link=link))
+        say(render_sheet(state, link=link, limit=limit or None))
 
 
 @main.command("merge")

@@ -67,10 +67,11 @@ The indexes are in `airdate.spans`; conflicts cost n log n plus the pairs found.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from heapq import heappop, heappush
+from operator import attrgetter
 from typing import Any
 
 from airdate.claims import (
@@ -84,7 +85,7 @@ from airdate.claims import (
 )
 from airdate.countdown import Countdown, countdown, format_range
 from airdate.models import CERTAINTY_RANK, Certainty
-from airdate.spans import OutletSpans, SpanTree
+from airdate.spans import SHORT, OutletSpans, SpanTree
 
 __all__ = [
     "CastClaim",
@@ -127,6 +128,7 @@ SLACK_DAYS = 10  # rule 3's slack, and the gap a conflict must exceed
 SUPERSEDE_DAYS = 30  # rule 1b; conflicts are the pairs published closer than this
 MOVE_EVENTS = frozenset({"delayed", "date_announced"})
 STALE_DAYS = 30  # an overdue window ended more than this many days ago is presumed released
+MAX_ORDINAL = date.max.toordinal()
 
 
 @dataclass(frozen=True)
@@ -378,7 +380,9 @@ def settle(
     windows: Sequence[WindowClaim], reasons: Sequence[str | None]
 ) -> tuple[WindowClaim | None, tuple[Conflict, ...]]:
     """Rules 2–4 over the current claims, and the conflicts at the winning certainty."""
-    alive = [w for w, why in zip(windows, reasons, strict=True) if why is None and _resolved(w)]
+    alive = [
+        w for w, why in zip(windows, reasons, strict=True) if why is None and (w.start is not None or w.end is not None)
+    ]
     current = manual_first(alive)
     best = _best(current)
     top = [w for w in current if best is not None and w.certainty == best.certainty]
@@ -394,24 +398,24 @@ def manual_first(current: Sequence[WindowClaim]) -> list[WindowClaim]:
     """With a manual window among them, drop the other windows of the same or lower certainty;
     then, with a schedule window among those left, drop the news windows of the same or lower certainty."""
     out = list(current)
-    for outranks in (_by_hand, _by_schedule):
-        top = max((_rank(w) for w in out if outranks(w)), default=None)
-        if top is not None:
-            out = [w for w in out if outranks(w) or _rank(w) > top]
+    if not any(w.source.by is not None or w.source.schedule for w in out):
+        return out  # news alone, as almost always
+    hand = [w for w in out if w.source.by is not None]
+    if hand:
+        top = max(_rank(w) for w in hand)
+        out = [w for w in out if w.source.by is not None or _rank(w) > top]
+    scheduled = [w for w in out if w.source.by is not None or w.source.schedule]
+    if scheduled:
+        top = max(_rank(w) for w in scheduled)
+        out = [w for w in out if w.source.by is not None or w.source.schedule or _rank(w) > top]
     return out
-
-
-def _by_hand(w: WindowClaim) -> bool:
-    return w.source.manual
-
-
-def _by_schedule(w: WindowClaim) -> bool:
-    return w.source.manual or w.source.schedule
 
 
 def schedule_conflicts(current: Sequence[WindowClaim]) -> list[Conflict]:
     """Current news windows (confirmed or reported, no move wording) more than 10 days from a schedule date."""
     dates = [w for w in current if w.source.schedule]
+    if not dates:
+        return []
     news = [w for w in current if w.source.kind == "article" and w.certainty != "speculated" and not w.says_moved]
     out = []
     for s in dates:
@@ -445,34 +449,41 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     """
     moves = move_sources(windows, events)
     move_days = [_day(m) for m in moves]  # `moves` is in publication order
-    by_day = sorted((w for w in windows if _resolved(w)), key=lambda w: (_day(w.source), _claim_order(w)))
-    days = [_day(w.source).toordinal() for w in by_day]
+    by_day = sorted((w for w in windows if _resolved(w)), key=_claim_order)  # whose first key is the day
+    days = [w.source.order[0].toordinal() for w in by_day]  # the publication day (unknown: the first)
     spans = [_span(b) for b in by_day]
-    at_least = {
-        r: SpanTree.of(len(by_day), [(i, *spans[i]) for i, b in enumerate(by_day) if _rank(b) >= r])
-        for r in set(CERTAINTY_RANK.values())
-    }
+    ranks = [CERTAINTY_RANK[b.certainty] for b in by_day]
+    at_least: dict[int, SpanTree] = {}  # built when first needed: a flood of one day needs none
+
+    def index(r: int) -> SpanTree:
+        if r not in at_least:
+            at_least[r] = SpanTree.of(len(by_day), [(i, *spans[i]) for i, rank in enumerate(ranks) if rank >= r])
+        return at_least[r]
+
     per: dict[Source, str] = {}
+    replaced: dict[int, str] = {}  # by_day position -> why the claims it replaces no longer compete
     out: list[str | None] = []
     scheduled = sorted((w for w in windows if w.source.schedule and _resolved(w)), key=_claim_order)
     for w in windows:
-        day = _day(w.source)
+        source = w.source
+        day = source.order[0]
         why = None
-        later = bisect_right(move_days, day)
-        if w.source.manual:
+        later = bisect_right(move_days, day) if moves else 0
+        if source.by is not None:
             pass  # set by hand: only `airdate unset` removes it
-        elif w.source.schedule:
+        elif source.schedule:
             why = _rescheduled(w, scheduled)
         elif later < len(moves):
             m = moves[later]
-            why = f"date moved, per {per.setdefault(m, _per(m))}"
-        elif _resolved(w):
+            why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
+        elif w.start is not None or w.end is not None:
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
-            found = at_least[_rank(w)].first_apart(first, *_span(w))
-            if found is not None:
+            found = index(CERTAINTY_RANK[w.certainty]).first_apart(first, *_span(w)) if first < len(days) else None
+            if found is not None and found not in replaced:
                 by = by_day[found]
-                source = per.setdefault(by.source, _per(by.source))
-                why = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {source}"
+                named = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
+                replaced[found] = f"replaced by {format_range(by.start, by.end)} ({by.certainty}), per {named}"
+            why = None if found is None else replaced[found]
         out.append(why)
     return out
 
@@ -507,11 +518,12 @@ def _best(current: Sequence[WindowClaim]) -> WindowClaim | None:
     """Rules 2–4 over the current claims."""
     if not current:
         return None
-    top = max(_rank(w) for w in current)
-    pool = [w for w in current if _rank(w) == top]
+    ranks = [CERTAINTY_RANK[w.certainty] for w in current]
+    top = max(ranks)
     by_day: dict[date, list[WindowClaim]] = {}
-    for w in pool:
-        by_day.setdefault(_day(w.source), []).append(w)
+    for w, rank in zip(current, ranks, strict=True):
+        if rank == top:
+            by_day.setdefault(w.source.order[0], []).append(w)  # by publication day (unknown: the first day)
     picks = [pick_nested(by_day[d]) for d in sorted(by_day, reverse=True)]
     best = picks[0]
     for older in picks[1:]:
@@ -527,9 +539,10 @@ def pick_nested(windows: Sequence[WindowClaim]) -> WindowClaim:
     inside it, and every other window with nothing inside it starts and ends later. Ties
     (the same range) go to the first in claim order. Linear, where comparing every pair was not.
     """
-    end = min(_hi(w) for w in windows)
-    start = max(_lo(w) for w in windows if _hi(w) == end)
-    return min((w for w in windows if _range(w) == (start, end)), key=_claim_order)
+    spans = [_span(w) for w in windows]  # day ordinals order as the days do
+    end = min(hi for _, hi in spans)
+    start = max(lo for lo, hi in spans if hi == end)
+    return min((w for w, span in zip(windows, spans, strict=True) if span == (start, end)), key=_claim_order)
 
 
 def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
@@ -548,9 +561,13 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     outlet_ids: dict[str, int] = {}
     pairs: list[tuple[int, int]] = []
     for members in groups.values():
+        if len({ws[i].source.publisher for i in members}) == 1 and ws[members[0]].source.publisher:
+            continue  # one publisher, one outlet, which never conflicts with itself
+        outlets = [outlet_ids.setdefault(ws[i].source.outlet, len(outlet_ids)) for i in members]
+        if len(set(outlets)) < 2:
+            continue
         days = [_day(ws[i].source).toordinal() for i in members]
         spans = [_span(ws[i]) for i in members]
-        outlets = [outlet_ids.setdefault(ws[i].source.outlet, len(outlet_ids)) for i in members]
         index = OutletSpans(spans, outlets)
         # A window that ends more than 10 days before it starts is that far from any other.
         reversed_ = [k for k, (lo, hi) in enumerate(spans) if lo - hi > SLACK_DAYS]
@@ -597,7 +614,7 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     `best_window` over the claims seen so far. `_Replay` keeps the live claims indexed, so
     an article costs O(log n) per claim it adds or drops, not a pass over the live claims.
     """
-    sources = sorted({w.source for w in windows} | {e.source for e in events}, key=lambda s: s.order)
+    sources = sorted({w.source for w in windows} | {e.source for e in events}, key=_order)
     moves = set(move_sources(windows, events))
     # A date announcement alone is no delay; a `delayed` event or move wording is.
     delays = {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
@@ -606,16 +623,24 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     for w in sorted(windows, key=_claim_order):
         if _resolved(w):
             said.setdefault(w.source, []).append(w)
-    replay = _Replay([w for s in sources for w in said.get(s, [])])
+    claims: list[WindowClaim] = []
+    counts = []  # how many claims each source adds
+    for s in sources:
+        got = said.get(s, ())
+        claims += got
+        counts.append(len(got))
+    replay = _Replay(claims)
     out: list[HistoryEntry] = []
     before: WindowClaim | None = None
-    for s in sources:
-        if s in moves:
+    for s, count in zip(sources, counts, strict=True):
+        if moves and s in moves:
             replay.drop_before(_day(s))
-        replay.add(len(said.get(s, ())))
+        replay.add(count)
         after = replay.best()
-        if (before and (_range(before), before.certainty)) == (after and (_range(after), after.certainty)):
-            continue
+        if after is before or (
+            after is not None and before is not None and after.span == before.span and after.certainty == before.certainty
+        ):
+            continue  # the same range at the same certainty: no change
         kind, text = _change(before, after, s in delays)
         out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
         before = after
@@ -637,91 +662,192 @@ class _Replay:
         self.claims = claims  # in the order they will be added
         self.spans = [_span(w) for w in claims]
         self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
-        day_slots = {d: n for n, d in enumerate(sorted(set(self.days)))}
+        self.day_list = sorted(set(self.days))
+        day_slots = {d: n for n, d in enumerate(self.day_list)}
         self.slot = [day_slots[d] for d in self.days]
         # Tripled, so a schedule claim ranks a step above news of its certainty and a claim set by
         # hand a step above both, as `manual_first` has it: no news of that certainty replaces
         # them and they win the race; news that is surer still outranks them.
-        self.ranks = [3 * _rank(w) + w.source.schedule + 2 * w.source.manual for w in claims]
+        self.ranks = [
+            3 * CERTAINTY_RANK[w.certainty] + w.source.schedule + 2 * (w.source.by is not None) for w in claims
+        ]
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
-        self.live = {r: SpanTree(len(claims)) for r in ranks}
+        # Each claim's place in claim order, rule 4's last tiebreak: a number compares faster than the key.
+        self.place = [0] * len(claims)
+        for n, i in enumerate(sorted(range(len(claims)), key=[w.sort_key for w in claims].__getitem__)):
+            self.place[i] = n
+        # Each rank's index of live claims, built when first searched (a flood of one day never is)
+        # with the claims still to come as if live: a search for what a new claim replaces covers
+        # only claims added before it, and a dropped claim is cleared.
+        self.live: dict[int, SpanTree] = {}
+        self.ranks_held = ranks
+        # A rank of news alone (no schedule, nothing set by hand) loses every claim published before
+        # a move: its indexes are then searched from the move on (`floor`, `cut`), not cleared.
+        self.news = dict.fromkeys(ranks, True)
+        for i, w in enumerate(claims):
+            if w.source.by is not None or w.source.schedule:
+                self.news[self.ranks[i]] = False
+        self.floor = 0  # the first day slot after the newest move
+        self.forgot = False  # a move dropped claims since the last `best`
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
-        self.heaps: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
-        self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick
+        self.heaps: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+        self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick, -1 for none
         self.alive = [False] * len(claims)
         self.count = dict.fromkeys(ranks, 0)
+        self.live_top: int | None = None  # the surest rank with a live claim
         self.added = 0
         self.cut = 0  # every claim before this one has been dropped by a move (rule 1a)
         self.dirty: set[tuple[int, int]] = set()
+        self.searched: dict[tuple[int, tuple[int, int]], int] = {}  # (rank, range) -> claims searched
         self.best_so_far: WindowClaim | None = None
+        self.top: int | None = None  # the surest rank with a live claim, as of `best_so_far`
+        self.start: tuple[int, int] | None = None  # the day slot and claim the last fold started from
         self.changed = False
 
     def drop_before(self, day: date) -> None:
         """Rule 1a: an article saying the date moved drops every live claim published before its day."""
         d = day.toordinal()
         while self.cut < self.added and self.days[self.cut] < d:
-            if not (self.claims[self.cut].source.manual or self.claims[self.cut].source.schedule):
-                self._drop(self.cut)  # as in `supersession`: a move drops news, not a schedule or a hand
+            i = self.cut
+            if not (self.claims[i].source.manual or self.claims[i].source.schedule):
+                # As in `supersession`: a move drops news, not a schedule or a hand.
+                if self.news[self.ranks[i]]:
+                    self._forget(i)
+                else:
+                    self._drop(i)
             self.cut += 1
+        self.floor = max(self.floor, bisect_left(self.day_list, d))
 
     def add(self, count: int) -> None:
         """The next article's `count` claims: first drop what they replace (rule 1b), then add them."""
         start, stop = self.added, self.added + count
+        days, spans, ranks = self.days, self.spans, self.ranks
         for i in range(start, stop):
-            older = bisect_right(self.days, self.days[i] - SUPERSEDE_DAYS, 0, start)
-            for r, index in self.live.items():
-                if r <= self.ranks[i]:
-                    for k in index.apart(0, older, *self.spans[i]):
-                        if not self.claims[k].source.manual:  # only `airdate unset` removes those
+            older = bisect_right(days, days[i] - SUPERSEDE_DAYS, 0, start)
+            if not older:
+                continue  # nothing was published 30 days before it
+            # What a claim of this rank and range replaces among the first `done` claims is gone
+            # already (a claim once dropped stays dropped), so only the ones after are searched.
+            key = (ranks[i], spans[i])
+            done = self.searched.get(key, 0)
+            if older <= done:
+                continue
+            self.searched[key] = older
+            lo, hi = spans[i]
+            if older - done <= SHORT:  # a few claims: quicker read one by one than through the indexes
+                alive = self.alive
+                for k in range(done, older):
+                    if alive[k] and ranks[k] <= ranks[i] and (spans[k][0] > hi or spans[k][1] < lo):
+                        if self.claims[k].source.by is None:  # only `airdate unset` removes a hand's
+                            self._drop(k)
+                continue
+            for r in self.ranks_held:  # ascending
+                if r > ranks[i]:
+                    break
+                first = max(done, self.cut) if self.news[r] else done
+                if self.count[r] and first < older:
+                    for k in self._live(r).apart(first, older, lo, hi):
+                        if self.claims[k].source.by is None:
                             self._drop(k)
         for i in range(start, stop):
-            r, key = self.ranks[i], (self.ranks[i], self.slot[i])
-            lo, hi = self.spans[i]
-            self.alive[i] = True
+            r = ranks[i]
+            lo, hi = spans[i]
+            self.alive[i] = True  # already in `live[r]`
             self.count[r] += 1
-            self.live[r].put(i, lo, hi)
-            heappush(self.heaps.setdefault(key, []), (hi, -lo, _claim_order(self.claims[i]), i))
-            self.dirty.add(key)
+            if self.live_top is None or r > self.live_top:
+                self.live_top = r
+            day = (r, self.slot[i])
+            heappush(self.heaps.setdefault(day, []), (hi, -lo, self.place[i], i))
+            self.dirty.add(day)
         self.added = stop
         self.changed = self.changed or count > 0
 
-    def _drop(self, i: int) -> None:
+    def _live(self, r: int) -> SpanTree:
+        if r not in self.live:
+            held = [(i, *span) for i, span in enumerate(self.spans) if self.ranks[i] == r]
+            self.live[r] = SpanTree.of(len(self.claims), [h for h in held if h[0] >= self.added or self.alive[h[0]]])
+        return self.live[r]
+
+    def _forget(self, i: int) -> bool:
+        """Count claim `i` out; its indexes still hold it. Whether it was live."""
         if not self.alive[i]:
-            return
+            return False
         r = self.ranks[i]
         self.alive[i] = False
         self.count[r] -= 1
-        self.live[r].clear(i)
-        self.dirty.add((r, self.slot[i]))
-        self.changed = True
+        if not self.count[r] and r == self.live_top:
+            self.live_top = max((r for r, n in self.count.items() if n), default=None)
+        self.changed = self.forgot = True
+        return True
+
+    def _drop(self, i: int) -> None:
+        if self._forget(i):
+            r = self.ranks[i]
+            if r in self.live:
+                self.live[r].clear(i)
+            self.dirty.add((r, self.slot[i]))
 
     def best(self) -> WindowClaim | None:
         """`_best` of the live claims."""
         if not self.changed:
             return self.best_so_far
         self.changed = False
+        moved: list[tuple[int, int]] = []  # the days whose pick changed: if none, nor the surest rank, nor the best
         for key in self.dirty:
             heap = self.heaps[key]
             while heap and not self.alive[heap[0][-1]]:
                 heappop(heap)
-            if heap:
-                self.pick[key] = heap[0][-1]
-                self.picks[key[0]].put(key[1], *self.spans[heap[0][-1]])
-            else:
+            pick = heap[0][-1] if heap else -1
+            if self.pick.get(key, -1) == pick:
+                continue
+            moved.append(key)
+            self.pick[key] = pick
+            if pick < 0:
                 self.picks[key[0]].clear(key[1])
+            else:
+                self.picks[key[0]].put(key[1], *self.spans[pick])
         self.dirty.clear()
-        top = max((r for r, n in self.count.items() if n), default=None)
+        top = self.live_top
+        if not moved and top == self.top and not self.forgot:
+            return self.best_so_far
+        newest = self.slot[self.added - 1]  # no claim added yet is newer than the last one
+        if self._restated(top, newest, moved):
+            return self.best_so_far
+        self.top, self.forgot = top, False
         if top is None:
-            self.best_so_far = None
+            self.best_so_far, self.start = None, None
             return None
         picks = self.picks[top]
-        slot = picks.last(picks.n)  # the newest day's pick, then rule 3 from newest to oldest day:
+        floor = self.floor if self.news[top] else 0  # the day picks before it are stale
+        fresh = newest >= floor and self.pick.get((top, newest), -1) >= 0
+        slot = newest if fresh else picks.last(newest, floor)
+        self.start = None if slot is None else (slot, self.pick[(top, slot)])
+        # The newest day's pick, then rule 3 from newest to oldest day:
         while slot is not None:  # the next older pick narrower than the best and inside it replaces it
             i = self.pick[(top, slot)]
-            self.best_so_far = best = self.claims[i]
-            edges = _shift(_lo(best), -SLACK_DAYS).toordinal(), _shift(_hi(best), SLACK_DAYS).toordinal()
-            slot = picks.last_within(slot, *edges, self.spans[i][1] - self.spans[i][0])
+            self.best_so_far = self.claims[i]
+            lo, hi = self.spans[i]
+            edges = _shift_ordinal(lo, -SLACK_DAYS), _shift_ordinal(hi, SLACK_DAYS)
+            slot = picks.last_within(slot, *edges, hi - lo, floor)
         return self.best_so_far
+
+    def _restated(self, top: int | None, newest: int, moved: list[tuple[int, int]]) -> bool:
+        """Whether all that changed is a newer day whose pick has the range the last fold started from.
+
+        Rule 3's fold from it then finds what the last fold found: the older day is no narrower,
+        and nothing else changed. The best stays, or is the new pick if the last fold kept its start.
+        """
+        if self.start is None or self.forgot or top != self.top or top is None:
+            return False
+        slot, first = self.start
+        pick = self.pick.get((top, newest), -1)
+        same = pick >= 0 and newest > slot and self.spans[pick] == self.spans[first]
+        if not same or [key for key in moved if key[0] == top] != [(top, newest)]:
+            return False
+        if self.best_so_far is self.claims[first]:
+            self.best_so_far = self.claims[pick]
+        self.start = (newest, pick)
+        return True
 
 
 def _change(before: WindowClaim | None, after: WindowClaim | None, moved: bool) -> tuple[str, str]:
@@ -811,9 +937,7 @@ def _resolved(w: WindowClaim) -> bool:
     return w.start is not None or w.end is not None
 
 
-def _span(w: WindowClaim) -> tuple[int, int]:
-    """The range as day ordinals, as `airdate.spans` holds it."""
-    return _lo(w).toordinal(), _hi(w).toordinal()
+_span: Callable[[WindowClaim], tuple[int, int]] = attrgetter("span")  # the range as day ordinals
 
 
 def _width(w: WindowClaim) -> int:
@@ -825,6 +949,15 @@ def _shift(d: date, days: int) -> date:
         return d + timedelta(days=days)
     except OverflowError:
         return d
+
+
+def _shift_ordinal(day: int, days: int) -> int:
+    """`_shift` on day ordinals: a day past either end of the calendar stays where it was."""
+    moved = day + days
+    return moved if 1 <= moved <= MAX_ORDINAL else day
+
+
+_order: Callable[[Source], tuple[date, str, int]] = attrgetter("order")
 
 
 def overlaps(a: WindowClaim, b: WindowClaim) -> bool:
@@ -851,8 +984,8 @@ def _day(s: Source) -> date:
     return s.published or date.min
 
 
-def _claim_order(w: WindowClaim) -> tuple[Any, ...]:
-    return (w.source.order, _lo(w), _hi(w), -_rank(w), w.text, w.sentence)
+# (source order, lo, hi, surest first, text, sentence), kept on the claim; read in C, as sort keys are.
+_claim_order: Callable[[WindowClaim], tuple[Any, ...]] = attrgetter("sort_key")
 
 
 def _per(s: Source) -> str:

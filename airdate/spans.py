@@ -18,6 +18,7 @@ from __future__ import annotations
 
 EMPTY_LO = -(1 << 62)  # an empty position: no range starts after or ends before anything
 EMPTY_HI = 1 << 62
+SHORT = 24  # a range of positions this short is quicker to read leaf by leaf than through the tree
 
 
 class SpanTree:
@@ -36,35 +37,36 @@ class SpanTree:
     def of(cls, size: int, ranges: list[tuple[int, int, int]]) -> SpanTree:
         """A tree holding (position, lo, hi) for each item of `ranges`, built in O(size)."""
         tree = cls(size)
+        n, max_lo, min_hi, min_width = tree.n, tree.max_lo, tree.min_hi, tree.min_width
         for pos, lo, hi in ranges:
-            i = pos + tree.n
-            tree.max_lo[i], tree.min_hi[i], tree.min_width[i] = lo, hi, hi - lo
-        for i in range(tree.n - 1, 0, -1):
-            tree._pull(i)
+            max_lo[pos + n], min_hi[pos + n], min_width[pos + n] = lo, hi, hi - lo
+        width = n  # a level at a time: its nodes are n//2..n-1 and their children n..2n-1
+        while width > 1:
+            half = width // 2
+            for values, pick in ((max_lo, max), (min_hi, min), (min_width, min)):
+                values[half:width] = map(pick, values[width : 2 * width : 2], values[width + 1 : 2 * width : 2])
+            width = half
         return tree
 
     def put(self, pos: int, lo: int, hi: int) -> None:
-        i = pos + self.n
-        self.max_lo[i], self.min_hi[i], self.min_width[i] = lo, hi, hi - lo
-        self._up(i)
+        self._set(pos + self.n, lo, hi, hi - lo)
 
     def clear(self, pos: int) -> None:
-        i = pos + self.n
-        self.max_lo[i], self.min_hi[i], self.min_width[i] = EMPTY_LO, EMPTY_HI, EMPTY_HI
-        self._up(i)
+        self._set(pos + self.n, EMPTY_LO, EMPTY_HI, EMPTY_HI)
 
-    def _pull(self, i: int) -> None:
-        a, b = 2 * i, 2 * i + 1
+    def _set(self, i: int, lo: int, hi: int, width: int) -> None:
+        """A leaf's range, then its ancestors' up to the first that does not change."""
         max_lo, min_hi, min_width = self.max_lo, self.min_hi, self.min_width
-        max_lo[i] = max_lo[a] if max_lo[a] > max_lo[b] else max_lo[b]
-        min_hi[i] = min_hi[a] if min_hi[a] < min_hi[b] else min_hi[b]
-        min_width[i] = min_width[a] if min_width[a] < min_width[b] else min_width[b]
-
-    def _up(self, i: int) -> None:
-        i //= 2
-        while i:
-            self._pull(i)
+        max_lo[i], min_hi[i], min_width[i] = lo, hi, width
+        while i > 1:
+            sibling = i ^ 1
             i //= 2
+            a, b = max_lo[sibling], min_hi[sibling]
+            lo, hi = (lo if lo > a else a), (hi if hi < b else b)
+            width = width if width < min_width[sibling] else min_width[sibling]
+            if max_lo[i] == lo and min_hi[i] == hi and min_width[i] == width:
+                return
+            max_lo[i], min_hi[i], min_width[i] = lo, hi, width
 
     # --- searches -----------------------------------------------------------------------------
 
@@ -84,6 +86,9 @@ class SpanTree:
 
     def apart(self, start: int, stop: int, lo: int, hi: int) -> list[int]:
         """Every position in [start, stop) whose range ends before `lo` or starts after `hi`, in order."""
+        if stop - start <= SHORT:
+            first, max_lo, min_hi = self.n + start, self.max_lo, self.min_hi
+            return [k - self.n for k in range(first, first + stop - start) if max_lo[k] > hi or min_hi[k] < lo]
         out: list[int] = []
         self._apart(1, 0, self.n, start, stop, lo, hi, out)
         return out
@@ -100,23 +105,25 @@ class SpanTree:
         self._apart(2 * i, left, mid, start, stop, lo, hi, out)
         self._apart(2 * i + 1, mid, right, start, stop, lo, hi, out)
 
-    def last_within(self, stop: int, lo: int, hi: int, width: int) -> int | None:
-        """The last position before `stop` whose range lies in [lo, hi] and is narrower than `width` days."""
-        found = self._last_within(1, 0, self.n, stop, lo, hi, width)
+    def last_within(self, stop: int, lo: int, hi: int, width: int, start: int = 0) -> int | None:
+        """The last position in [start, stop) whose range lies in [lo, hi] and is narrower than `width` days."""
+        found = self._last_within(1, 0, self.n, start, stop, lo, hi, width)
         return None if found < 0 else found
 
-    def last(self, stop: int) -> int | None:
-        """The last position before `stop` that holds a range."""
-        return self.last_within(stop, EMPTY_LO, EMPTY_HI, EMPTY_HI)
+    def last(self, stop: int, start: int = 0) -> int | None:
+        """The last position in [start, stop) that holds a range."""
+        return self.last_within(stop, EMPTY_LO, EMPTY_HI, EMPTY_HI, start)
 
-    def _last_within(self, i: int, left: int, right: int, stop: int, lo: int, hi: int, width: int) -> int:
-        if left >= stop or self.min_width[i] >= width or self.max_lo[i] < lo or self.min_hi[i] > hi:
+    def _last_within(
+        self, i: int, left: int, right: int, start: int, stop: int, lo: int, hi: int, width: int
+    ) -> int:
+        if left >= stop or right <= start or self.min_width[i] >= width or self.max_lo[i] < lo or self.min_hi[i] > hi:
             return -1
         if i >= self.n:
             return i - self.n  # a leaf: the three tests above were its own range's
         mid = (left + right) // 2
-        found = self._last_within(2 * i + 1, mid, right, stop, lo, hi, width)
-        return found if found >= 0 else self._last_within(2 * i, left, mid, stop, lo, hi, width)
+        found = self._last_within(2 * i + 1, mid, right, start, stop, lo, hi, width)
+        return found if found >= 0 else self._last_within(2 * i, left, mid, start, stop, lo, hi, width)
 
 
 class OutletSpans:

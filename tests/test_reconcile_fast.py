@@ -256,3 +256,20 @@ def test_the_demo_story_is_the_same_both_ways(tmp_path: Path) -> None:
         assert len(releases) > 5
         for claims in releases:
             assert_same(claims)
+
+
+def test_a_window_restated_day_after_day_through_moves_matches() -> None:
+    """The flood's "years" shape, small: articles a day apart restating one window in blocks, the
+    window narrowing, a move every 40 articles (history reuses a fold for a restatement, and searches
+    past what a move dropped instead of clearing it)."""
+    windows, events = [], []
+    for k in range(200):
+        source = Source(k, BASE + timedelta(days=k), ("Variety", "Deadline")[k % 2], digest=f"{k:04d}")
+        block, month = (k % 40) // 5, 200 + 31 * (k // 40)
+        lo, hi = [(month - 30, month + 300), (month, month + 180), (month, month + 27), (month + 9, month + 9)][block % 4]
+        certainty = "confirmed" if block == 7 else "reported"
+        windows.append(WindowClaim(BASE + timedelta(days=lo), BASE + timedelta(days=hi), certainty, f"w{block}",
+                                   "It arrives then.", source))  # fmt: skip
+        if k % 40 == 0 and k:
+            events.append(EventClaim("delayed", None, "reported", "It was pushed.", source))
+    assert_same(ReleaseClaims(INFO, windows=tuple(windows), events=tuple(events)))

@@ -566,13 +566,18 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
     where, args = ("WHERE m.release_id = ?", (release_id,)) if release_id is not None else ("", ())
     sources: dict[int, Source] = {}
     owner: dict[int, tuple[int, Source]] = {}
+    days: dict[str | None, date | None] = {}  # a flood about one release repeats a few days thousands of times
+
+    def day(value: str | None) -> date | None:
+        return days[value] if value in days else days.setdefault(value, _day(value))
+
     for m_id, r_id, a_id, published, publisher, headline, path, url, digest in conn.execute(
         "SELECT m.id, m.release_id, a.id, a.published, a.publisher, a.headline, a.path, a.url, a.digest "
         f"FROM mentions m JOIN articles a ON a.id = m.article_id {where}",
         args,
     ):
         if a_id not in sources:
-            sources[a_id] = Source(a_id, _day(published), publisher, headline, path, url, digest)
+            sources[a_id] = Source.of_row(a_id, day(published), publisher, headline, path, url, digest)
         owner[m_id] = (r_id, sources[a_id])
     found: dict[str, dict[int, list[Any]]] = {k: defaultdict(list) for k in ("w", "e", "p", "c", "n")}
 
@@ -587,9 +592,7 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
         "windows", "t.text, t.start_date, t.end_date, t.certainty, t.sentence"
     ):
         r_id, src = owner[m_id]
-        found["w"][r_id].append(
-            WindowClaim(_day(start), _day(end), _certainty(certainty), text, sentence, src)
-        )
+        found["w"][r_id].append(WindowClaim.of_row(day(start), day(end), certainty, text, sentence, src))
     for m_id, kind, when, certainty, sentence in rows("events", "t.type, t.date, t.certainty, t.sentence"):
         r_id, src = owner[m_id]
         found["e"][r_id].append(EventClaim(kind, when, _certainty(certainty), sentence, src))

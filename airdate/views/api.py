@@ -17,8 +17,9 @@ from fastapi import Path as PathParam
 from pydantic import BaseModel, BeforeValidator, Field
 
 from airdate.claims import ReleaseInfo
-from airdate.reconcile import in_order, reconcile, supersession
+from airdate.reconcile import in_order, supersession
 from airdate.store.schedules import link_of
+from airdate.views.board import release_state
 from airdate.views.context import ctx_of, off_loop
 from airdate.views.filters import FiltersDep, page_link
 
@@ -266,7 +267,7 @@ async def get_release(request: Request, release_id: ReleaseId) -> Response:
 
     def work() -> Response:
         store = ctx.store()
-        state = reconcile(store.claims(release_id), ctx.today()).to_json()
+        state = release_state(store, release_id, ctx.today()).to_json()
         link = link_of(store, release_id)
         return as_json(ReleaseOut, {**state, "link": link.to_json() if link else None})
 

@@ -10,15 +10,15 @@ from typing import Any
 from airdate.claims import Source
 from airdate.countdown import describe_window, format_range
 from airdate.models import web_url
-from airdate.reconcile import Summary, reconcile
+from airdate.reconcile import Summary
 from airdate.store import Store
 from airdate.store.curation import curated_ids
 from airdate.store.follows import followed_release_ids
 from airdate.store.schedules import link_of
 from airdate.views.auth import ANONYMOUS, Viewer
-from airdate.views.board import release_name
+from airdate.views.board import SHEET_LIMIT, release_name, release_state
 from airdate.views.filters import Filters
-from airdate.views.text import by_hand, describe_link
+from airdate.views.text import by_hand, describe_link, is_best
 
 
 @dataclass(frozen=True)
@@ -125,12 +125,19 @@ class TimelineItem:
     note: str  # "best", "superseded: …", ""
 
 
-def sheet_context(store: Store, release_id: int, today: date, viewer: Viewer = ANONYMOUS) -> dict[str, Any]:
-    state = reconcile(store.claims(release_id), today)
+def sheet_context(
+    store: Store, release_id: int, today: date, viewer: Viewer = ANONYMOUS, limit: int | None = SHEET_LIMIT
+) -> dict[str, Any]:
+    """The release page's values. Of each long list it shows `limit` items (None: all), as `airdate show`
+    does: the newest claims (and the best window), conflicts, changes, and the first cast members."""
+    state = release_state(store, release_id, today)
     items: list[tuple[tuple[date, str, int], int, TimelineItem]] = []
-    for n, w in enumerate(state.windows):
+    windows = state.windows
+    if limit is not None and len(windows) > limit:  # only the newest windows, and the best, can be shown
+        windows = tuple(w for n, w in enumerate(windows) if n >= len(windows) - limit or is_best(w.claim, state.best))
+    for n, w in enumerate(windows):
         c = w.claim
-        note = "best" if c == state.best else (f"superseded: {w.superseded}" if w.superseded else "")
+        note = "best" if is_best(c, state.best) else (f"superseded: {w.superseded}" if w.superseded else "")
         items.append((c.source.order, n, TimelineItem(
             _day(c.source), "window", f"{format_range(c.start, c.end)} “{c.text}”", c.certainty, c.sentence,
             c.source, note,
@@ -141,6 +148,10 @@ def sheet_context(store: Store, release_id: int, today: date, viewer: Viewer = A
             _day(e.source), e.type, claim, e.certainty, e.sentence, e.source, ""
         )))  # fmt: skip
     items.sort(key=lambda t: (t[0], t[1]))
+    timeline = [t for _, _, t in items]
+    if limit is not None and len(timeline) > limit:
+        timeline = [t for t in timeline[:-limit] if t.note == "best"] + timeline[-limit:]
+    keep = len(state.history) if limit is None else limit
     best = state.best
     return {
         "state": state,
@@ -148,10 +159,20 @@ def sheet_context(store: Store, release_id: int, today: date, viewer: Viewer = A
         "season": season_label(state.release.season, state.release.part),
         "when": describe_window(best.start, best.end, today) if best else "TBA",
         "range": format_range(best.start, best.end) if best else "",
-        "timeline": [t for _, _, t in items],
+        "timeline": timeline,
+        "left_out": {  # how many of each list the page leaves out ("?all=1" shows them)
+            "claims": len(state.windows) + len(state.events) - len(timeline),
+            "conflicts": len(state.conflicts[limit:]) if limit is not None else 0,
+            "history": len(state.history[:-keep]) if keep else len(state.history),
+            "cast": len(state.cast[limit:]) if limit is not None else 0,
+        },
+        "conflicts": state.conflicts[:limit],
+        "history": state.history[-keep:] if keep else (),
+        "cast": state.cast[:limit],
+        "cast_sources": 3 if limit is not None else None,  # sources named per cast member
         "by_hand": by_hand(state),
         "link": _link(store, release_id),
-        "delays": [h for h in state.history if h.kind in ("delayed", "moved")],
+        "delays": [h for h in state.history[-keep:] if h.kind in ("delayed", "moved")] if keep else [],
         "today": today,
         **marks(store, viewer),
     }

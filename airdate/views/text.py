@@ -13,7 +13,7 @@ from airdate.countdown import Countdown, describe_window, format_range
 from airdate.reconcile import STALE_DAYS, ReleaseInfo, ReleaseState, Summary
 from airdate.store import Failure
 from airdate.store.schedules import Link
-from airdate.views.board import release_name
+from airdate.views.board import SHEET_LIMIT, release_name
 
 WIDTH = 80
 HEADERS = ("WHEN", "DAYS", "RELEASE", "SURE", "STATUS")
@@ -151,8 +151,16 @@ def _fit(text: str, width: int) -> str:
 # --- the fact sheet --------------------------------------------------------------------------
 
 
-def render_sheet(state: ReleaseState, width: int = WIDTH, link: Link | None = None) -> str:
-    """Everything known about one release: state, countdown, every window with its evidence, history."""
+def render_sheet(
+    state: ReleaseState, width: int = WIDTH, link: Link | None = None, limit: int | None = SHEET_LIMIT
+) -> str:
+    """Everything known about one release: state, countdown, its windows with their evidence, history.
+
+    Of each long list the sheet shows `limit` items (None: all): the newest windows (and the
+    best, wherever it is), conflicts, changes and events, and the first cast members, with a
+    line saying how many are left out. A release with thousands of articles (issue 11) reads
+    as the story so far, not as 15,000 lines of evidence; `--json` always has every claim.
+    """
     r, best, c = state.release, state.best, state.countdown
     head = f"{release_name(r)} ({r.kind})" + (f" on {', '.join(state.platforms)}" if state.platforms else "")
     out = [head, "=" * min(len(head), width)]
@@ -180,14 +188,19 @@ def render_sheet(state: ReleaseState, width: int = WIDTH, link: Link | None = No
         "none" if not state.conflicts else f"{len(state.conflicts)}: outlets disagree (each pair below)",
         width,
     )
-    for x in state.conflicts:
+    shown = _first(len(state.conflicts), limit)  # newest first
+    for x in state.conflicts[:shown]:
         out += _wrap(f"! {_claim(x.newer)}, per {_per(x.newer.source)}", width, "    ", "      ")
         out += _wrap(f"vs {_claim(x.older)}, per {_per(x.older.source)}", width, "      ", "        ")
+    out += _left_out(len(state.conflicts) - shown, "older conflict", "    ")
     out += ["", "windows (oldest first; * best, ~ superseded)"]
     if not state.windows:
         out.append("  none")
-    for w in state.windows:
-        mark = "*" if w.claim == best else ("~" if w.superseded else " ")
+    newest = len(state.windows) - _first(len(state.windows), limit)
+    shown_windows = [w for n, w in enumerate(state.windows) if n >= newest or is_best(w.claim, best)]
+    out += _left_out(len(state.windows) - len(shown_windows), "older window")
+    for w in shown_windows:
+        mark = "*" if is_best(w.claim, best) else ("~" if w.superseded else " ")
         out += _wrap(f"{mark} {_claim(w.claim)}", width, "  ", "      ")
         article = f" (article {w.claim.source.article_id})" if w.claim.source.kind == "article" else ""
         out += _wrap(f"per {_per(w.claim.source)}{article}", width, "      ", "        ")
@@ -195,22 +208,44 @@ def render_sheet(state: ReleaseState, width: int = WIDTH, link: Link | None = No
         if w.superseded:
             out += _wrap(f"superseded: {w.superseded}", width, "      ", "        ")
     out += ["", "history"]
-    out += [line for h in state.history for line in _wrap(h.text, width, "  ", "    ")] or ["  none"]
+    changes = state.history[len(state.history) - _first(len(state.history), limit) :]
+    out += _left_out(len(state.history) - len(changes), "earlier change")
+    out += [line for h in changes for line in _wrap(h.text, width, "  ", "    ")] or ["  none"]
     out += ["", "cast"]
-    for m in state.cast:
+    for m in state.cast[: _first(len(state.cast), limit)]:
         role = f" as {m.character}" if m.character else ""
         out += _wrap(f"{m.actor}{role} ({m.status}), per {_sources(m.sources)}", width, "  ", "    ")
+    out += _left_out(len(state.cast) - _first(len(state.cast), limit), "more cast member")
     if not state.cast:
         out.append("  none named")
     if state.characters:
         out += _wrap("characters without an actor: " + ", ".join(state.characters), width, "  ", "    ")
     out += ["", "events"]
-    for e in state.events:
+    events = state.events[len(state.events) - _first(len(state.events), limit) :]
+    out += _left_out(len(state.events) - len(events), "earlier event")
+    for e in events:
         when = e.date or (e.source.published.isoformat() if e.source.published else "undated")
         out += _wrap(f"{when}  {e.type} ({e.certainty}), per {e.source.label}", width, "  ", "    ")
     if not state.events:
         out.append("  none")
     return "\n".join(out)
+
+
+def is_best(claim: WindowClaim, best: WindowClaim | None) -> bool:
+    """Whether a claim is (equal to) the best window; the range first, a cheap test for thousands of claims."""
+    return claim is best or (best is not None and claim.span == best.span and claim == best)
+
+
+def _first(count: int, limit: int | None) -> int:
+    """How many of `count` items a sheet with this limit shows."""
+    return count if limit is None else min(count, limit)
+
+
+def _left_out(count: int, what: str, indent: str = "  ") -> list[str]:
+    """ "  … 4,980 older windows not shown (--limit 0 shows all)", or nothing."""
+    if count <= 0:
+        return []
+    return [f"{indent}… {count:,} {what}{'s' * (count != 1)} not shown (--limit 0 shows all)"]
 
 
 def _field(name: str, value: str, width: int) -> list[str]:

@@ -38,7 +38,7 @@ from airdate.store.errors import StoreError
 from airdate.views.api import ERROR_RESPONSES, ReleaseId, router
 from airdate.views.atom import render_feed
 from airdate.views.auth import install, viewer_of
-from airdate.views.board import release_name
+from airdate.views.board import SHEET_LIMIT, release_name
 from airdate.views.calendar import render_calendar
 from airdate.views.context import Context, ctx_of, etag_of, off_loop
 from airdate.views.feeds import add_routes as feed_routes
@@ -213,12 +213,17 @@ def _pages(app: FastAPI) -> None:
     @app.api_route(
         "/release/{release_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False
     )
-    async def release_page(request: Request, release_id: ReleaseId) -> HTMLResponse:
+    async def release_page(
+        request: Request,
+        release_id: ReleaseId,
+        show_all: Annotated[bool, Query(alias="all", description="every claim, change and cast member")] = False,
+    ) -> HTMLResponse:
         ctx = ctx_of(request)
         viewer = viewer_of(request, take_flash=True)
 
         def work() -> str:
-            values = sheet_context(ctx.store(), release_id, ctx.today(), viewer)
+            limit = None if show_all else SHEET_LIMIT
+            values = sheet_context(ctx.store(), release_id, ctx.today(), viewer, limit)
             return render_page(request, "release.html", **values)
 
         return HTMLResponse(await off_loop(work))

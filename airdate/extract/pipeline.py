@@ -31,6 +31,7 @@ from airdate.extract.titles import (
     find_parts,
     find_seasons,
     find_titles,
+    is_date_phrase,
     quoted_titles,
     title_key,
 )
@@ -306,7 +307,7 @@ def _spotted(s: Sentence) -> list[TitleMention]:
         if any(m.begin < z and a < m.end for m in s.mentions):
             continue
         title = s.text[a:z].strip(" '\"‘’“”")
-        if len(title) >= 2 and title_key(title):
+        if len(title) >= 2 and title_key(title) and not is_date_phrase(title):
             out.append(TitleMention(title, a, z, how="model"))
     return out
 

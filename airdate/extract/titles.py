@@ -181,12 +181,28 @@ def _is_titleish(words: list[str]) -> bool:
     return caps / len(content) >= 0.75
 
 
-def _trim_left(words: list[str], at_start: bool = True) -> list[str]:
-    """Drop headline verbs, platforms and connectors from the left edge."""
+# Stop words that are nouns or adjectives, which real titles begin or end with as well ("Star Trek",
+# "Spy x Family", "Crime Scene Kitchen", "The Morning Show"): they cut only inside a run, between
+# words they describe ("Netflix Drama Bridgerton", "Korean Drama Squid Game").
+DESCRIPTORS = {
+    "drama", "comedy", "thriller", "horror", "fantasy", "romance", "crime", "spy", "mystery", "zombie", "hit",
+    "star", "stars", "show", "date", "host", "smash", "countdown", "popular", "beloved", "acclaimed", "animated",
+    "korean", "japanese", "british", "cast", "fans", "viewers", "release", "premiere", "finale", "review", "recap",
+    "trailer", "teaser", "news", "report", "plot", "details", "clip", "poster", "boss", "production", "play",
+}
+
+
+def _trim_left(words: list[str], at_start: bool = True, open_left: bool = False) -> list[str]:
+    """Drop headline verbs, platforms and connectors from the left edge. `open_left`: the run
+    starts the sentence or follows a lower-case word, not a quote or a comma."""
     # Cut after the last stop word: "Netflix Confirms Stranger Things" → "Stranger Things".
     cut = 0
     for i, w in enumerate(words):
         lw = w.lower().strip(",:;")
+        if lw in DESCRIPTORS and not w.endswith(",") and ((i == 0 and open_left) or i == len(words) - 1):
+            # "Star Trek: Discovery", "The Morning Show": a title's own first or last word (but
+            # "'Stranger Things' Star Joseph Quinn", "Release Date, Cast, Trailer and …" describe)
+            continue
         if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith(","):
             cut = i + 1
         elif w.endswith(":") and (cut or i >= 4):
@@ -228,8 +244,10 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     picked.reverse()
     while picked and picked[0].group(0)[:1].islower():
         picked = picked[1:]  # "the Italian Narcos": a title starts with a capital
-    at_start = not picked or not stripped[: picked[0].start()].strip()
-    kept = _trim_left([m.group(0) for m in picked], at_start)
+    prev = stripped[: picked[0].start()].rstrip() if picked else ""
+    at_start = not prev
+    open_left = at_start or bool(re.search(r"(?<![\w'’])[a-z][\w'’-]*$", prev))
+    kept = _trim_left([m.group(0) for m in picked], at_start, open_left)
     while kept and kept[-1].lower() in TRAILING_ADJ:
         kept = kept[:-1]  # "Nathan Fielder's New Comedy": "New" describes the show
     if kept and re.search(r"['’]s?$", kept[-1]) and len(kept) > 1:
@@ -359,7 +377,7 @@ def find_titles(
         mentions += [
             h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
         ]
-    return _dedupe(mentions)
+    return _dedupe([m for m in mentions if not is_date_phrase(m.title)])
 
 
 # A title in prose named by its kind: "the hit comedy Rock Bottom", "the 2021 taiga drama, Kōgen no
@@ -567,7 +585,7 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
         return None
     if ENUMERATOR.match(t):
         return None
-    if _time_words(words) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
+    if _time_words(words) or is_date_phrase(t) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
         return None
     return TitleMention(t, heading.index(core, begin), m.start(), season=_number(m.group("n")), part=_number(m.group("p")), how="heading")
 
@@ -603,6 +621,21 @@ def _time_words(words: list[str]) -> bool:
     """A "title" made of time and kind words only ("Summer Movie Preview 2025")."""
     content = [w.lower().strip(":,") for w in words if w.lower() not in CONNECT]
     return all(w in NOT_TITLE_WORDS or w.isdigit() for w in content)
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_MONTHS = {m.lower() for m in MONTH_NAMES}
+
+
+def is_date_phrase(title: str) -> bool:
+    """A "title" that is a date: "January 31", "Wednesday, July 3", "THURSDAY, NOV. 27". A weekday
+    alone is not one ("Wednesday" is a series)."""
+    words = [w.lower().strip(",.:;()") for w in title.split()]
+    words = [w for w in words if w and w not in ("of", "the")]
+    if not words or not any(w in _MONTHS for w in words):
+        return False
+    return all(w in _MONTHS or w in WEEKDAYS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", w) for w in words)
 
 
 def _dedupe(mentions: list[TitleMention]) -> list[TitleMention]:

@@ -198,3 +198,17 @@ def test_a_festival_or_a_tour_named_like_a_title_is_no_release() -> None:
     assert _is_reference(text, TitleMention("7th Harbor Light", begin, begin + 16, how="model"))
     text = "The 7th Harbor Light trailer is out"
     assert not _is_reference(text, TitleMention("7th Harbor Light", 0 + 4, 4 + 16, how="model"))
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a small number after a series' name is shorthand for its season ...
+        ("'Quiet Harbor 4' Premieres On Netflix On March 1, 2027", [("Quiet Harbor", 4)]),
+        # ... but not a number past a dozen, nor one beside a season of its own
+        ("Harbor Station 19 Season 2 Premieres On Netflix On March 1, 2027", [("Harbor Station 19", 2)]),
+        ("'Ward 13' Season 2 Premieres On Netflix On March 1, 2027", [("Ward 13", 2)]),
+    ],
+)
+def test_a_number_ending_a_series_name(extractor: Extractor, headline: str, expected: list[tuple[str, int]]) -> None:
+    assert releases(extractor, headline) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from airdate.extract.titles import genre_titles, heading_title, quoted_titles
+from airdate.extract.titles import find_titles, genre_titles, heading_title, is_date_phrase, quoted_titles
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,40 @@ def test_numbered_labels_in_headings_are_no_titles(heading: str, title: str | No
 )
 def test_titles_named_by_their_kind(sentence: str, titles: list[str]) -> None:
     assert [m.title for m in genre_titles(sentence)] == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "season"),
+    [
+        # a kind or genre word that is a title's own first or last word
+        ("The Morning Show Season 4 premieres on Apple TV+ on March 1.", "The Morning Show", 4),
+        ("Star Trek: Strange New Worlds Season 3 arrives in July.", "Star Trek: Strange New Worlds", 3),
+        ("Spy x Family Season 2 is coming to Crunchyroll.", "Spy x Family", 2),
+        ("Netflix confirmed Crime Scene Kitchen Season 2 this week.", "Crime Scene Kitchen", 2),
+        # ... and the same words between a platform or a kind and the title describe it
+        ("Netflix Drama Bridgerton Season 3 Gets A Date", "Bridgerton", 3),
+        ("Korean Drama Squid Game Season 2 Is Coming", "Squid Game", 2),
+    ],
+)
+def test_titles_keep_their_own_kind_words(sentence: str, title: str, season: int) -> None:
+    found = [(m.title, m.season) for m in find_titles(sentence)]
+    assert (title, season) in found
+
+
+def test_a_kind_word_after_a_quoted_title_describes_a_person() -> None:
+    found = find_titles("'Quiet Harbor' Star Mara Vey Detained By Customs Agent Demanding Season 5 Return")
+    assert [m.title for m in found] == ["Quiet Harbor"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Release date: January 31", "Premieres: Wednesday, July 3", "THURSDAY, NOV. 27 (THANKSGIVING)"]
+)
+def test_a_date_is_no_title(heading: str) -> None:
+    assert heading_title(heading) is None
+    assert find_titles(heading, heading=True) == []
+
+
+@pytest.mark.parametrize(("title", "is_date"), [("Wednesday", False), ("March 14", True), ("Friday, July 12", True),
+                                                ("The Fourth of July", False), ("Sept. 5", True)])
+def test_date_phrases(title: str, is_date: bool) -> None:
+    assert is_date_phrase(title) is is_date

@@ -457,7 +457,7 @@ STUDIOS = {"disney", "marvel", "pixar", "lucasfilm", "dc", "warner bros", "warne
            "paramount", "lionsgate", "a24", "neon", "searchlight", "focus features", "mgm", "amazon mgm", "bbc studios"}
 
 
-SEGMENT_BREAK = re.compile(r"\s+(?:\||-|–|—)\s+")
+SEGMENT_BREAK = re.compile(r"\s*\|\s*|\s+(?:-|–|—)\s+")  # a bar breaks with or without spaces; a dash only spaced
 TRAILER_SEGMENT = re.compile(
     r"^(?i:(?:official|new|final|first|latest)?\s*(?:teaser\s+)?(?:trailer|teaser|preview|promo|clip|poster|first\s+look)"
     r"(?:\s*#?\d+)?)$"

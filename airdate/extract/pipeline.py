@@ -386,24 +386,29 @@ REFERENCE = re.compile(
 # "Killing Eve" star", "'Groundhog Day'-Style", "'Star Wars' Projects").
 DERIVED = re.compile(
     r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creators?|co-creators?|alums?|"
-    r"directors?|showrunners?|writers?|producers?|boss|bosses|veterans?|fame|style|esque|like|inspired|projects|franchise|universe|"
+    r"directors?|showrunners?|writers?|producers?|boss|bosses|author|veterans?|fame|style|esque|like|inspired|projects|franchise|universe|"
     r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game|"
     r"arc|storyline|episode|chapter|festival|awards|conference|summit|expo|exhibition|tour|concert)\b"
 )
 
 
-# "the 'Killing Eve' star Jodie Comer", "the late "I Love Lucy" stars Lucille Ball and …": the title
-# names someone's past work when the sentence goes on to another title. ("'Westworld' Star James
-# Marsden Set to Return for Season 4" is about the show.)
-STAR_OF = re.compile(r"^[\s’'”\",]*(?i:star|stars|actor|actress|actors|alum|alums|alumna|alumnus)\s+(?:[A-Z][\w.’'-]+\s+){1,2}")
+# "the 'Killing Eve' star Jodie Comer", "the late "I Love Lucy" stars Lucille Ball and …", "'Cruella'
+# Director Craig Gillespie To Helm 'X'": the title names someone's past work when the sentence goes on
+# to another title. ("'Westworld' Star James Marsden Set to Return for Season 4", "'La Brea' boss
+# teases Season 2" are about the show.)
+STAR_OF = re.compile(
+    r"^[\s’'”\",]*(?i:star|stars|actor|actress|actors|alum|alums|alumna|alumnus|creators?|co-creators?|directors?|"
+    r"showrunners?|writers?|producers?|boss|bosses|author)\s+(?:(?:[A-Z][\w.’'-]+|just|has|have|is|are|"
+    r"(?:say|tease|reveal|confirm|disclose|explain|talk|admit|hint|discuss|share|promise|update)s?|opens?\s+up)\s+){1,2}"
+)
 
 
 def _is_reference(text: str, m: TitleMention) -> bool:
-    if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
-        return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'
     if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
         # ... when another title follows for the new work; alone, the star's news may be the show's.
         return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
+    if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
+        return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'; "'X' creator"
     return m.how in ("quoted", "known", "model") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 

@@ -212,3 +212,14 @@ def test_a_festival_or_a_tour_named_like_a_title_is_no_release() -> None:
 )
 def test_a_number_ending_a_series_name(extractor: Extractor, headline: str, expected: list[tuple[str, int]]) -> None:
     assert releases(extractor, headline) == expected
+
+
+def test_a_crew_member_teasing_a_season_speaks_of_the_show(extractor: Extractor) -> None:
+    assert releases(extractor, "'Quiet Harbor' boss teases Season 2 will put the crew in new waters") == [
+        ("Quiet Harbor", 2)
+    ]
+
+
+def test_a_crew_member_named_for_another_title_is_a_reference(extractor: Extractor) -> None:
+    found = releases(extractor, "'Quiet Harbor' Creator Mara Vey To Direct 'The Glass Orchard' Season 2 For Netflix")
+    assert "Quiet Harbor" not in [t for t, _ in found]

@@ -248,6 +248,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     at_start = not prev
     open_left = at_start or bool(re.search(r"(?<![\w'’])[a-z][\w'’-]*$", prev))
     kept = _trim_left([m.group(0) for m in picked], at_start, open_left)
+    if kept and kept[0] in ("the", "a", "an"):
+        return None  # "… Revealed the Real Reason Season 4": a verb's object, not a title ("The …" in a headline)
     while kept and kept[-1].lower() in TRAILING_ADJ:
         kept = kept[:-1]  # "Nathan Fielder's New Comedy": "New" describes the show
     if kept and re.search(r"['’]s?$", kept[-1]) and len(kept) > 1:

@@ -101,3 +101,8 @@ def test_a_date_is_no_title(heading: str) -> None:
                                                 ("The Fourth of July", False), ("Sept. 5", True)])
 def test_date_phrases(title: str, is_date: bool) -> None:
     assert is_date_phrase(title) is is_date
+
+
+def test_a_verbs_object_before_a_season_is_no_title() -> None:
+    found = find_titles("Quiet Harbor Showrunner Just Revealed the Real Reason Season 4 Has a Part 2.")
+    assert "the Real Reason" not in [m.title for m in found] and "Real Reason" not in [m.title for m in found]

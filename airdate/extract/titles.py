@@ -192,6 +192,17 @@ DESCRIPTORS = {
 }
 
 
+def _platform_of(word: str) -> bool:
+    """"netflix's", "hbo’s": a platform's possessive, which names the title after it."""
+    return bool(re.search(r"['’]s$", word)) and word[:-2] in PLATFORM_WORDS
+
+
+def _label(text: str) -> bool:
+    """A page label before a colon, never part of a title: "Verdict:", "Pictured:", "Claim 1:"."""
+    t = text.strip().rstrip(":").strip().lower()
+    return t in BOILERPLATE or t in LABELS or bool(ENUMERATOR.fullmatch(t))
+
+
 def _trim_left(words: list[str], at_start: bool = True, open_left: bool = False) -> list[str]:
     """Drop headline verbs, platforms and connectors from the left edge. `open_left`: the run
     starts the sentence or follows a lower-case word, not a quote or a comma."""
@@ -203,8 +214,12 @@ def _trim_left(words: list[str], at_start: bool = True, open_left: bool = False)
             # "Star Trek: Discovery", "The Morning Show": a title's own first or last word (but
             # "'Stranger Things' Star Joseph Quinn", "Release Date, Cast, Trailer and …" describe)
             continue
+        if lw in PLATFORM_WORDS and i == len(words) - 1 and i and words[i - 1].endswith(":"):
+            continue  # "Star Trek: Discovery": a subtitle that is also a channel's name
         if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith(","):
             cut = i + 1
+        elif w.endswith(":") and _label(" ".join(words[: i + 1])):
+            cut = i + 1  # "Verdict: Dovecote", "Claim 1: Season 3 …"
         elif w.endswith(":") and (cut or i >= 4):
             cut = i + 1  # "Exclusive: X", but "Star Trek: Discovery" is one title
     words = words[cut:]
@@ -268,6 +283,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
         return None
     if len(kept) == 1 and at_start and kept[0].lower() in STOP_SINGLE:
         return None  # "If Season 3 follows …"
+    if _label(title) and before.rstrip().endswith(":"):
+        return None  # "Claim 1: Season 3 premieres …"
     return title, start, trimmed
 
 
@@ -294,9 +311,13 @@ def _right_title(after: str, skip_desc: bool = True) -> str | None:
         break
     while picked and picked[-1].lower() in CONNECT:
         picked.pop()
+    if len(picked) > 1 and _platform_of(picked[0].lower()):
+        picked = picked[1:]  # "the second season of Netflix's Ninefold"
     if not picked or not _is_titleish(picked):
         return None
     t = _clean(" ".join(picked))
+    if re.fullmatch(r"[\w-]+-" + GENRE, t, re.IGNORECASE):
+        return None  # "the third season of its Euro-thriller": a kind, not a name
     return t if t.lower() not in PLATFORM_WORDS else None
 
 
@@ -488,6 +509,9 @@ def _segment_title(headline: str) -> TitleMention | None:
     return TitleMention(t, max(begin, 0), max(begin, 0) + len(t), season=season, how="headline")
 
 
+# Words that open a question or an aside, not a title: "Has X Been Renewed …?", "Where To Watch …".
+QUESTION_OPENERS = {"here", "watch", "meet", "has", "have", "had", "was", "were", "do", "should", "would", "where",
+                    "what", "who", "which", "whats", "what's"}
 AFTER_CUE = re.compile(r"\b(?i:first\s+look\s+at|trailer\s+for|teaser\s+for|return\s+of|premiere\s+of|renewal\s+of)\s+")
 
 
@@ -521,11 +545,11 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
         words = lead.group("t").split()
         if (
             _is_titleish(words)
-            and words[0].lower() not in HEADLINE_STOP | SENTENCE_START | STOP_SINGLE | {"here", "watch", "meet"}
+            and words[0].lower() not in HEADLINE_STOP | SENTENCE_START | STOP_SINGLE | QUESTION_OPENERS
             and words[-1].lower() not in CONNECT | MINOR
         ):
             t = _clean(lead.group("t"))
-            if t and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
+            if t and not _label(t) and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
                 out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))
     return out
 
@@ -534,6 +558,10 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
 BOILERPLATE = {"related", "contributing", "source", "sources", "also", "read", "read more", "more", "see", "watch",
                "update", "updated", "editor's note", "photo", "photos", "credit", "advertisement", "sponsored", "tags",
                "topics", "follow", "share", "listen", "video", "subscribe", "note", "correction", "disclosure"}
+# Labels of what a paragraph is, before a colon: "Verdict: X season 2 is …", "Rumor: …".
+LABELS = {"verdict", "the verdict", "our verdict", "bottom line", "the bottom line", "pictured", "caption", "claim",
+          "rumor", "rumour", "fact", "spoiler", "spoilers", "warning", "our take", "the takeaway", "takeaway", "tl;dr"}
+CAPTIONS = {"pictured", "caption", "above", "below", "top", "left", "right", "photo", "photos", "image", "credit"}
 HEADING_PREFIXES = {"not coming in june", "delayed", "cancelled", "canceled", "renewed", "new", "returning", "coming", "upcoming", "exclusive",
                     "confirmed", "dated", "undated", "ending", "ended", "postponed", "moved", "update", "still waiting"}
 GENERIC_HEADINGS = {
@@ -568,6 +596,8 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
     m = HEADING_SUFFIX.search(heading)
     label = heading.split(":", 1)[0].strip().lower() if ":" in heading else ""
+    if label in CAPTIONS:
+        return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2"
     prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8
     if not m or not (m.group("paren") or m.group("n") or m.group("p") or m.group("when") or numbered or prefixed):
         return None

@@ -223,3 +223,17 @@ def test_a_crew_member_teasing_a_season_speaks_of_the_show(extractor: Extractor)
 def test_a_crew_member_named_for_another_title_is_a_reference(extractor: Extractor) -> None:
     found = releases(extractor, "'Quiet Harbor' Creator Mara Vey To Direct 'The Glass Orchard' Season 2 For Netflix")
     assert "Quiet Harbor" not in [t for t, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        ("The second season of Quiet Harbor will premiere on Movistar Plus+ on Friday, September 22, 2026.",
+         "Movistar Plus+"),
+        ("Quiet Harbor season 2 arrives on Viaplay on October 3, 2026.", "Viaplay"),
+        ("The second season of Quiet Harbor will air on ZDF from November 5, 2026.", "ZDF"),
+    ],
+)
+def test_services_beyond_the_american_ones(extractor: Extractor, text: str, platform: str) -> None:
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
+    assert [r.platforms for r in found.releases] == [(platform,)]

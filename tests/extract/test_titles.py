@@ -106,3 +106,24 @@ def test_date_phrases(title: str, is_date: bool) -> None:
 def test_a_verbs_object_before_a_season_is_no_title() -> None:
     found = find_titles("Quiet Harbor Showrunner Just Revealed the Real Reason Season 4 Has a Part 2.")
     assert "the Real Reason" not in [m.title for m in found] and "Real Reason" not in [m.title for m in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Verdict: Quiet Harbor season 2 is not an easy watch.", [("Quiet Harbor", 2)]),
+        ("Claim 1: Season 3 premieres in October", []),
+        ("Kerr will next be seen in the second season of Netflix's Glass Orchard, due this summer.",
+         [("Glass Orchard", 2)]),
+        ("Netflix pushed the third season of its Euro-thriller out of 2026.", []),
+        ("Star Trek: Discovery Season 5 arrives in April.", [("Star Trek: Discovery", 5)]),
+    ],
+)
+def test_labels_possessives_and_kinds_around_a_season(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.title, m.season) for m in find_titles(sentence)] == expected
+
+
+def test_a_question_or_a_caption_names_no_title() -> None:
+    found = [m.title for m in find_titles("Has Quiet Harbor Been Renewed for Season 3?", headline=True)]
+    assert not any(t.startswith("Has ") or t.endswith(" Been") for t in found)
+    assert heading_title("Pictured: Mara Vey in a still from Glass Orchard 2. (Photo: Sunehri Films)") is None

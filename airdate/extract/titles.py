@@ -570,7 +570,8 @@ GENERIC_HEADINGS = {
     "streaming", "where to watch", "what we know", "recap", "news", "updates", "update", "photos", "video",
 }
 HEADING_SUFFIX = re.compile(
-    r"(?:[,:–—-]?\s*(?i:season|series)\s+(?P<n>\d{1,2}))?(?:[,:–—-]?\s*(?i:part|cour|volume)\s+(?P<p>\d))?"
+    r"(?:[,:–—-]?\s*(?:(?i:season|series)\s+(?P<n>\d{1,2})|(?P<fin>(?i:final|last)\s+(?i:season|series))))?"
+    r"(?:[,:–—-]?\s*(?i:part|cour|volume)\s+(?P<p>\d))?"
     r"(?:\s+[-–—:]\s+(?P<when>[^()]{1,40}?))?\s*(?:\((?P<paren>[^()]{1,40})\))?\s*$"
 )
 TYPE_TAIL = re.compile(
@@ -599,7 +600,8 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if label in CAPTIONS:
         return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2"
     prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8
-    if not m or not (m.group("paren") or m.group("n") or m.group("p") or m.group("when") or numbered or prefixed):
+    if not m or not (m.group("paren") or m.group("n") or m.group("fin") or m.group("p") or m.group("when") or numbered
+                     or prefixed):
         return None
     if re.search(r"//|@|https?|www\.|\d:\d\d", heading):
         return None

@@ -127,3 +127,8 @@ def test_a_question_or_a_caption_names_no_title() -> None:
     found = [m.title for m in find_titles("Has Quiet Harbor Been Renewed for Season 3?", headline=True)]
     assert not any(t.startswith("Has ") or t.endswith(" Been") for t in found)
     assert heading_title("Pictured: Mara Vey in a still from Glass Orchard 2. (Photo: Sunehri Films)") is None
+
+
+def test_a_roundup_heading_may_name_a_final_season() -> None:
+    h = heading_title("Quiet Harbor, final season (Paramount+)")
+    assert h is not None and (h.title, h.season) == ("Quiet Harbor", None)

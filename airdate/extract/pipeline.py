@@ -134,6 +134,26 @@ class Sentence:
     cast: list[tuple[int, int, str]] | None = None  # ACTOR and CHARACTER spans the cast tagger found
 
 
+# Abbreviations a number follows ("Chawl No. 9", "Vol. 2", "Pt. 3"): their full stop ends no sentence.
+NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "Vol", "Vols", "Pt", "Ep", "Ch", "Op", "Fig", "Sec"})
+
+
+def _numbered_abbreviations(doc: Any) -> Any:
+    for i in range(1, len(doc) - 1):
+        before, stop, after = doc[i - 1], doc[i], doc[i + 1]
+        if (stop.text == "." and not before.whitespace_ and before.text in NUMBER_ABBREVIATIONS
+                and (after.like_num or re.fullmatch(r"[IVX]+", after.text))):
+            after.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _register() -> None:
+    from spacy.language import Language
+
+    Language.component("airdate_numbered_abbreviations", func=_numbered_abbreviations)
+
+
 @lru_cache(maxsize=1)
 def _nlp() -> Any:
     """spaCy's tokenizer with a rule-based sentencizer; the statistical parts stay unloaded."""
@@ -144,6 +164,8 @@ def _nlp() -> Any:
     except OSError as e:  # pragma: no cover - only when the package is missing
         raise ExtractionError(f"spaCy model {MODEL} is not installed; run `make run` to set up") from e
     nlp.add_pipe("sentencizer")
+    _register()
+    nlp.add_pipe("airdate_numbered_abbreviations")
     return nlp
 
 

@@ -237,3 +237,12 @@ def test_a_crew_member_named_for_another_title_is_a_reference(extractor: Extract
 def test_services_beyond_the_american_ones(extractor: Extractor, text: str, platform: str) -> None:
     found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
     assert [r.platforms for r in found.releases] == [(platform,)]
+
+
+def test_a_number_after_no_does_not_end_the_sentence() -> None:
+    from airdate.extract.pipeline import _nlp
+
+    doc = _nlp()("It is by the writer of the 2023 film Quiet Harbor No. 9, and Vol. 2 is out. I said No. Then I left.")
+    assert [s.text for s in doc.sents] == [
+        "It is by the writer of the 2023 film Quiet Harbor No. 9, and Vol. 2 is out.", "I said No.", "Then I left."
+    ]

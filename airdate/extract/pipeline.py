@@ -530,6 +530,11 @@ class Extractor:
             for m, k in zip(head.mentions, head.keys, strict=True):
                 if not _is_reference(head.text, m) and all(x.actor != ctx.lead for _, x in clusters[k].cast):
                     clusters[k].lead = CastMember(ctx.lead, None, "unknown", head.text)
+        if ctx.announced is not None:
+            for c in clusters.values():
+                if not any(e.type == "date_announced" for _, e in c.events):
+                    tags = dict.fromkeys(t for t, w in c.windows if w.certainty == "confirmed")
+                    c.events.extend((t, ctx.announced) for t in tags)
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
@@ -642,6 +647,16 @@ class _Context:
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
+    announced: Event | None = None  # "CBC Announces Premiere Dates for its 2019-20 Season"
+
+
+# A lineup's dates announced at once, in a headline or an intro that names no title: each title the
+# article then dates on the record had its date announced.
+ANNOUNCED_DATES = re.compile(
+    r"\b(?:announc(?:es|ed|e)|sets|set|reveals|revealed|unveils|unveiled|confirms|confirmed)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:premiere|release|return|launch|debut)\s+dates\b",
+    re.IGNORECASE,
+)
 
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
@@ -662,6 +677,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
             if not w.replaced:
                 ctx.framing.append(_window(w.found, classify(text), text))
         ctx.framing_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
+        if ANNOUNCED_DATES.search(text) and ctx.announced is None:
+            ctx.announced = Event("date_announced", None, classify(text), text)
         if not s.keys:
             return
     _count_cues(s, focus, clusters)

@@ -246,3 +246,12 @@ def test_a_number_after_no_does_not_end_the_sentence() -> None:
     assert [s.text for s in doc.sents] == [
         "It is by the writer of the 2023 film Quiet Harbor No. 9, and Vol. 2 is out.", "I said No.", "Then I left."
     ]
+
+
+def test_a_lineup_whose_dates_were_announced_dates_each_title_on_the_record(extractor: Extractor) -> None:
+    text = ("Harbor TV Announces Premiere Dates for its Fall Season\n\n"
+            "QUIET HARBOR (Season 3) — returns Tuesday, Sept. 24 at 9 p.m.\n\n"
+            "GLASS ORCHARD (NEW) — premieres Wednesday, Sept. 25 at 9 p.m.\n")
+    found = extractor.extract(Article(text=text, published=date(2026, 8, 13)))
+    events = {r.title: [e.type for e in r.events] for r in found.releases}
+    assert events and all("date_announced" in kinds for kinds in events.values()), events

@@ -37,13 +37,20 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:filming|production|shooting|principal\s+photography|cameras)\s+(?:has|have|officially)?\s*"
         r"(?:began|begun|started|kicked\s+off|commenced|is\s+underway|are\s+rolling|rolled|started\s+rolling|"
         r"is\s+now\s+underway|got\s+underway)|is\s+(?:now\s+)?(?:in|into)\s+production|(?:is\s+)?currently\s+filming|"
-        r"(?:is|are)\s+(?:now\s+)?filming|now\s+filming|on\s+set)\b",
+        r"(?:is|are)\s+(?:now\s+)?filming|now\s+filming|on\s+set|(?:has|have)\s+been\s+(?:filming|shooting)|"
+        # "Filming on the second season began", "filming in Boyacá and Bogotá began"
+        r"(?:filming|shooting|production)\s+(?:on|of|in|for)\s+[^.;,]{1,50}?\s+(?:has\s+|have\s+)?(?:began|begun|started|commenced|"
+        r"got\s+underway|is\s+underway)|(?:a|the)\s+shoot\s+that\s+(?:began|started))\b",
         re.IGNORECASE,
     ),
     "filming_wrapped": re.compile(
         r"\b(?:wrapped\s+(?:\w+\s+)?(?:filming|production|shooting)|(?:filming|production|shooting)\s+(?:has\s+|have\s+|officially\s+)*"
         r"(?:wrapped|ended|finished|concluded|completed)|wraps\s+(?:filming|production|shooting)|"
-        r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped)\b",
+        r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped|"
+        r"(?:finished|completed|wrapped\s+up)\s+(?:\w+\s+)?(?:filming|shooting|production|principal\s+photography)|"
+        # "Filming on the second season of X has wrapped", "Filming of season two finished"
+        r"(?:filming|shooting|production)\s+(?:on|of|in|for)\s+[^.;,]{1,60}?\s+(?:has\s+|have\s+)?(?:wrapped|finished|ended|"
+        r"concluded|completed))\b",
         re.IGNORECASE,
     ),
     "trailer_released": re.compile(

@@ -59,14 +59,15 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:released|dropped|drops|debuted|debuts|unveiled|unveils|shared|shares|releases|reveals|revealed|"
         r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
         r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailers?|teasers?)|"
-        r"[’'”\"]\s+(?:[\w-]+\s+){0,3}(?:Trailer|Teaser)s?|"
         r"(?:teaser|trailer|promo|preview)s?(?:\s+trailer|\s*#\d+)?\s*(?:\||$)|"
-        r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))",
+        r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))"
+        # "'X' Trailer Has …", also after a title ending in a stop ("'Magnum P.I.' Trailer")
+        r"|(?<=[\w.!?])[’'”\"]\s+(?:[\w-]+\s+){0,3}(?:Trailer|Teaser)s?\b",
         re.IGNORECASE,
     ),
     "date_announced": re.compile(
         r"\b(?:(?:announced|set|sets|revealed|reveals|confirmed|confirms|unveiled|unveils|gets|got|lands|landed|"
-        r"locks|locked|has|finally\s+has)\s+(?:a|an|the|its|their)?\s*(?:official\s+)?(?:\w+\s+)?(?:premiere|release|launch|debut|return)\s+date|"
+        r"locks|locked|has|finally\s+has)\s+(?:a|an|the|its|their)?\s*(?:official\s+)?(?:\w+\s+)?(?:premiere|release|launch|debut|return)\s+dates?|"
         r"(?:premiere|release|launch|debut)\s+date\s+(?:has\s+been\s+|was\s+|is\s+)?(?:announced|set|revealed|confirmed|unveiled)|"
         r"dated\s+for|date\s+announcement)\b",
         re.IGNORECASE,

@@ -23,3 +23,15 @@ from airdate.extract.events import find_events
 )
 def test_filming_events(sentence: str, kinds: set[str]) -> None:
     assert {k for k, _ in find_events(sentence)} == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("'Quiet Harbor P.I.' Trailer Has Lots Of Close Shaves", "trailer_released"),
+        ("'Quiet Harbor!' Teaser Promises Chaos", "trailer_released"),
+        ("Harbor TV sets premiere dates for Quiet Harbor and Glass Orchard.", "date_announced"),
+    ],
+)
+def test_trailers_after_any_title_and_dates_in_the_plural(sentence: str, kind: str) -> None:
+    assert kind in {k for k, _ in find_events(sentence)}

@@ -163,7 +163,8 @@ def find_parts(sentence: str) -> list[tuple[int, int, int]]:
 
 def _clean(title: str) -> str:
     t = title.strip().strip("‘’'\"“”").strip()
-    t = re.sub(r"[\s,;:.!?–—-]+$", "", t)
+    initialism = re.search(r"(?:\b[A-Z]\.){2,}[\s,;:!?–—-]*$", t)  # "Magnum P.I.", "S.W.A.T.": the last stop is the title's
+    t = re.sub(r"[\s,;:.!?–—-]+$", "", t) + ("." if initialism else "")
     t = re.sub(r"(?:['’]s)$", "", t)
     return re.sub(r"\s+", " ", t)
 

@@ -132,3 +132,8 @@ def test_a_question_or_a_caption_names_no_title() -> None:
 def test_a_roundup_heading_may_name_a_final_season() -> None:
     h = heading_title("Quiet Harbor, final season (Paramount+)")
     assert h is not None and (h.title, h.season) == ("Quiet Harbor", None)
+
+
+def test_an_initialism_keeps_its_last_stop() -> None:
+    assert [m.title for m in quoted_titles("'Harbor P.I.' Trailer Has Lots Of Close Shaves")] == ["Harbor P.I."]
+    assert [m.title for m in quoted_titles("Fans of 'Quiet Harbor.' cheered")] == ["Quiet Harbor"]

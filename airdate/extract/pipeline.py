@@ -27,6 +27,7 @@ from airdate.extract.platforms import build_matcher, find_platforms
 from airdate.extract.releases import Candidate, Cluster, build_candidates, display_title
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import (
+    PLATFORM_WORDS,
     TitleMention,
     find_parts,
     find_seasons,
@@ -255,6 +256,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     for idx, s in enumerate(sentences):
         s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered)
         s.mentions += _spotted(s)
+        s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS]  # "HBO Max" names no show
         for m in s.mentions:
             k = title_key(m.title)
             if not k:

@@ -76,7 +76,8 @@ MONTH_NAMES = {
     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
 # Single words that are never a title on their own.
-NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
+NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this", "tba",
+              "tbd", "tbc"}
 FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
 STOP_SINGLE = {"if", "when", "as", "after", "before", "while", "since", "and", "but", "or", "so", "then", "now",
                "why", "how", "will", "does", "did", "is", "are", "was", "until", "once", "whether", "each", "every"}
@@ -261,6 +262,11 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     while picked and picked[0].group(0)[:1].islower():
         picked = picked[1:]  # "the Italian Narcos": a title starts with a capital
     prev = stripped[: picked[0].start()].rstrip() if picked else ""
+    ins = [i for i, m in enumerate(picked) if m.group(0) == "in"]
+    if ins and re.search(r"\bas$", prev) and ins[-1] < len(picked) - 1:
+        # "Talia Okonjo-Reyes as Wren Castellane in Marrow Bay season 2": a role, then its show
+        picked = picked[ins[-1] + 1 :]
+        prev = stripped[: picked[0].start()].rstrip()
     at_start = not prev
     open_left = at_start or bool(re.search(r"(?<![\w'’])[a-z][\w'’-]*$", prev))
     kept = _trim_left([m.group(0) for m in picked], at_start, open_left)
@@ -593,11 +599,25 @@ NOT_TITLE_WORDS = {
 }
 
 
+DATE_LABEL = re.compile(
+    r"^(?:(?:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:on\s+)?)?"
+    r"(?:TBA|TBD|TBC|Q[1-4]\s+\d{4}|(?:19|20)\d\d|(?:early|mid|late)[\s-]+(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def _date_label(text: str) -> bool:
+    """A heading's label that is a date, not a title: "Nov. 5, 2027: X", "Q1 2027: X", "TBD: X", "Leaving June 10: X"."""
+    t = text.strip()
+    bare = re.sub(r"^(?i:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:(?i:on)\s+)?", "", t)
+    return bool(DATE_LABEL.match(t)) or is_date_phrase(bare)
+
+
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
     m = HEADING_SUFFIX.search(heading)
-    label = heading.split(":", 1)[0].strip().lower() if ":" in heading else ""
+    label = heading.split(":", 1)[0].strip().lstrip("[(").lower() if ":" in heading else ""
     if label in CAPTIONS:
         return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2"
     prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8
@@ -611,12 +631,12 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if ":" in core:
         left, right = core.rsplit(":", 1)
         if (not _is_titleish(left.split()) or left.strip().lower() in HEADLINE_STOP | HEADING_PREFIXES
-                or ENUMERATOR.fullmatch(left.strip())):
+                or ENUMERATOR.fullmatch(left.strip()) or _date_label(left)):
             begin = len(left) + 1
             core = right.strip()
     words = core.split()
     t = _clean(core)
-    if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS:
+    if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS | NOT_TITLES:
         return None
     if ENUMERATOR.match(t):
         return None

@@ -137,3 +137,25 @@ def test_a_roundup_heading_may_name_a_final_season() -> None:
 def test_an_initialism_keeps_its_last_stop() -> None:
     assert [m.title for m in quoted_titles("'Harbor P.I.' Trailer Has Lots Of Close Shaves")] == ["Harbor P.I."]
     assert [m.title for m in quoted_titles("Fans of 'Quiet Harbor.' cheered")] == ["Quiet Harbor"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Nov. 5, 2027: Quiet Harbor", "Quiet Harbor"),
+        ("2027: The Glass Orchard", "The Glass Orchard"),
+        ("TBD: Quiet Harbor", "Quiet Harbor"),
+        ("Q1 2027: Glass Orchard", "Glass Orchard"),
+        ("Leaving June 10: Quiet Harbor", "Quiet Harbor"),
+        ("Star Trek: Discovery (Paramount+)", "Star Trek: Discovery"),
+    ],
+)
+def test_a_date_before_a_headings_colon_is_no_part_of_the_title(heading: str, title: str) -> None:
+    h = heading_title(heading)
+    assert h is not None and h.title == title
+
+
+def test_no_title_is_tba_and_a_role_comes_before_its_show() -> None:
+    assert find_titles("Release date: TBA", heading=True) == []
+    found = find_titles("[Photo: Mara Vey as Wren Castellane in Quiet Harbor season 2. Credit: Netflix]")
+    assert [(m.title, m.season) for m in found] == [("Quiet Harbor", 2)]

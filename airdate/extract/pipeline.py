@@ -301,34 +301,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                     small.season_focus = int(words[-1])
                 break
     _join_episodes(clusters)
-    _join_acronyms(clusters)
     return clusters
-
-
-def _initials(title: str) -> set[str]:
-    """"Saturday Night Live" → {"snl"}; "The Walking Dead" → {"twd", "wd"}; "Lord of the Rings" → {"lotr"}."""
-    words = re.findall(r"[A-Za-z0-9][\w'’]*", title)
-    out = {"".join(w[0] for w in words).lower()}
-    if words and words[0].lower() == "the":
-        out.add("".join(w[0] for w in words[1:]).lower())
-    return {x for x in out if len(x) >= 2}
-
-
-def _join_acronyms(clusters: dict[str, Cluster]) -> None:
-    """"'SNL'" beside "'Saturday Night Live'" in one article is one show, under its full name."""
-    for k in list(clusters):
-        forms = [f for f in clusters[k].forms if re.fullmatch(r"[A-Z]{2,6}", f)]
-        if not forms:
-            continue
-        full = [o for o in clusters if o != k and len(o.split()) >= 2
-                and any(forms[0].lower() in _initials(f) for f in clusters[o].forms)]
-        if len(full) != 1:
-            continue
-        short, big = clusters.pop(k), clusters[full[0]]
-        big.forms.update({f: 0 for f in short.forms if f not in big.forms})
-        big.first = min(big.first, short.first)
-        big.in_headline |= short.in_headline
-        big.own += short.own
 
 
 EPISODE = re.compile(r"^(?:episode|chapter)\s+(?:[ivx]+|\d{1,2})$")
@@ -382,8 +355,7 @@ def _key_for(k: str, clusters: dict[str, Cluster]) -> str | None:
         ow = other.split()
         if words[-len(ow) :] == ow or (words[-1].isdigit() and words[:-1] == ow):
             return other
-    # a form merged into another title ("SNL" into "Saturday Night Live")
-    return next((o for o, c in clusters.items() if any(title_key(f) == k for f in c.forms)), None)
+    return None
 
 
 def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None:
@@ -429,10 +401,7 @@ def _owner(s: Sentence, pos: int, focus: str | None) -> str | None:
 
 
 REFERENCE = re.compile(
-    r"(?:\b(?:from|like|than|since|unlike|including|with|by|of|original|classic|the\s+makers\s+of)\s+|\b\d{4}['’]s\s+|"
-    # a person's seat on a show, or an episode they host: "a judge on NBC's 'AGT'", "to host SNL"
-    r"\b(?:judge|co-host|host|contestant|panelist|correspondent|musical\s+guest)s?\s+(?:on|of)\s+(?:[\w.&+!]+['’]s\s+)?|"
-    r"\bhost(?:s|ed|ing)?\s+)[‘'\"“]?$",
+    r"(?:\b(?:from|like|than|since|unlike|including|with|by|of|original|classic|the\s+makers\s+of)\s+|\b\d{4}['’]s\s+)[‘'\"“]?$",
     re.IGNORECASE,
 )
 

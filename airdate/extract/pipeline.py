@@ -579,8 +579,7 @@ def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: s
     key = "judge_rule" if c.rule and mode == "hybrid" else "judge"
     # A bare headline that states a production event of a title the rules back ("'X' Renewed For
     # Season 3", "'X' Wraps Filming", "'X' Trailer") reports it by the contract, whatever the judge weighs.
-    # So does a short item ("'X' Finds New TV Home" over two lines).
-    stated = c.rule and c.shape in ("headline", "short") and any(s in HEADLINE_EVENTS for s in c.signals)
+    stated = c.rule and c.shape == "headline" and any(s in HEADLINE_EVENTS for s in c.signals)
     if v.release < t.get(f"{key}_{c.shape}", t[key]) and not stated:
         return None
     if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):

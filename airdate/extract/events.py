@@ -37,13 +37,20 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:filming|production|shooting|principal\s+photography|cameras)\s+(?:has|have|officially)?\s*"
         r"(?:began|begun|started|kicked\s+off|commenced|is\s+underway|are\s+rolling|rolled|started\s+rolling|"
         r"is\s+now\s+underway|got\s+underway)|is\s+(?:now\s+)?(?:in|into)\s+production|(?:is\s+)?currently\s+filming|"
-        r"(?:is|are)\s+(?:now\s+)?filming|now\s+filming|on\s+set)\b",
+        r"(?:is|are)\s+(?:now\s+)?filming|now\s+filming|on\s+set|(?:has|have)\s+been\s+(?:filming|shooting)|"
+        # "Filming on the second season began", "filming in Boyacá and Bogotá began"
+        r"(?:filming|shooting|production)\s+(?:on|of|in|for)\s+[^.;,]{1,50}?\s+(?:has\s+|have\s+)?(?:began|begun|started|commenced|"
+        r"got\s+underway|is\s+underway)|(?:a|the)\s+shoot\s+that\s+(?:began|started))\b",
         re.IGNORECASE,
     ),
     "filming_wrapped": re.compile(
         r"\b(?:wrapped\s+(?:\w+\s+)?(?:filming|production|shooting)|(?:filming|production|shooting)\s+(?:has\s+|have\s+|officially\s+)*"
         r"(?:wrapped|ended|finished|concluded|completed)|wraps\s+(?:filming|production|shooting)|"
-        r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped)\b",
+        r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped|"
+        r"(?:finished|completed|wrapped\s+up)\s+(?:\w+\s+)?(?:filming|shooting|production|principal\s+photography)|"
+        # "Filming on the second season of X has wrapped", "Filming of season two finished"
+        r"(?:filming|shooting|production)\s+(?:on|of|in|for)\s+[^.;,]{1,60}?\s+(?:has\s+|have\s+)?(?:wrapped|finished|ended|"
+        r"concluded|completed))\b",
         re.IGNORECASE,
     ),
     "trailer_released": re.compile(
@@ -52,14 +59,15 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:released|dropped|drops|debuted|debuts|unveiled|unveils|shared|shares|releases|reveals|revealed|"
         r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
         r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailers?|teasers?)|"
-        r"[’'”\"]\s+(?:[\w-]+\s+){0,3}(?:Trailer|Teaser)s?|"
         r"(?:teaser|trailer|promo|preview)s?(?:\s+trailer|\s*#\d+)?\s*(?:\||$)|"
-        r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))",
+        r"(?:^|\|\s*)(?:[\w ]+\s)?(?:trailer|teaser)\s*(?:\||$))"
+        # "'X' Trailer Has …", also after a title ending in a stop ("'Magnum P.I.' Trailer")
+        r"|(?<=[\w.!?])[’'”\"]\s+(?:[\w-]+\s+){0,3}(?:Trailer|Teaser)s?\b",
         re.IGNORECASE,
     ),
     "date_announced": re.compile(
         r"\b(?:(?:announced|set|sets|revealed|reveals|confirmed|confirms|unveiled|unveils|gets|got|lands|landed|"
-        r"locks|locked|has|finally\s+has)\s+(?:a|an|the|its|their)?\s*(?:official\s+)?(?:\w+\s+)?(?:premiere|release|launch|debut|return)\s+date|"
+        r"locks|locked|has|finally\s+has)\s+(?:a|an|the|its|their)?\s*(?:official\s+)?(?:\w+\s+)?(?:premiere|release|launch|debut|return)\s+dates?|"
         r"(?:premiere|release|launch|debut)\s+date\s+(?:has\s+been\s+|was\s+|is\s+)?(?:announced|set|revealed|confirmed|unveiled)|"
         r"dated\s+for|date\s+announcement)\b",
         re.IGNORECASE,

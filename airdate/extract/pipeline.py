@@ -27,10 +27,12 @@ from airdate.extract.platforms import build_matcher, find_platforms
 from airdate.extract.releases import Candidate, Cluster, build_candidates, display_title
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import (
+    PLATFORM_WORDS,
     TitleMention,
     find_parts,
     find_seasons,
     find_titles,
+    is_date_phrase,
     quoted_titles,
     title_key,
 )
@@ -133,6 +135,26 @@ class Sentence:
     cast: list[tuple[int, int, str]] | None = None  # ACTOR and CHARACTER spans the cast tagger found
 
 
+# Abbreviations a number follows ("Chawl No. 9", "Vol. 2", "Pt. 3"): their full stop ends no sentence.
+NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "Vol", "Vols", "Pt", "Ep", "Ch", "Op", "Fig", "Sec"})
+
+
+def _numbered_abbreviations(doc: Any) -> Any:
+    for i in range(1, len(doc) - 1):
+        before, stop, after = doc[i - 1], doc[i], doc[i + 1]
+        if (stop.text == "." and not before.whitespace_ and before.text in NUMBER_ABBREVIATIONS
+                and (after.like_num or re.fullmatch(r"[IVX]+", after.text))):
+            after.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _register() -> None:
+    from spacy.language import Language
+
+    Language.component("airdate_numbered_abbreviations", func=_numbered_abbreviations)
+
+
 @lru_cache(maxsize=1)
 def _nlp() -> Any:
     """spaCy's tokenizer with a rule-based sentencizer; the statistical parts stay unloaded."""
@@ -143,6 +165,8 @@ def _nlp() -> Any:
     except OSError as e:  # pragma: no cover - only when the package is missing
         raise ExtractionError(f"spaCy model {MODEL} is not installed; run `make run` to set up") from e
     nlp.add_pipe("sentencizer")
+    _register()
+    nlp.add_pipe("airdate_numbered_abbreviations")
     return nlp
 
 
@@ -232,6 +256,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     for idx, s in enumerate(sentences):
         s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered)
         s.mentions += _spotted(s)
+        s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS]  # "HBO Max" names no show
         for m in s.mentions:
             k = title_key(m.title)
             if not k:
@@ -306,7 +331,7 @@ def _spotted(s: Sentence) -> list[TitleMention]:
         if any(m.begin < z and a < m.end for m in s.mentions):
             continue
         title = s.text[a:z].strip(" '\"‘’“”")
-        if len(title) >= 2 and title_key(title):
+        if len(title) >= 2 and title_key(title) and not is_date_phrase(title):
             out.append(TitleMention(title, a, z, how="model"))
     return out
 
@@ -385,24 +410,29 @@ REFERENCE = re.compile(
 # "Killing Eve" star", "'Groundhog Day'-Style", "'Star Wars' Projects").
 DERIVED = re.compile(
     r"^[\s’'”\",]*-?(?i:sequel|spinoff|spin-off|prequel|follow-up|creators?|co-creators?|alums?|"
-    r"directors?|showrunners?|writers?|producers?|boss|bosses|veterans?|fame|style|esque|like|inspired|projects|franchise|universe|"
+    r"directors?|showrunners?|writers?|producers?|boss|bosses|author|veterans?|fame|style|esque|like|inspired|projects|franchise|universe|"
     r"films|movies|shows|saga|fans|fandom|cast\s+(?:member|reunion)|reunion|musical|song|album|book|novel|game|"
     r"arc|storyline|episode|chapter|festival|awards|conference|summit|expo|exhibition|tour|concert)\b"
 )
 
 
-# "the 'Killing Eve' star Jodie Comer", "the late "I Love Lucy" stars Lucille Ball and …": the title
-# names someone's past work when the sentence goes on to another title. ("'Westworld' Star James
-# Marsden Set to Return for Season 4" is about the show.)
-STAR_OF = re.compile(r"^[\s’'”\",]*(?i:star|stars|actor|actress|actors|alum|alums|alumna|alumnus)\s+(?:[A-Z][\w.’'-]+\s+){1,2}")
+# "the 'Killing Eve' star Jodie Comer", "the late "I Love Lucy" stars Lucille Ball and …", "'Cruella'
+# Director Craig Gillespie To Helm 'X'": the title names someone's past work when the sentence goes on
+# to another title. ("'Westworld' Star James Marsden Set to Return for Season 4", "'La Brea' boss
+# teases Season 2" are about the show.)
+STAR_OF = re.compile(
+    r"^[\s’'”\",]*(?i:star|stars|actor|actress|actors|alum|alums|alumna|alumnus|creators?|co-creators?|directors?|"
+    r"showrunners?|writers?|producers?|boss|bosses|author)\s+(?:(?:[A-Z][\w.’'-]+|just|has|have|is|are|"
+    r"(?:say|tease|reveal|confirm|disclose|explain|talk|admit|hint|discuss|share|promise|update)s?|opens?\s+up)\s+){1,2}"
+)
 
 
 def _is_reference(text: str, m: TitleMention) -> bool:
-    if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
-        return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'
     if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
         # ... when another title follows for the new work; alone, the star's news may be the show's.
         return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
+    if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
+        return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'; "'X' creator"
     return m.how in ("quoted", "known", "model") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 
@@ -502,6 +532,11 @@ class Extractor:
             for m, k in zip(head.mentions, head.keys, strict=True):
                 if not _is_reference(head.text, m) and all(x.actor != ctx.lead for _, x in clusters[k].cast):
                     clusters[k].lead = CastMember(ctx.lead, None, "unknown", head.text)
+        if ctx.announced is not None:
+            for c in clusters.values():
+                if not any(e.type == "date_announced" for _, e in c.events):
+                    tags = dict.fromkeys(t for t, w in c.windows if w.certainty == "confirmed")
+                    c.events.extend((t, ctx.announced) for t in tags)
         names = _full_names(sentences, clusters, ctx.lead)
         for c in clusters.values():
             c.cast = [(t, _expand(m, names)) for t, m in c.cast]
@@ -614,6 +649,16 @@ class _Context:
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
+    announced: Event | None = None  # "CBC Announces Premiere Dates for its 2019-20 Season"
+
+
+# A lineup's dates announced at once, in a headline or an intro that names no title: each title the
+# article then dates on the record had its date announced.
+ANNOUNCED_DATES = re.compile(
+    r"\b(?:announc(?:es|ed|e)|sets|set|reveals|revealed|unveils|unveiled|confirms|confirmed)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:premiere|release|return|launch|debut)\s+dates\b",
+    re.IGNORECASE,
+)
 
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
@@ -634,6 +679,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
             if not w.replaced:
                 ctx.framing.append(_window(w.found, classify(text), text))
         ctx.framing_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
+        if ANNOUNCED_DATES.search(text) and ctx.announced is None:
+            ctx.announced = Event("date_announced", None, classify(text), text)
         if not s.keys:
             return
     _count_cues(s, focus, clusters)

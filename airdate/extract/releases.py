@@ -116,11 +116,13 @@ def _release(
     kind: Literal["series", "film"] = "film" if c.film > c.series and not (season and season > 1) else "series"
     words = title.split()
     numbered_title = None
-    if kind == "series" and len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) < 30:
-        # "Stranger Things 5" is shorthand for season 5 of a series.
-        if season is None or season < int(words[-1]):
+    if kind == "series" and len(words) > 1 and words[-1].isdigit():
+        # "Stranger Things 5" is shorthand for season 5 of a series; a number past a dozen is the
+        # title's own ("Station 19 Season 7", "Yurei Ward 13").
+        n = int(words[-1])
+        if 1 < n <= 12 and (season is None or season < n):
             numbered_title = title if season is None else None
-            title, season = " ".join(words[:-1]), int(words[-1])
+            title, season = " ".join(words[:-1]), n
     if season and season > 1:  # a further season is renewed, not ordered
         live = [replace(e, type="renewed") if e.type == "ordered" else e for e in live]
         live = list({e.type: e for e in reversed(live)}.values())[::-1]

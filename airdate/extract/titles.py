@@ -76,7 +76,8 @@ MONTH_NAMES = {
     "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 }
 # Single words that are never a title on their own.
-NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this"}
+NOT_TITLES = {"official", "new", "first", "final", "latest", "exclusive", "the", "watch", "more", "next", "this", "tba",
+              "tbd", "tbc"}
 FILLER = NOT_TITLES | {"full", "teaser", "trailer", "look", "sneak", "peek", "a", "an", "another", "second", "last"}
 STOP_SINGLE = {"if", "when", "as", "after", "before", "while", "since", "and", "but", "or", "so", "then", "now",
                "why", "how", "will", "does", "did", "is", "are", "was", "until", "once", "whether", "each", "every"}
@@ -163,7 +164,8 @@ def find_parts(sentence: str) -> list[tuple[int, int, int]]:
 
 def _clean(title: str) -> str:
     t = title.strip().strip("‘’'\"“”").strip()
-    t = re.sub(r"[\s,;:.!?–—-]+$", "", t)
+    initialism = re.search(r"(?:\b[A-Z]\.){2,}[\s,;:!?–—-]*$", t)  # "Magnum P.I.", "S.W.A.T.": the last stop is the title's
+    t = re.sub(r"[\s,;:.!?–—-]+$", "", t) + ("." if initialism else "")
     t = re.sub(r"(?:['’]s)$", "", t)
     return re.sub(r"\s+", " ", t)
 
@@ -181,14 +183,45 @@ def _is_titleish(words: list[str]) -> bool:
     return caps / len(content) >= 0.75
 
 
-def _trim_left(words: list[str], at_start: bool = True) -> list[str]:
-    """Drop headline verbs, platforms and connectors from the left edge."""
+# Stop words that are nouns or adjectives, which real titles begin or end with as well ("Star Trek",
+# "Spy x Family", "Crime Scene Kitchen", "The Morning Show"): they cut only inside a run, between
+# words they describe ("Netflix Drama Bridgerton", "Korean Drama Squid Game").
+DESCRIPTORS = {
+    "drama", "comedy", "thriller", "horror", "fantasy", "romance", "crime", "spy", "mystery", "zombie", "hit",
+    "star", "stars", "show", "date", "host", "smash", "countdown", "popular", "beloved", "acclaimed", "animated",
+    "korean", "japanese", "british", "cast", "fans", "viewers", "release", "premiere", "finale", "review", "recap",
+    "trailer", "teaser", "news", "report", "plot", "details", "clip", "poster", "boss", "production", "play",
+}
+
+
+def _platform_of(word: str) -> bool:
+    """"netflix's", "hbo’s": a platform's possessive, which names the title after it."""
+    return bool(re.search(r"['’]s$", word)) and word[:-2] in PLATFORM_WORDS
+
+
+def _label(text: str) -> bool:
+    """A page label before a colon, never part of a title: "Verdict:", "Pictured:", "Claim 1:"."""
+    t = text.strip().rstrip(":").strip().lower()
+    return t in BOILERPLATE or t in LABELS or bool(ENUMERATOR.fullmatch(t))
+
+
+def _trim_left(words: list[str], at_start: bool = True, open_left: bool = False) -> list[str]:
+    """Drop headline verbs, platforms and connectors from the left edge. `open_left`: the run
+    starts the sentence or follows a lower-case word, not a quote or a comma."""
     # Cut after the last stop word: "Netflix Confirms Stranger Things" → "Stranger Things".
     cut = 0
     for i, w in enumerate(words):
         lw = w.lower().strip(",:;")
+        if lw in DESCRIPTORS and not w.endswith(",") and ((i == 0 and open_left) or i == len(words) - 1):
+            # "Star Trek: Discovery", "The Morning Show": a title's own first or last word (but
+            # "'Stranger Things' Star Joseph Quinn", "Release Date, Cast, Trailer and …" describe)
+            continue
+        if lw in PLATFORM_WORDS and i == len(words) - 1 and i and words[i - 1].endswith(":"):
+            continue  # "Star Trek: Discovery": a subtitle that is also a channel's name
         if lw in PLATFORM_WORDS or lw in HEADLINE_STOP or w.endswith(","):
             cut = i + 1
+        elif w.endswith(":") and _label(" ".join(words[: i + 1])):
+            cut = i + 1  # "Verdict: Dovecote", "Claim 1: Season 3 …"
         elif w.endswith(":") and (cut or i >= 4):
             cut = i + 1  # "Exclusive: X", but "Star Trek: Discovery" is one title
     words = words[cut:]
@@ -228,8 +261,17 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     picked.reverse()
     while picked and picked[0].group(0)[:1].islower():
         picked = picked[1:]  # "the Italian Narcos": a title starts with a capital
-    at_start = not picked or not stripped[: picked[0].start()].strip()
-    kept = _trim_left([m.group(0) for m in picked], at_start)
+    prev = stripped[: picked[0].start()].rstrip() if picked else ""
+    ins = [i for i, m in enumerate(picked) if m.group(0) == "in"]
+    if ins and re.search(r"\bas$", prev) and ins[-1] < len(picked) - 1:
+        # "Talia Okonjo-Reyes as Wren Castellane in Marrow Bay season 2": a role, then its show
+        picked = picked[ins[-1] + 1 :]
+        prev = stripped[: picked[0].start()].rstrip()
+    at_start = not prev
+    open_left = at_start or bool(re.search(r"(?<![\w'’])[a-z][\w'’-]*$", prev))
+    kept = _trim_left([m.group(0) for m in picked], at_start, open_left)
+    if kept and kept[0] in ("the", "a", "an"):
+        return None  # "… Revealed the Real Reason Season 4": a verb's object, not a title ("The …" in a headline)
     while kept and kept[-1].lower() in TRAILING_ADJ:
         kept = kept[:-1]  # "Nathan Fielder's New Comedy": "New" describes the show
     if kept and re.search(r"['’]s?$", kept[-1]) and len(kept) > 1:
@@ -248,6 +290,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
         return None
     if len(kept) == 1 and at_start and kept[0].lower() in STOP_SINGLE:
         return None  # "If Season 3 follows …"
+    if _label(title) and before.rstrip().endswith(":"):
+        return None  # "Claim 1: Season 3 premieres …"
     return title, start, trimmed
 
 
@@ -274,9 +318,13 @@ def _right_title(after: str, skip_desc: bool = True) -> str | None:
         break
     while picked and picked[-1].lower() in CONNECT:
         picked.pop()
+    if len(picked) > 1 and _platform_of(picked[0].lower()):
+        picked = picked[1:]  # "the second season of Netflix's Ninefold"
     if not picked or not _is_titleish(picked):
         return None
     t = _clean(" ".join(picked))
+    if re.fullmatch(r"[\w-]+-" + GENRE, t, re.IGNORECASE):
+        return None  # "the third season of its Euro-thriller": a kind, not a name
     return t if t.lower() not in PLATFORM_WORDS else None
 
 
@@ -359,7 +407,7 @@ def find_titles(
         mentions += [
             h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
         ]
-    return _dedupe(mentions)
+    return _dedupe([m for m in mentions if not is_date_phrase(m.title)])
 
 
 # A title in prose named by its kind: "the hit comedy Rock Bottom", "the 2021 taiga drama, Kōgen no
@@ -439,7 +487,7 @@ STUDIOS = {"disney", "marvel", "pixar", "lucasfilm", "dc", "warner bros", "warne
            "paramount", "lionsgate", "a24", "neon", "searchlight", "focus features", "mgm", "amazon mgm", "bbc studios"}
 
 
-SEGMENT_BREAK = re.compile(r"\s+(?:\||-|–|—)\s+")
+SEGMENT_BREAK = re.compile(r"\s*\|\s*|\s+(?:-|–|—)\s+")  # a bar breaks with or without spaces; a dash only spaced
 TRAILER_SEGMENT = re.compile(
     r"^(?i:(?:official|new|final|first|latest)?\s*(?:teaser\s+)?(?:trailer|teaser|preview|promo|clip|poster|first\s+look)"
     r"(?:\s*#?\d+)?)$"
@@ -468,6 +516,9 @@ def _segment_title(headline: str) -> TitleMention | None:
     return TitleMention(t, max(begin, 0), max(begin, 0) + len(t), season=season, how="headline")
 
 
+# Words that open a question or an aside, not a title: "Has X Been Renewed …?", "Where To Watch …".
+QUESTION_OPENERS = {"here", "watch", "meet", "has", "have", "had", "was", "were", "do", "should", "would", "where",
+                    "what", "who", "which", "whats", "what's"}
 AFTER_CUE = re.compile(r"\b(?i:first\s+look\s+at|trailer\s+for|teaser\s+for|return\s+of|premiere\s+of|renewal\s+of)\s+")
 
 
@@ -501,11 +552,11 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
         words = lead.group("t").split()
         if (
             _is_titleish(words)
-            and words[0].lower() not in HEADLINE_STOP | SENTENCE_START | STOP_SINGLE | {"here", "watch", "meet"}
+            and words[0].lower() not in HEADLINE_STOP | SENTENCE_START | STOP_SINGLE | QUESTION_OPENERS
             and words[-1].lower() not in CONNECT | MINOR
         ):
             t = _clean(lead.group("t"))
-            if t and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
+            if t and not _label(t) and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):
                 out.append(TitleMention(t, lead.start("t"), lead.end("t"), how="headline"))
     return out
 
@@ -514,6 +565,10 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
 BOILERPLATE = {"related", "contributing", "source", "sources", "also", "read", "read more", "more", "see", "watch",
                "update", "updated", "editor's note", "photo", "photos", "credit", "advertisement", "sponsored", "tags",
                "topics", "follow", "share", "listen", "video", "subscribe", "note", "correction", "disclosure"}
+# Labels of what a paragraph is, before a colon: "Verdict: X season 2 is …", "Rumor: …".
+LABELS = {"verdict", "the verdict", "our verdict", "bottom line", "the bottom line", "pictured", "caption", "claim",
+          "rumor", "rumour", "fact", "spoiler", "spoilers", "warning", "our take", "the takeaway", "takeaway", "tl;dr"}
+CAPTIONS = {"pictured", "caption", "above", "below", "top", "left", "right", "photo", "photos", "image", "credit"}
 HEADING_PREFIXES = {"not coming in june", "delayed", "cancelled", "canceled", "renewed", "new", "returning", "coming", "upcoming", "exclusive",
                     "confirmed", "dated", "undated", "ending", "ended", "postponed", "moved", "update", "still waiting"}
 GENERIC_HEADINGS = {
@@ -522,7 +577,8 @@ GENERIC_HEADINGS = {
     "streaming", "where to watch", "what we know", "recap", "news", "updates", "update", "photos", "video",
 }
 HEADING_SUFFIX = re.compile(
-    r"(?:[,:–—-]?\s*(?i:season|series)\s+(?P<n>\d{1,2}))?(?:[,:–—-]?\s*(?i:part|cour|volume)\s+(?P<p>\d))?"
+    r"(?:[,:–—-]?\s*(?:(?i:season|series)\s+(?P<n>\d{1,2})|(?P<fin>(?i:final|last)\s+(?i:season|series))))?"
+    r"(?:[,:–—-]?\s*(?i:part|cour|volume)\s+(?P<p>\d))?"
     r"(?:\s+[-–—:]\s+(?P<when>[^()]{1,40}?))?\s*(?:\((?P<paren>[^()]{1,40})\))?\s*$"
 )
 TYPE_TAIL = re.compile(
@@ -543,13 +599,30 @@ NOT_TITLE_WORDS = {
 }
 
 
+DATE_LABEL = re.compile(
+    r"^(?:(?:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:on\s+)?)?"
+    r"(?:TBA|TBD|TBC|Q[1-4]\s+\d{4}|(?:19|20)\d\d|(?:early|mid|late)[\s-]+(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+
+
+def _date_label(text: str) -> bool:
+    """A heading's label that is a date, not a title: "Nov. 5, 2027: X", "Q1 2027: X", "TBD: X", "Leaving June 10: X"."""
+    t = text.strip()
+    bare = re.sub(r"^(?i:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:(?i:on)\s+)?", "", t)
+    return bool(DATE_LABEL.match(t)) or is_date_phrase(bare)
+
+
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
     m = HEADING_SUFFIX.search(heading)
-    label = heading.split(":", 1)[0].strip().lower() if ":" in heading else ""
+    label = heading.split(":", 1)[0].strip().lstrip("[(").lower() if ":" in heading else ""
+    if label in CAPTIONS:
+        return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2"
     prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8
-    if not m or not (m.group("paren") or m.group("n") or m.group("p") or m.group("when") or numbered or prefixed):
+    if not m or not (m.group("paren") or m.group("n") or m.group("fin") or m.group("p") or m.group("when") or numbered
+                     or prefixed):
         return None
     if re.search(r"//|@|https?|www\.|\d:\d\d", heading):
         return None
@@ -558,16 +631,16 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if ":" in core:
         left, right = core.rsplit(":", 1)
         if (not _is_titleish(left.split()) or left.strip().lower() in HEADLINE_STOP | HEADING_PREFIXES
-                or ENUMERATOR.fullmatch(left.strip())):
+                or ENUMERATOR.fullmatch(left.strip()) or _date_label(left)):
             begin = len(left) + 1
             core = right.strip()
     words = core.split()
     t = _clean(core)
-    if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS:
+    if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS | NOT_TITLES:
         return None
     if ENUMERATOR.match(t):
         return None
-    if _time_words(words) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
+    if _time_words(words) or is_date_phrase(t) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
         return None
     return TitleMention(t, heading.index(core, begin), m.start(), season=_number(m.group("n")), part=_number(m.group("p")), how="heading")
 
@@ -603,6 +676,21 @@ def _time_words(words: list[str]) -> bool:
     """A "title" made of time and kind words only ("Summer Movie Preview 2025")."""
     content = [w.lower().strip(":,") for w in words if w.lower() not in CONNECT]
     return all(w in NOT_TITLE_WORDS or w.isdigit() for w in content)
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+_MONTHS = {m.lower() for m in MONTH_NAMES}
+
+
+def is_date_phrase(title: str) -> bool:
+    """A "title" that is a date: "January 31", "Wednesday, July 3", "THURSDAY, NOV. 27". A weekday
+    alone is not one ("Wednesday" is a series)."""
+    words = [w.lower().strip(",.:;()") for w in title.split()]
+    words = [w for w in words if w and w not in ("of", "the")]
+    if not words or not any(w in _MONTHS for w in words):
+        return False
+    return all(w in _MONTHS or w in WEEKDAYS or re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)?", w) for w in words)
 
 
 def _dedupe(mentions: list[TitleMention]) -> list[TitleMention]:

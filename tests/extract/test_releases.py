@@ -145,9 +145,10 @@ def test_a_show_rescued_after_its_cancellation_is_renewed() -> None:
     assert [k for k, _ in find_events("It has not found a new home yet.")] == []
 
 
-def test_the_rescue_outranks_the_cancellation_it_tells_of(extractor: Extractor) -> None:
+def test_the_rescue_outranks_the_cancellation_it_tells_of() -> None:
+    # The rules' events (the judge decides separately whether a short item is a release).
     text = "'Copper Kettle' Finds New TV Home, Stars And Fans Rejoice\n\nFox canceled the hit comedy on Thursday."
-    found = extractor.extract(Article(text=text, title=None, published=date(2026, 12, 1)))
+    found = Extractor(mode="rules").extract(Article(text=text, title=None, published=date(2026, 12, 1)))
     assert [[e.type for e in r.events] for r in found.releases] == [["renewed"]]
 
 
@@ -198,3 +199,60 @@ def test_a_festival_or_a_tour_named_like_a_title_is_no_release() -> None:
     assert _is_reference(text, TitleMention("7th Harbor Light", begin, begin + 16, how="model"))
     text = "The 7th Harbor Light trailer is out"
     assert not _is_reference(text, TitleMention("7th Harbor Light", 0 + 4, 4 + 16, how="model"))
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # a small number after a series' name is shorthand for its season ...
+        ("'Quiet Harbor 4' Premieres On Netflix On March 1, 2027", [("Quiet Harbor", 4)]),
+        # ... but not a number past a dozen, nor one beside a season of its own
+        ("Harbor Station 19 Season 2 Premieres On Netflix On March 1, 2027", [("Harbor Station 19", 2)]),
+        ("'Ward 13' Season 2 Premieres On Netflix On March 1, 2027", [("Ward 13", 2)]),
+    ],
+)
+def test_a_number_ending_a_series_name(extractor: Extractor, headline: str, expected: list[tuple[str, int]]) -> None:
+    assert releases(extractor, headline) == expected
+
+
+def test_a_crew_member_teasing_a_season_speaks_of_the_show(extractor: Extractor) -> None:
+    assert releases(extractor, "'Quiet Harbor' boss teases Season 2 will put the crew in new waters") == [
+        ("Quiet Harbor", 2)
+    ]
+
+
+def test_a_crew_member_named_for_another_title_is_a_reference(extractor: Extractor) -> None:
+    found = releases(extractor, "'Quiet Harbor' Creator Mara Vey To Direct 'The Glass Orchard' Season 2 For Netflix")
+    assert "Quiet Harbor" not in [t for t, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "platform"),
+    [
+        ("The second season of Quiet Harbor will premiere on Movistar Plus+ on Friday, September 22, 2026.",
+         "Movistar Plus+"),
+        ("Quiet Harbor season 2 arrives on Viaplay on October 3, 2026.", "Viaplay"),
+        ("The second season of Quiet Harbor will air on ZDF from November 5, 2026.", "ZDF"),
+    ],
+)
+def test_services_beyond_the_american_ones(extractor: Extractor, text: str, platform: str) -> None:
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
+    assert [r.platforms for r in found.releases] == [(platform,)]
+
+
+def test_a_number_after_no_does_not_end_the_sentence() -> None:
+    from airdate.extract.pipeline import _nlp
+
+    doc = _nlp()("It is by the writer of the 2023 film Quiet Harbor No. 9, and Vol. 2 is out. I said No. Then I left.")
+    assert [s.text for s in doc.sents] == [
+        "It is by the writer of the 2023 film Quiet Harbor No. 9, and Vol. 2 is out.", "I said No.", "Then I left."
+    ]
+
+
+def test_a_lineup_whose_dates_were_announced_dates_each_title_on_the_record(extractor: Extractor) -> None:
+    text = ("Harbor TV Announces Premiere Dates for its Fall Season\n\n"
+            "QUIET HARBOR (Season 3) — returns Tuesday, Sept. 24 at 9 p.m.\n\n"
+            "GLASS ORCHARD (NEW) — premieres Wednesday, Sept. 25 at 9 p.m.\n")
+    found = extractor.extract(Article(text=text, published=date(2026, 8, 13)))
+    events = {r.title: [e.type for e in r.events] for r in found.releases}
+    assert events and all("date_announced" in kinds for kinds in events.values()), events

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from airdate.extract.titles import genre_titles, heading_title, quoted_titles
+from airdate.extract.titles import find_titles, genre_titles, heading_title, is_date_phrase, quoted_titles
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,98 @@ def test_numbered_labels_in_headings_are_no_titles(heading: str, title: str | No
 )
 def test_titles_named_by_their_kind(sentence: str, titles: list[str]) -> None:
     assert [m.title for m in genre_titles(sentence)] == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title", "season"),
+    [
+        # a kind or genre word that is a title's own first or last word
+        ("The Morning Show Season 4 premieres on Apple TV+ on March 1.", "The Morning Show", 4),
+        ("Star Trek: Strange New Worlds Season 3 arrives in July.", "Star Trek: Strange New Worlds", 3),
+        ("Spy x Family Season 2 is coming to Crunchyroll.", "Spy x Family", 2),
+        ("Netflix confirmed Crime Scene Kitchen Season 2 this week.", "Crime Scene Kitchen", 2),
+        # ... and the same words between a platform or a kind and the title describe it
+        ("Netflix Drama Bridgerton Season 3 Gets A Date", "Bridgerton", 3),
+        ("Korean Drama Squid Game Season 2 Is Coming", "Squid Game", 2),
+    ],
+)
+def test_titles_keep_their_own_kind_words(sentence: str, title: str, season: int) -> None:
+    found = [(m.title, m.season) for m in find_titles(sentence)]
+    assert (title, season) in found
+
+
+def test_a_kind_word_after_a_quoted_title_describes_a_person() -> None:
+    found = find_titles("'Quiet Harbor' Star Mara Vey Detained By Customs Agent Demanding Season 5 Return")
+    assert [m.title for m in found] == ["Quiet Harbor"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Release date: January 31", "Premieres: Wednesday, July 3", "THURSDAY, NOV. 27 (THANKSGIVING)"]
+)
+def test_a_date_is_no_title(heading: str) -> None:
+    assert heading_title(heading) is None
+    assert find_titles(heading, heading=True) == []
+
+
+@pytest.mark.parametrize(("title", "is_date"), [("Wednesday", False), ("March 14", True), ("Friday, July 12", True),
+                                                ("The Fourth of July", False), ("Sept. 5", True)])
+def test_date_phrases(title: str, is_date: bool) -> None:
+    assert is_date_phrase(title) is is_date
+
+
+def test_a_verbs_object_before_a_season_is_no_title() -> None:
+    found = find_titles("Quiet Harbor Showrunner Just Revealed the Real Reason Season 4 Has a Part 2.")
+    assert "the Real Reason" not in [m.title for m in found] and "Real Reason" not in [m.title for m in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Verdict: Quiet Harbor season 2 is not an easy watch.", [("Quiet Harbor", 2)]),
+        ("Claim 1: Season 3 premieres in October", []),
+        ("Kerr will next be seen in the second season of Netflix's Glass Orchard, due this summer.",
+         [("Glass Orchard", 2)]),
+        ("Netflix pushed the third season of its Euro-thriller out of 2026.", []),
+        ("Star Trek: Discovery Season 5 arrives in April.", [("Star Trek: Discovery", 5)]),
+    ],
+)
+def test_labels_possessives_and_kinds_around_a_season(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert [(m.title, m.season) for m in find_titles(sentence)] == expected
+
+
+def test_a_question_or_a_caption_names_no_title() -> None:
+    found = [m.title for m in find_titles("Has Quiet Harbor Been Renewed for Season 3?", headline=True)]
+    assert not any(t.startswith("Has ") or t.endswith(" Been") for t in found)
+    assert heading_title("Pictured: Mara Vey in a still from Glass Orchard 2. (Photo: Sunehri Films)") is None
+
+
+def test_a_roundup_heading_may_name_a_final_season() -> None:
+    h = heading_title("Quiet Harbor, final season (Paramount+)")
+    assert h is not None and (h.title, h.season) == ("Quiet Harbor", None)
+
+
+def test_an_initialism_keeps_its_last_stop() -> None:
+    assert [m.title for m in quoted_titles("'Harbor P.I.' Trailer Has Lots Of Close Shaves")] == ["Harbor P.I."]
+    assert [m.title for m in quoted_titles("Fans of 'Quiet Harbor.' cheered")] == ["Quiet Harbor"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        ("Nov. 5, 2027: Quiet Harbor", "Quiet Harbor"),
+        ("2027: The Glass Orchard", "The Glass Orchard"),
+        ("TBD: Quiet Harbor", "Quiet Harbor"),
+        ("Q1 2027: Glass Orchard", "Glass Orchard"),
+        ("Leaving June 10: Quiet Harbor", "Quiet Harbor"),
+        ("Star Trek: Discovery (Paramount+)", "Star Trek: Discovery"),
+    ],
+)
+def test_a_date_before_a_headings_colon_is_no_part_of_the_title(heading: str, title: str) -> None:
+    h = heading_title(heading)
+    assert h is not None and h.title == title
+
+
+def test_no_title_is_tba_and_a_role_comes_before_its_show() -> None:
+    assert find_titles("Release date: TBA", heading=True) == []
+    found = find_titles("[Photo: Mara Vey as Wren Castellane in Quiet Harbor season 2. Credit: Netflix]")
+    assert [(m.title, m.season) for m in found] == [("Quiet Harbor", 2)]

@@ -1,0 +1,37 @@
+"""Production events as writers phrase them (our own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from airdate.extract.events import find_events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Filming on the second season of Quiet Harbor has wrapped in Oaxaca.", {"filming_wrapped"}),
+        ("Filming of season two finished in February.", {"filming_wrapped"}),
+        ("Filming on the musical wrapped in May, before the strike began.", {"filming_wrapped"}),
+        ("The telenovela finished shooting in November.", {"filming_wrapped"}),
+        ("The Cornish family drama has been filming since September.", {"filming_started"}),
+        ("Filming in Boyacá and Bogotá began in February.", {"filming_started"}),
+        ("Wrapped in May after a shoot that began in February.", {"filming_started"}),
+        ("The show is about filming a movie on a farm.", set()),
+        ("Filming on the second season will begin in March.", set()),
+    ],
+)
+def test_filming_events(sentence: str, kinds: set[str]) -> None:
+    assert {k for k, _ in find_events(sentence)} == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("'Quiet Harbor P.I.' Trailer Has Lots Of Close Shaves", "trailer_released"),
+        ("'Quiet Harbor!' Teaser Promises Chaos", "trailer_released"),
+        ("Harbor TV sets premiere dates for Quiet Harbor and Glass Orchard.", "date_announced"),
+    ],
+)
+def test_trailers_after_any_title_and_dates_in_the_plural(sentence: str, kind: str) -> None:
+    assert kind in {k for k, _ in find_events(sentence)}

@@ -470,7 +470,7 @@ class Extractor:
         verdicts = learned.judge([text for _, text in candidates]) if self.mode != "rules" else [None] * len(candidates)
         t = learned.thresholds()
         decided = (decide(c, v, t, self.mode) for (c, _), v in zip(candidates, verdicts, strict=True))
-        return Extraction(article, tuple(r for r in decided if r is not None))
+        return Extraction(article, _fold_fragments([r for r in decided if r is not None]))
 
     def candidates(self, article: Article, spot: bool | None = None, spotter: Any = None) -> list[tuple[Candidate, str]]:
         """Every release the rules could report, each with the text the learned judge reads.
@@ -552,6 +552,35 @@ class Extractor:
                 cand = replace(cand, shape=extra[0].removeprefix("doc_"))
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out
+
+
+def _fold_fragments(releases: list[Release]) -> tuple[Release, ...]:
+    """A release whose title is the tail of another's, same season ("Number 2" beside "Show Number
+    2", a span the spotter cut short), is that one: its claims join it."""
+    def holds(o: Release, r: Release, words: list[str]) -> bool:
+        key = title_key(o.title).split()
+        head = o.title.split()[: len(o.title.split()) - len(r.title.split())]
+        # the words before the fragment start the name too ("Show", not "Who's in the")
+        return (o is not r and o.season == r.season and len(key) > len(words) and key[-len(words):] == words
+                and bool(head) and all(w[:1].isupper() or w[:1].isdigit() for w in head))
+
+    out = list(releases)
+    for r in releases:
+        words = title_key(r.title).split()
+        whole = next((o for o in out if holds(o, r, words)), None) if len(words) >= 2 else None
+        if whole is None or r not in out:
+            continue
+        merged = replace(
+            whole,
+            platforms=tuple(dict.fromkeys(whole.platforms + r.platforms)),
+            windows=tuple(dict.fromkeys(whole.windows + r.windows)),
+            cast=tuple(dict.fromkeys(whole.cast + r.cast)),
+            characters=tuple(dict.fromkeys(whole.characters + r.characters)),
+            events=tuple(dict.fromkeys(whole.events + r.events)),
+        )
+        out[out.index(whole)] = merged
+        out.remove(r)
+    return tuple(out)
 
 
 def _spot(blocks: list[tuple[str, int, bool, bool]], spotter: Any = None) -> list[list[tuple[int, int]]] | None:

@@ -256,3 +256,19 @@ def test_a_lineup_whose_dates_were_announced_dates_each_title_on_the_record(extr
     found = extractor.extract(Article(text=text, published=date(2026, 8, 13)))
     events = {r.title: [e.type for e in r.events] for r in found.releases}
     assert events and all("date_announced" in kinds for kinds in events.values()), events
+
+
+def test_a_title_cut_short_joins_the_whole_one(extractor: Extractor) -> None:
+    text = "Show Number 2 season 2 is coming\n\nShow Number 2 returns for season 2 on Netflix in fall 2026, the streamer said."
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
+    assert [(r.title, r.season, r.platforms) for r in found.releases] == [("Show Number 2", 2, ("Netflix",))]
+
+
+def test_a_title_inside_a_question_is_not_folded_into_it() -> None:
+    from airdate.extract.pipeline import _fold_fragments
+    from airdate.models import Release
+
+    whole, part = Release("Who's in the Quiet Harbor", 3, None, "series"), Release("Quiet Harbor", 3, None, "series")
+    assert _fold_fragments([whole, part]) == (whole, part)
+    show = Release("Show Quiet Harbor", 3, None, "series", platforms=("Netflix",))
+    assert _fold_fragments([show, part]) == (show,)

@@ -196,7 +196,7 @@ DESCRIPTORS = {
 
 def _platform_of(word: str) -> bool:
     """"netflix's", "hbo’s": a platform's possessive, which names the title after it."""
-    return bool(re.search(r"['’]s$", word)) and word[:-2] in PLATFORM_WORDS
+    return word.endswith(("'s", "’s")) and word in PLATFORM_WORDS  # which holds the possessives too
 
 
 def _label(text: str) -> bool:
@@ -599,18 +599,15 @@ NOT_TITLE_WORDS = {
 }
 
 
-DATE_LABEL = re.compile(
-    r"^(?:(?:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:on\s+)?)?"
-    r"(?:TBA|TBD|TBC|Q[1-4]\s+\d{4}|(?:19|20)\d\d|(?:early|mid|late)[\s-]+(?:19|20)\d\d)$",
-    re.IGNORECASE,
-)
+# What a label says before its date: "Leaving June 10: X", "Coming on Q1 2027: X".
+DATE_LABEL_VERB = re.compile(r"^(?i:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:(?i:on)\s+)?")
+DATE_LABEL = re.compile(r"^(?:TBA|TBD|TBC|Q[1-4]\s+\d{4}|(?:19|20)\d\d|(?:early|mid|late)[\s-]+(?:19|20)\d\d)$", re.IGNORECASE)
 
 
 def _date_label(text: str) -> bool:
     """A heading's label that is a date, not a title: "Nov. 5, 2027: X", "Q1 2027: X", "TBD: X", "Leaving June 10: X"."""
-    t = text.strip()
-    bare = re.sub(r"^(?i:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:(?i:on)\s+)?", "", t)
-    return bool(DATE_LABEL.match(t)) or is_date_phrase(bare)
+    bare = DATE_LABEL_VERB.sub("", text.strip())
+    return bool(DATE_LABEL.match(bare)) or is_date_phrase(bare)
 
 
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:

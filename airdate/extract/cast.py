@@ -48,7 +48,7 @@ V = r"(?i:{})"
 
 RETURN_AS = V.format(
     r"(?:also\s+|will\s+also\s+)?(?:returns|returning|will\s+return|is\s+returning|is\s+set\s+to\s+return|"
-    r"is\s+back|comes\s+back|will\s+be\s+back|is\s+coming\s+back|returned)"
+    r"is\s+(?:also\s+)?back|comes\s+back|will\s+be\s+back|is\s+coming\s+back|returned)"
 )
 REPRISE = V.format(
     r"(?:also\s+)?(?:reprises|will\s+reprise|is\s+reprising|is\s+set\s+to\s+reprise|to\s+reprise|reprising)\s+"
@@ -212,6 +212,9 @@ HEADLINE_ADVERBS = (
 NOT_IN_NAMES |= set(HEADLINE_ADVERBS)
 
 
+AGE = re.compile(r"(?<=[^\W\d_]),\s\d{1,3},(?=\s)")
+
+
 @dataclass(frozen=True)
 class CastFind:
     actor: str
@@ -312,6 +315,9 @@ def find_cast(
     found: list[CastFind] = []
     if lead:
         sentence = LEAD_SUBJECT.sub(lead, sentence)
+    # "Catalina Ospina-Reyes, 31, is back as …": an age between a name and its verb is blanked,
+    # offsets kept.
+    sentence = AGE.sub(lambda m: " " * len(m.group(0)), sentence)
     taken: list[tuple[int, int]] = []
 
     def free(b: int, e: int) -> bool:
@@ -469,8 +475,11 @@ def merge_finds(rules: list[CastFind], model: list[CastFind]) -> list[CastFind]:
     """The rules' entries, a role the tagger paired where the rules had none, and the actors only the tagger found."""
     out = list(rules)
     by_actor = {f.actor: i for i, f in enumerate(out)}
+    roles = {f.character for f in rules if f.character}
     for f in model:
         i = by_actor.get(f.actor)
+        if i is None and f.actor in roles and not f.character:
+            continue  # "Tomasz Kowalczyk (Aleksander Wren)": the rules' role is no actor
         if i is None:
             by_actor[f.actor] = len(out)
             out.append(f)

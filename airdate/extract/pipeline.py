@@ -327,13 +327,26 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     out: list[TitleMention] = []
     if any(m.how == "quoted" for m in s.mentions):
         return out  # a writer who quotes titles quotes them all: an unquoted span here is no title
+    people: set[str] | None = None
     for a, z in s.spotted:
         if any(m.begin < z and a < m.end for m in s.mentions):
             continue
         title = s.text[a:z].strip(" '\"‘’“”")
-        if len(title) >= 2 and title_key(title) and not is_date_phrase(title):
-            out.append(TitleMention(title, a, z, how="model"))
+        if s.text.rstrip().endswith("?") and (aux := QUESTION_AUX.search(title)):
+            title = title[: aux.start()]  # "Has Crimson Ledger Been Renewed?": the auxiliary is no part of it
+            z = a + len(title)
+        if len(title) < 2 or not title_key(title) or is_date_phrase(title):
+            continue
+        if people is None:
+            found = cast_mod.find_cast(s.text)[0]
+            people = {title_key(x) for f in found for x in (f.actor, f.character) if x}
+        if title_key(title) in people:
+            continue  # "Tomasz Kowalczyk (Aleksander Wren), the accountant …": a person, in a cast list
+        out.append(TitleMention(title, a, z, how="model"))
     return out
+
+
+QUESTION_AUX = re.compile(r"\s+(?:Been|Be)$")
 
 
 LINK_LABEL = re.compile(
@@ -404,6 +417,13 @@ REFERENCE = re.compile(
     r"(?:\b(?:from|like|than|since|unlike|including|with|by|of|original|classic|the\s+makers\s+of)\s+|\b\d{4}['’]s\s+)[‘'\"“]?$",
     re.IGNORECASE,
 )
+# Past work named to place a person, quoted or not: "best known for the 2017 film X", "her 2019 series X".
+PAST_WORK = re.compile(
+    r"(?:\b(?:known|famous|remembered)\s+for\s+(?:[\w'’-]+\s+){0,4}|"
+    r"\b(?:the|his|her|their)\s+(?:19|20)\d\d\s+(?:film|movie|series|show|drama|comedy|sitcom|thriller|documentary|"
+    r"miniseries|hit)\s+)[‘'\"“]?$",
+    re.IGNORECASE,
+)
 
 
 # After a title: what makes the mention about something else ("'Cruella' Sequel", "the
@@ -433,6 +453,8 @@ def _is_reference(text: str, m: TitleMention) -> bool:
         return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
     if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
         return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'; "'X' creator"
+    if PAST_WORK.search(text[max(0, m.begin - 40) : m.begin].rstrip("‘'\"“")):
+        return True
     return m.how in ("quoted", "known", "model") and bool(REFERENCE.search(text[max(0, m.begin - 25) : m.begin + 1]))
 
 
@@ -869,24 +891,37 @@ def _without_titles(s: Sentence) -> str:
 def _season_marks(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> list[tuple[str, int, int, bool]]:
     """(title key, position, season, history?) for each season the sentence names."""
     marks: list[tuple[str, int, int, bool]] = []
-    question = s.text.rstrip().endswith("?")  # "Will there be a season 4?" is no season in focus
+    asks = s.text.rstrip().endswith("?")
+
+    def question(pos: int) -> bool:
+        # "Will there be a season 4?" is no season in focus; "X Season 3 Cast: Who's Returning?" asks
+        # about a season it names.
+        return asks and not QUESTION_AFTER_LABEL.search(s.text, pos)
+
     for sm in find_seasons(s.text):
         owner = _owner(s, sm.begin, focus)
         # "'Lanterns of Hollow Bay' Season 2, 'The Quiet Part'": a season right after a title is its alone.
         glued = any(m.begin <= sm.begin <= m.end + 2 for m in s.mentions)
         for k in [owner] if glued else _group(s, owner):
             if k and sm.number:
-                marks.append((k, sm.begin, sm.number, question or _mention_history(s.text, sm.begin, sm.end)))
+                marks.append((k, sm.begin, sm.number, question(sm.begin) or _mention_history(s.text, sm.begin, sm.end)))
     for m, k in zip(s.mentions, s.keys, strict=True):
         if m.season and not any(kk == k and n == m.season for kk, _, n, _ in marks):
-            marks.append((k, m.begin, m.season, question or _mention_history(s.text, m.begin, m.end)))
+            marks.append((k, m.begin, m.season, question(m.begin) or _mention_history(s.text, m.begin, m.end)))
+    for i, (k, pos, n, hist) in enumerate(marks):
+        prior = clusters[k].season_focus
+        if not hist and prior and n < prior and not FUTURE.search(_clause(s.text, pos, pos + 1)):
+            # Season 1 named in an article about season 2, with nothing to say it is still to come.
+            marks[i] = (k, pos, n, True)
     for k, pos, n, hist in marks:
         if not NO_PLANS.search(s.text[max(0, pos - 30) : pos]):  # "no plans for a second season"
             clusters[k].seasons.append((n, hist))
     return marks
 
 
+QUESTION_AFTER_LABEL = re.compile(r"[:|–—]\s+\S")
 LOCAL_BREAK = re.compile(r"[,;:—()]|\s(?:but|while|and|which|who|after|before|when)\s")
+RELATIVE = re.compile(r",?\s*(?:which|that)\s")
 
 
 def _history_at(text: str, pos: int) -> bool:
@@ -900,15 +935,23 @@ def _history_at(text: str, pos: int) -> bool:
 def _mention_history(text: str, begin: int, end: int) -> bool:
     """A season named as history: "Season 2, which premiered …", "after season 1", "Season 2's schedule"."""
     if re.match(r"['’]s\b|\s+finale\b", text[end : end + 8]) or re.search(
-        r"\b(?:after|since|like|than|unlike|no|not\s+a|without)\s+(?:the\s+)?$|\bno\s+(?:\w+\s+){1,3}$",
+        r"\b(?:after|since|from|like|than|unlike|no|not\s+a|without)\s+(?:the\s+)?$|\bno\s+(?:\w+\s+){1,3}$",
         text[max(0, begin - 30) : begin],
         re.I,
     ):
         return True
+    clause = _clause(text, begin, end)
+    return bool(HISTORY.search(clause)) and not FUTURE.search(clause)
+
+
+def _clause(text: str, begin: int, end: int) -> str:
+    """The stretch of `text` between breaks around `begin`..`end`, with a relative clause after it
+    ("The first season, which HBO aired in 2018, …")."""
     left = max((m.end() for m in LOCAL_BREAK.finditer(text, 0, begin)), default=0)
     right = next((m.start() for m in LOCAL_BREAK.finditer(text, end)), len(text))
-    clause = text[left:right]
-    return bool(HISTORY.search(clause)) and not FUTURE.search(clause)
+    if rel := RELATIVE.match(text, right):
+        right = next((m.start() for m in LOCAL_BREAK.finditer(text, rel.end())), len(text))
+    return text[left:right]
 
 
 CREW_VERB = re.compile(

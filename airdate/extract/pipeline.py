@@ -78,6 +78,12 @@ UPCOMING = re.compile(
     r"(?:to|will)\s+(?:end|conclude|wrap)\s+with|ending\s+with|final\s+season)\b",
     re.IGNORECASE,
 )
+# A headline showing a title's promotion: it is still to come (or just out).
+PROMO = re.compile(
+    r"\b(?i:(?:official|first|new|character|teaser|final)\s+posters?|posters?\s+(?:for|reveals?|revealed)|sneak\s+peek|"
+    r"first\s+clip|(?:official|exclusive|first|new)\s+(?:clip|preview|featurette|images?|stills?|scenes|footage)|featurette|"
+    r"key\s+art|first[\s-]+look|trailers?|teasers?)"
+)
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
     r"\b(?:songs?|album|tour|concert|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musician|singer|rapper|"
@@ -519,10 +525,12 @@ class Extractor:
         for s in sentences:
             for k in dict.fromkeys(s.keys):
                 clusters[k].context.append(_masked(s, k))
+        anime_paras = _anime_paras(sentences)
         ctx = _Context(
             clusters=clusters,
             dct=article.published,
-            anime=bool(ANIME.search(article.text) or ANIME.search(article.title or "")),
+            anime=_anime_article(article, sentences, clusters),
+            anime_keys=frozenset(k for s in sentences if s.para in anime_paras for k in s.keys),
             lead=_lead_person(sentences[0]) if sentences and sentences[0].headline else None,
             blocked=frozenset(f for c in clusters.values() for f in c.forms) | cast_mod.PLATFORM_NAMES,
             cast_mode=self.cast,
@@ -693,14 +701,30 @@ class _Context:
 
     clusters: dict[str, Cluster]
     dct: date | None
-    anime: bool
+    anime: bool  # the seasons are anime seasons ("Summer 2027" from July) all through the article
     lead: str | None
+    anime_keys: frozenset[str] = frozenset()  # titles named in a paragraph about anime: their seasons are
     framing: list[Window] = field(default_factory=list)
     framing_platforms: list[str] = field(default_factory=list)
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
     announced: Event | None = None  # "CBC Announces Premiere Dates for its 2019-20 Season"
+
+
+def _anime_paras(sentences: list[Sentence]) -> set[int]:
+    return {s.para for s in sentences if ANIME.search(s.text)}
+
+
+def _anime_article(article: Article, sentences: list[Sentence], clusters: dict[str, Cluster]) -> bool:
+    """Anime all through: the headline says so, or the article is about one title and speaks of
+    anime, or most of its paragraphs do. A roundup with one anime in it keeps the calendar's seasons
+    for the rest."""
+    if ANIME.search(article.title or "") or (sentences and sentences[0].headline and ANIME.search(sentences[0].text)):
+        return True
+    paras = {s.para for s in sentences}
+    anime = _anime_paras(sentences)
+    return bool(anime) and (len(clusters) == 1 or 2 * len(anime) >= len(paras))
 
 
 # A lineup's dates announced at once, in a headline or an intro that names no title: each title the
@@ -714,6 +738,7 @@ ANNOUNCED_DATES = re.compile(
 
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     text, clusters, dct = s.text, ctx.clusters, ctx.dct
+    anime = ctx.anime or bool(set(s.keys or ([focus] if focus else [])) & ctx.anime_keys)
     listing = s.headline and len(set(s.keys)) > 1 and (
         bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1
     )
@@ -722,11 +747,11 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         # "Coming in June"): its window dates the items below it up to the next such heading,
         # not the item above it.
         ctx.section = [_window(w.found, classify(text), text)
-                       for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=True) if not w.replaced]
+                       for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
         return
     if (not s.keys and focus is None) or listing:
         # A heading or intro that names no title frames the items below it.
-        for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=s.heading or s.headline):
+        for w in release_windows(text, dct, anime=anime, cue_in_context=s.heading or s.headline):
             if not w.replaced:
                 ctx.framing.append(_window(w.found, classify(text), text))
         ctx.framing_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
@@ -759,7 +784,7 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         RELEASE_HINT.search(text) or (s.headline and DATE_SEGMENT.search(text))
     )
     if not listing:
-        for w in release_windows(text, dct, anime=ctx.anime, cue_in_context=cue):
+        for w in release_windows(text, dct, anime=anime, cue_in_context=cue):
             if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):
                 continue  # a number inside a title ("Blade Runner 2099")
             for k in _group(s, _owner(s, w.found.begin, focus)):
@@ -879,6 +904,7 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
             c.strong += bool(STRONG_UPCOMING.search(text) and (s.headline or re.search(
                 r"(?i:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]", text)))
             c.review += bool(REVIEW.search(text) and s.headline)
+            c.promo += bool(s.headline and PROMO.search(_without_titles(s)) and not MEDIA.search(_without_titles(s)))
 
 
 def _without_titles(s: Sentence) -> str:

@@ -26,7 +26,7 @@ ORDINAL_WORDS = {
 }
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
-_NUM = r"(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_NUM = r"(?P<n>\d{1,2}|(?i:" + "|".join(NUMBER_WORDS) + r"))"  # "season two", "Season Two"
 _ORD = r"(?P<o>\d{1,2}(?:st|nd|rd|th)|" + "|".join(ORDINAL_WORDS) + r")"
 
 SEASON_RX = re.compile(
@@ -98,7 +98,8 @@ QUOTE_RX = re.compile(
     r"|'(?P<b>[A-Z0-9](?:[^'\n]|'(?=[A-Za-z]|\d0s\b))*?)'(?![A-Za-z]|\d0s\b)"
     r"|“(?P<c>[A-Z0-9][^“”\"\n]*?)[”\"]"  # a curly quote closed straight, as hurried copy does
     r"|‘(?P<e>[A-Z0-9][^‘’'\n]*?)'(?![A-Za-z]|\d0s\b)"
-    r"|\"(?P<d>[A-Z0-9][^\"“”\n]*?)[\"”])"
+    r"|\"(?P<d>[A-Z0-9][^\"“”\n]*?)[\"”]"
+    r"|(?:^|(?<=\s))’(?P<f>[A-Z0-9](?:[^‘’\n]|’(?=[A-Za-z]|\d0s\b))*?)’(?![A-Za-z]|\d0s\b))"  # "’30 Coins’": opened with a closing quote
 )
 WORD_RX = re.compile(r"\S+")
 SPEECH_BEFORE = re.compile(

@@ -86,7 +86,8 @@ PROMO = re.compile(
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
-    r"\b(?:songs?|album|tour|concert|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musician|singer|rapper|"
+    r"\b(?:songs?|albums?|tour|concerts?|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musicians?|singers?|rappers?|"
+    r"orchestras?|rendition|choir|duet|"
     r"TikTok|challenge|viral|"
     r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
     r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",
@@ -346,7 +347,7 @@ def _spotted(s: Sentence) -> list[TitleMention]:
         if people is None:
             found = cast_mod.find_cast(s.text)[0]
             people = {title_key(x) for f in found for x in (f.actor, f.character) if x}
-        if title_key(title) in people:
+        if title_key(title) in people or any(p.startswith(title_key(title) + " ") for p in people):
             continue  # "Tomasz Kowalczyk (Aleksander Wren), the accountant …": a person, in a cast list
         out.append(TitleMention(title, a, z, how="model"))
     return out

@@ -168,6 +168,10 @@ def _clean(title: str) -> str:
     initialism = re.search(r"(?:\b[A-Z]\.){2,}[\s,;:!?–—-]*$", t)  # "Magnum P.I.", "S.W.A.T.": the last stop is the title's
     t = re.sub(r"[\s,;:.!?–—-]+$", "", t) + ("." if initialism else "")
     t = re.sub(r"(?:['’]s)$", "", t)
+    if t.endswith(")") and "(" not in t:
+        t = t[:-1].rstrip()  # "Cacciatore (The Hunter)" cut inside its brackets
+    if t.startswith("(") and ")" not in t:
+        t = t[1:].lstrip()
     return re.sub(r"\s+", " ", t)
 
 
@@ -239,6 +243,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     """The title that ends right before a season mention, and where it starts."""
     stripped = before[-300:].rstrip().rstrip("|:").rstrip()
     stripped = re.sub(r"['’]s$", "", stripped)
+    if alias := re.search(r"\s+\([^()]{2,40}\)$", stripped):
+        stripped = stripped[: alias.start()]  # "Cacciatore (The Hunter) Season 1": the name in brackets is another
     if stripped.endswith(("’", "'", "”", '"')):
         qs = list(QUOTE_RX.finditer(stripped))
         if qs and qs[-1].end() == len(stripped):

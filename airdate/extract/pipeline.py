@@ -728,6 +728,12 @@ def _anime_article(article: Article, sentences: list[Sentence], clusters: dict[s
     return bool(anime) and (len(clusters) == 1 or 2 * len(anime) >= len(paras))
 
 
+# A byline or a dateline: its date is the article's, not a release's ("By Jo Park | October 20, 2021").
+BYLINE = re.compile(
+    r"^\s*(?:By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:[|·•,—–]|and\b)|(?:Posted|Published|Updated|Last\s+updated)\b)"
+)
+
+
 # A lineup's dates announced at once, in a headline or an intro that names no title: each title the
 # article then dates on the record had its date announced.
 ANNOUNCED_DATES = re.compile(
@@ -784,7 +790,7 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     cue = (s.headline or any(m.season for m in s.mentions)) and bool(
         RELEASE_HINT.search(text) or (s.headline and DATE_SEGMENT.search(text))
     )
-    if not listing:
+    if not listing and not BYLINE.match(text):
         for w in release_windows(text, dct, anime=anime, cue_in_context=cue):
             if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):
                 continue  # a number inside a title ("Blade Runner 2099")

@@ -47,12 +47,21 @@ REPORTING = re.compile(
     r"noted|explained|added|statement|wrote)\s+(?:(?:\w+\s+){0,2}|(?:in|at|during)\s+(?:\w+['’]?\w*\s+){1,4})(?:on\s+|in\s+|at\s+|last\s+)?$",
     re.IGNORECASE,
 )
+# "its previous October 22 date", "the original March release": a date since replaced.
+OLD_BEFORE = re.compile(
+    r"(?<!keeps )(?<!keep )(?<!kept )(?<!keeping )(?<!retains )(?<!holds )(?<!with )(?<!to )"
+    r"\b(?:its|the|their)\s+(?:original|initial|previous|earlier|former|old|planned)\s+$",
+    re.IGNORECASE,
+)
+OLD_AFTER = re.compile(r"\s*(?:release\s+|premiere\s+)?(?:date|slot|window|release|premiere|opening)\b", re.IGNORECASE)
+AS_OF = re.compile(r"\b(?:as\s+of|(?:last\s+)?updated(?:\s+on)?|correct\s+at|accurate\s+as\s+of)\s+$", re.IGNORECASE)
 REPLACED = re.compile(
     r"(?:\b(?:moved|moves|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|moving|pushing|slid|slipped)"
     r"(?:\s+[\w’']+){0,8}?\s+from\s+(?:the\s+|its\s+|an?\s+)?|\binstead\s+of\s+(?:the\s+|an?\s+)?|"
     r"\boriginally\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\bpreviously\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|"
     r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant)\s+"
-    r"(?:to\s+\w+\s+)?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\b(?:original|initial|previous|earlier|former)\s+"
+    r"(?:to\s+\w+\s+(?:(?:for|on|in)\s+)?|(?:for|on|in)\s+)(?:the\s+|an?\s+)?|"
+    r"\b(?:original|initial|previous|earlier|former)\s+"
     r"(?:\w+\s+){0,2}?(?:date|window|slot|plan)\s+(?:of\s+)?(?:the\s+|an?\s+)?|"
     r"\bfrom\s+(?:its|the|their)\s+(?:original|initial|previous|earlier|former|planned)\s+|"
     r"\bcontrary\s+to\s+(?:earlier|previous|initial|prior)\s+(?:reports?|rumou?rs?)\s+(?:of\s+)?(?:an?\s+|the\s+)?)$",
@@ -176,11 +185,13 @@ def release_windows(
         if f.unit == "year" and f.start is not None and f.stop is not None and (f.stop - f.start).days > 366:
             continue
         head = sentence[max(0, f.begin - 60) : f.begin]
-        if REPLACED.search(head):
+        if REPLACED.search(head) or (OLD_BEFORE.search(head) and OLD_AFTER.match(sentence, f.end)):
             out.append(WindowClaim(f, True))
             continue
         if f.unit in ("weekday", "relative") and REPORTING.search(head):
             continue  # the date of the announcement, not of the release
+        if AS_OF.search(head):
+            continue  # "everything arriving in June, as of May 29": the date of the list
         clause = _clause_before(sentence, f.begin).rsplit(",", 1)[-1]
         if NEGATED.search(clause) and not re.search(r"\b(?:not|n['’]t)\s+(?:\w+\s+){0,2}?(?:before|until|earlier)\b", clause, re.I):
             continue

@@ -87,7 +87,7 @@ PROMO = re.compile(
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
     r"\b(?:songs?|albums?|tour|concerts?|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musicians?|singers?|rappers?|"
-    r"orchestras?|rendition|choir|duet|"
+    r"orchestras?|rendition|choir|duet|blu-?ray|dvds?|4k\s+ultra\s+hd|steelbook|box\s*set|"
     r"TikTok|challenge|viral|"
     r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
     r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",

@@ -93,3 +93,26 @@ def test_the_rules_come_first_when_merged() -> None:
     merged = merge_finds(rules, model)
     assert [(f.actor, f.character, f.status) for f in merged] == [
         ("Ana Ruiz", "Marta", "new"), ("Bo Lind", "Kit", "returning"), ("Cy Vance", None, "unknown")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # An age between the name and its verb.
+        ("Odile Marchetti-Rowe, 31, is back as Lucia Varga, the geologist who inherited a mine.",
+         [("Odile Marchetti-Rowe", "Lucia Varga", "returning")]),
+        ("Tobin Ashgrove, 69, is also back as the patriarch Don Aurelio.",
+         [("Tobin Ashgrove", "Don Aurelio", "returning")]),
+    ],
+)
+def test_an_age_beside_the_name_keeps_the_pair(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    found, _ = find_cast(sentence)
+    assert [(f.actor, f.character, f.status) for f in found] == expected
+
+
+def test_a_role_the_rules_paired_is_no_actor_of_the_tagger() -> None:
+    rules = [CastFind("Ana Ruiz", "Marta Vell", "unknown", 0)]
+    # The tagger took the role for an actor: dropped. Where it pairs the two the other way, it is kept.
+    assert merge_finds(rules, [CastFind("Marta Vell", None, "unknown", 10)]) == rules
+    flipped = CastFind("Marta Vell", "Ana Ruiz", "unknown", 10)
+    assert merge_finds(rules, [flipped]) == [*rules, flipped]

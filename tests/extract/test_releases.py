@@ -272,3 +272,54 @@ def test_a_title_inside_a_question_is_not_folded_into_it() -> None:
     assert _fold_fragments([whole, part]) == (whole, part)
     show = Release("Show Quiet Harbor", 3, None, "series", platforms=("Netflix",))
     assert _fold_fragments([show, part]) == (show,)
+
+
+def _cast_by_release(extractor: Extractor, text: str) -> dict[tuple[str, int | None], list[tuple[str, str | None]]]:
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
+    return {(r.title, r.season): [(m.actor, m.character) for m in r.cast] for r in found.releases}
+
+
+def test_a_cast_list_of_names_in_brackets_stays_with_the_season_its_heading_names(extractor: Extractor) -> None:
+    # The heading asks a question after a label; the list lines are people, not titles; the past
+    # season named in the relative clause is history.
+    text = ("Quiet Harbor Season 3: Release Date, Cast And Everything We Know\n\n"
+            "Netflix renewed Quiet Harbor for a third season in May 2026.\n\n"
+            "Quiet Harbor Season 3 Cast: Who's Returning?\n\n"
+            "The first season, which Netflix released in 2024, was a slow burn.\n\n"
+            "Odile Marchetti-Rowe (Lucia Varga), the lighthouse keeper\n\n"
+            "Tobin Ashgrove (Felix Hausmann), her estranged brother\n")
+    cast = _cast_by_release(extractor, text)
+    assert cast.get(("Quiet Harbor", 3)) == [("Odile Marchetti-Rowe", "Lucia Varga"), ("Tobin Ashgrove", "Felix Hausmann")], cast
+
+
+def test_a_stars_past_work_does_not_take_the_cast_that_follows(extractor: Extractor) -> None:
+    text = ("Quiet Harbor Season 2 Review: The Ferry Drama Gets Better\n\n"
+            "The second season of Quiet Harbor premieres on HBO on Sunday, June 21.\n\n"
+            "Tobin Ashgrove, best known for the 2017 film Lantern Keepers, plays the new harbourmaster.\n\n"
+            "Returning from season one, Odile Marchetti-Rowe is back as Lucia Varga.\n")
+    cast = _cast_by_release(extractor, text)
+    assert {("Tobin Ashgrove", None), ("Odile Marchetti-Rowe", "Lucia Varga")} <= set(cast.get(("Quiet Harbor", 2), [])), cast
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Quiet Harbor Season Two Teaser", [("Quiet Harbor", 2)]),
+        ("’Glass Orchard’ Season 2 Confirmed at HBO Max", [("Glass Orchard", 2)]),
+        ("Official poster for Netflix's Quiet Harbor", [("Quiet Harbor", None)]),
+    ],
+)
+def test_headline_shapes(extractor: Extractor, headline: str, expected: list[tuple[str, int | None]]) -> None:
+    assert releases(extractor, headline) == expected
+
+
+def test_anime_seasons_hold_only_where_the_article_speaks_of_anime() -> None:
+    extractor = Extractor(mode="rules")
+    text = ("The Most Anticipated TV of 2027\n\n"
+            "Quiet Harbor (BBC One)\n\nThe ghost story returns this summer, the broadcaster has confirmed.\n\n"
+            "Glass Orchard season 2 (Crunchyroll)\n\n"
+            "The anime's second season is confirmed for Summer 2027, and Crunchyroll will simulcast it.\n")
+    found = extractor.extract(Article(text=text, published=date(2027, 1, 5)))
+    windows = {r.title: [(w.start, w.end) for w in r.windows] for r in found.releases}
+    assert windows.get("Quiet Harbor") == [(date(2027, 6, 1), date(2027, 8, 31))], windows
+    assert windows.get("Glass Orchard") == [(date(2027, 7, 1), date(2027, 9, 30))], windows  # the anime row

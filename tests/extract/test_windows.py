@@ -339,3 +339,19 @@ def test_past_possessive_premieres_are_history(text: str, want: list[tuple[str |
 )
 def test_durations_of_other_events_are_not_windows(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _windows(text, DCT) == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The film, which had been set to open May 7, 2027, will now arrive November 5, 2027.",
+         [("May 7, 2027", True), ("November 5, 2027", False)]),
+        ("It will now open October 1, three weeks earlier than its previous October 22 date.",
+         [("October 1", False), ("October 22", True)]),
+        ("The season keeps its original October 22 premiere.", [("October 22", False)]),
+        ("Here is everything arriving on Netflix in October, as of September 29.", [("October", False)]),
+    ],
+)
+def test_replaced_and_list_dates(sentence: str, expected: list[tuple[str, bool]]) -> None:
+    found = release_windows(sentence, date(2026, 9, 1))
+    assert [(w.found.text, w.replaced) for w in found] == expected

@@ -578,7 +578,8 @@ class Extractor:
         out: list[tuple[Candidate, str]] = []
         for c in sorted(clusters.values(), key=lambda c: c.first):
             how = _how_found(sentences, c.key)
-            for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms))):
+            for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms)),
+                                         sorted(set(ctx.universal_platforms))):
                 shape = _title_signals(cand.release.title, people) + how
                 cand = replace(cand, shape=extra[0].removeprefix("doc_"))
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
@@ -707,6 +708,7 @@ class _Context:
     anime_keys: frozenset[str] = frozenset()  # titles named in a paragraph about anime: their seasons are
     framing: list[Window] = field(default_factory=list)
     framing_platforms: list[str] = field(default_factory=list)
+    universal_platforms: list[str] = field(default_factory=list)  # "All series stream on CBC Gem": every title's
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
@@ -734,6 +736,14 @@ BYLINE = re.compile(
 )
 
 
+# An intro that gives every title of a lineup a service: "All series will be available to stream free on CBC
+# Gem", "Next-day streaming on Peacock".
+EVERY_TITLE = re.compile(
+    r"\b(?i:(?:all|every|each)\s+(?:[\w-]+\s+){0,3}?(?:titles?|series|shows?|programmes|programs|films|movies)\b"
+    r"[^.]{0,80}\b(?:stream|streaming|available|air|airs)|next[\s-]+day\s+streaming)"
+)
+
+
 # A lineup's dates announced at once, in a headline or an intro that names no title: each title the
 # article then dates on the record had its date announced.
 ANNOUNCED_DATES = re.compile(
@@ -755,6 +765,10 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         # not the item above it.
         ctx.section = [_window(w.found, classify(text), text)
                        for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
+        return
+    if not s.keys and len(clusters) >= 3 and EVERY_TITLE.search(text):
+        # "Next-day streaming on Peacock", after an item: every dated title's, not the item's alone.
+        ctx.universal_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
         return
     if (not s.keys and focus is None) or listing:
         # A heading or intro that names no title frames the items below it.

@@ -71,14 +71,16 @@ class Candidate:
 
 
 def build_candidates(
-    c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None
+    c: Cluster, framing: list[Window] | None = None, framing_platforms: list[str] | None = None,
+    universal: list[str] | None = None,
 ) -> list[Candidate]:
     """The releases this title's claims add up to: one per season the claims are about.
 
     A lower season with no window or event of its own (cast named "since season one")
     is folded into the latest one. `framing` is the window of a list heading, for a
     heading-named item that gives none of its own; `framing_platforms` likewise, when the
-    list names a single service ("Every Crunchyroll sequel this winter").
+    list names a single service ("Every Crunchyroll sequel this winter"). `universal` are services the
+    article gives every title it dates ("All series stream on CBC Gem").
     """
     dated = {t for t, _ in c.windows + c.replaced if t is not None}
     dated |= {t for t, e in c.events if t is not None and e.type != "premiered"}
@@ -89,11 +91,12 @@ def build_candidates(
         groups: list[tuple[int | None, object]] = [(tags[0] if tags else _season(c), lambda t: True)]
     else:
         groups = [(t, lambda tag, t=t: tag == t or (tag not in tags and t == top)) for t in tags]
-    return [_release(c, season, keep, framing or [], framing_platforms or []) for season, keep in groups]
+    return [_release(c, season, keep, framing or [], framing_platforms or [], universal or []) for season, keep in groups]
 
 
 def _release(
-    c: Cluster, season: int | None, keep: object, framing: list[Window], framing_platforms: list[str]
+    c: Cluster, season: int | None, keep: object, framing: list[Window], framing_platforms: list[str],
+    universal: list[str],
 ) -> Candidate:
     assert callable(keep)  # a predicate over season tags
     windows = _merge_windows([w for t, w in c.windows if keep(t)])
@@ -107,6 +110,8 @@ def _release(
     platforms = _specific(tuple(dict.fromkeys(p for t, p in c.platforms if keep(t))))
     if not platforms and c.from_heading and len(framing_platforms) == 1:
         platforms = tuple(framing_platforms)
+    if universal and (windows or live):
+        platforms = _specific(tuple(dict.fromkeys(platforms + tuple(universal))))
     facts = _Facts(c, season, windows, live, cast, platforms)
     signals = _signals(facts)
     rule = _rule_verdict(facts)

@@ -9,7 +9,7 @@ an unquoted title hard; headline verbs and platform names are trimmed from it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from airdate.extract.platforms import GAZETTEER
 from airdate.keys import title_key
@@ -620,6 +620,10 @@ def _date_label(text: str) -> bool:
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
+    if slot := TIME_SLOT.match(heading):
+        # A schedule's line: "8-10 p.m. — SOUND CHECK (Season 7 premiere)".
+        inner = heading_title(heading[slot.end() :], numbered)
+        return replace(inner, begin=inner.begin + slot.end(), end=inner.end + slot.end()) if inner else None
     m = HEADING_SUFFIX.search(heading)
     label = heading.split(":", 1)[0].strip().lstrip("[(").lower() if ":" in heading else ""
     if label in CAPTIONS:
@@ -647,6 +651,12 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if _time_words(words) or is_date_phrase(t) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
         return None
     return TitleMention(t, heading.index(core, begin), m.start(), season=_number(m.group("n")), part=_number(m.group("p")), how="heading")
+
+
+TIME_SLOT = re.compile(
+    r"^\s*\d{1,2}(?::\d\d)?(?:\s*(?:a\.m\.|p\.m\.|am|pm))?(?:\s*[-–]\s*\d{1,2}(?::\d\d)?)?\s*(?:a\.m\.|p\.m\.|am|pm|AM|PM)"
+    r"(?:\s*(?:ET|PT|CT|MT|ET/PT))?\s*[—–|-]\s+"
+)
 
 
 # A schedule or press-release line: "KETTLE VALLEY (Season 2) — returns Wednesday, Sept. 25",

@@ -323,3 +323,30 @@ def test_anime_seasons_hold_only_where_the_article_speaks_of_anime() -> None:
     windows = {r.title: [(w.start, w.end) for w in r.windows] for r in found.releases}
     assert windows.get("Quiet Harbor") == [(date(2027, 6, 1), date(2027, 8, 31))], windows
     assert windows.get("Glass Orchard") == [(date(2027, 7, 1), date(2027, 9, 30))], windows  # the anime row
+
+
+def test_a_network_schedule_dates_and_places_each_title() -> None:
+    # A press release's grid: a day heading, time-slot lines, a footer naming the streaming service.
+    extractor = Extractor(mode="rules")
+    text = ("HARBOR TV ANNOUNCES FALL 2026 PREMIERE DATES\n\n"
+            "HARBOR TV today announced premiere dates for its fall season on NBC. All times ET/PT. Next-day streaming on Peacock.\n\n"
+            "MONDAY, SEPT. 21\n\n"
+            "8-9 p.m. — QUIET HARBOR (Season 3 premiere)\n\n"
+            "9-10 p.m. — GLASS ORCHARD (Series premiere)\n\n"
+            "TUESDAY, SEPT. 22\n\n"
+            "8-9 p.m. — LANTERN ROW (Season 2 premiere)\n")
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 20)))
+    got = {r.title.title(): ([(w.start, w.end) for w in r.windows], "Peacock" in r.platforms) for r in found.releases}
+    monday, tuesday = date(2026, 9, 21), date(2026, 9, 22)
+    assert got == {"Quiet Harbor": ([(monday, monday)], True), "Glass Orchard": ([(monday, monday)], True),
+                   "Lantern Row": ([(tuesday, tuesday)], True)}, got
+
+
+def test_every_episode_of_one_show_is_no_lineup_service() -> None:
+    extractor = Extractor(mode="rules")
+    text = ("'Quiet Harbor,' 'Glass Orchard' and 'Lantern Row' lead the fall\n\n"
+            "'Quiet Harbor' returns to HBO on October 4. All four episodes will also stream on Max.\n\n"
+            "'Glass Orchard' premieres on Netflix on October 9.\n\n"
+            "'Lantern Row' arrives on Hulu on October 12.\n")
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 20)))
+    assert {r.title: r.platforms for r in found.releases}["Glass Orchard"] == ("Netflix",)

@@ -355,3 +355,9 @@ def test_durations_of_other_events_are_not_windows(text: str, want: list[tuple[s
 def test_replaced_and_list_dates(sentence: str, expected: list[tuple[str, bool]]) -> None:
     found = release_windows(sentence, date(2026, 9, 1))
     assert [(w.found.text, w.replaced) for w in found] == expected
+
+
+def test_a_long_line_in_capitals_keeps_its_dates() -> None:
+    found = resolve_all('"QUIET HARBOR" KICKS OFF THE SEASON MONDAY, SEPT. 21, FOLLOWED BY THE PREMIERE OF "GLASS ORCHARD"',
+                        date(2026, 6, 20))
+    assert [(f.text, f.start) for f in found] == [("MONDAY, SEPT. 21", date(2026, 9, 21))]

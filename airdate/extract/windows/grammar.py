@@ -399,9 +399,18 @@ _MOD_BEFORE = re.compile(r"\b" + MOD + r"[-\s]+$")
 def _uncapitalise(sentence: str) -> str:
     """A short line in capitals ("MONDAY, JAN. 8", "COMING IN JUNE") in title case (same length), so
     month and weekday names read as they do elsewhere; longer text in capitals is left alone."""
-    if any(ch.islower() for ch in sentence) or len(sentence.split()) > 8:
+    if any(ch.islower() for ch in sentence):
         return sentence
+    if len(sentence.split()) > 8:
+        # A press release's line in capitals: its month names before a day ("MONDAY, SEPT. 19") still read.
+        return _CAPS_MONTH_DAY.sub(lambda m: m.group(1).capitalize() + m.group(2), sentence)
     return re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), sentence)
+
+
+_CAPS_MONTH_DAY = re.compile(
+    r"\b(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
+    r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)(\.?\s+\d)"
+)
 
 
 def _capitalise_months(sentence: str) -> str:

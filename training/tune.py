@@ -36,6 +36,10 @@ MIN_NEGATIVES = 20  # release-free articles a set needs for its share of false r
 MIN_GATE_ARTICLES = 30  # release articles of one length needed to give that length its own gate
 NEAR = 0.0005  # out-of-fold objectives this close are one figure: the dev split breaks the tie
 FALSE_RELEASE_COST = 2.0  # per unit of the share of release-free articles given a release
+# The board shows what the extractor keeps: thresholds that let a set's releases fall below this precision
+# out of fold are not chosen while any others keep every set above it (a board row must be right far more
+# often than a missed release costs).
+PRECISION_FLOOR = 0.7
 
 
 def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[Any, Any]]]]:
@@ -125,6 +129,12 @@ def objective(result: dict[str, dict[str, Any]]) -> float:
     return macro - FALSE_RELEASE_COST * share
 
 
+def precise(result: dict[str, dict[str, Any]]) -> bool:
+    """Every set with enough releases keeps its release precision at PRECISION_FLOOR or above."""
+    return all(s["releases"]["p"] >= PRECISION_FLOOR for s in result.values()
+               if s["releases"]["tp"] + s["releases"]["fn"] >= MIN_RELEASES)
+
+
 def gate_choices(data: list[Any], shape: str | None = None) -> set[float]:
     """The gate thresholds that pass at least GATE_RECALL of the articles holding a release (of one shape)."""
     scores = [gate for _, gold, gate, _, s in data if gold.get("releases") and shape in (None, s)]
@@ -160,7 +170,7 @@ def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True
     gates = gate_choices(data)
     by_length = shape_gates(data)
     print("gates by length:", by_length)
-    tried: list[tuple[float, int, int, dict[str, float]]] = []
+    tried: list[tuple[float, int, int, dict[str, float], bool]] = []
     # Gates from the highest down, so a tie goes to the gate that stops more text (cheaper).
     for order, values in enumerate(itertools.product(*(sorted(v, reverse=k == "gate") for k, v in GRID.items()))):
         t = {**dict(zip(GRID, values, strict=True)), **by_length}
@@ -168,11 +178,12 @@ def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True
             continue
         result = score(data, t, mode, scorer)
         false = sum(s["false_release_items"] for s in result.values())
-        tried.append((objective(result), false, order, t))
+        tried.append((objective(result), false, order, t, precise(result)))
+    tried = [x for x in tried if x[4]] or tried
     # The grid is flat near its top (one HuffPost release moves a set's macro F1 by more than TIE):
     # among the near-best, the fewest release-free articles given a release wins.
-    top = max(obj for obj, _, _, _ in tried)
-    obj, _, _, chosen = min((x for x in tried if x[0] >= top - TIE), key=lambda x: (x[1], -x[0], x[2]))
+    top = max(obj for obj, _, _, _, _ in tried)
+    obj, _, _, chosen, _ = min((x for x in tried if x[0] >= top - TIE), key=lambda x: (x[1], -x[0], x[2]))
     best = (obj, chosen)
     # Then each article shape its own judge thresholds, where that measures better (two rounds, since
     # the shapes share sets): a bare headline names a release far more often than a short item does.
@@ -184,8 +195,12 @@ def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True
                     continue
                 t = {**best[1], f"judge_{shape}": j, f"judge_rule_{shape}": jr}
                 result = score(data, t, mode, scorer)
+                if not precise(result):
+                    continue
                 false = sum(s["false_release_items"] for s in result.values())
                 options.append((objective(result), false, (j, jr) != (best[1]["judge"], best[1]["judge_rule"]), t))
+            if not options:
+                continue
             top = max(o[0] for o in options)
             near = [o for o in options if o[0] >= top - NEAR]
             if dev is not None and len(near) > 1:

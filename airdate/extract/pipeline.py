@@ -549,7 +549,9 @@ class Extractor:
                 for k in s.keys:
                     clusters[k].section = clusters[k].section or list(ctx.section)
             own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
-            if own:
+            if own and (s.headline or s.heading) and len(set(own)) >= 3:
+                focus = None  # "Premieres This Week: X, Y, Z and More": the intro after it is about them all
+            elif own:
                 focus = own[-1]
                 if s.heading:
                     heading_focus = own[0]

@@ -84,6 +84,12 @@ PROMO = re.compile(
     r"first\s+clip|(?:official|exclusive|first|new)\s+(?:clip|preview|featurette|images?|stills?|scenes|footage)|featurette|"
     r"key\s+art|first[\s-]+look|trailers?|teasers?)"
 )
+# A headline that makes a new screen project of a title: "Mel Gibson Is Remaking 'The Wild Bunch'", "Selena
+# Gomez Developing Reboot Of 'Working Girl'", "'Rub & Tug' Will Get A Trans-Inclusive Reimagining".
+PROJECT = re.compile(
+    r"\b(?i:reboots?|remakes?|remaking|reimagin(?:ing|ed)|revival|biopic|live-action\s+(?:adaptation|version|remake)|"
+    r"(?:film|movie|tv|series)\s+adaptation|to\s+(?:play|star\s+(?:as|in))|developing|is\s+coming\s+back|are\s+coming\s+back)\b"
+)
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
     r"\b(?:songs?|albums?|tour|concerts?|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musicians?|singers?|rappers?|"
@@ -454,7 +460,13 @@ STAR_OF = re.compile(
 )
 
 
+# "Developing Reboot Of '80s Classic 'Working Girl'": a remade work is the new release's name.
+REMADE_OF = re.compile(r"\b(?:reboot|remake|revival|reimagining)\s+of\s+(?:[\w'’-]+\s+){0,3}[‘'\"“]?$", re.IGNORECASE)
+
+
 def _is_reference(text: str, m: TitleMention) -> bool:
+    if REMADE_OF.search(text[max(0, m.begin - 40) : m.begin + 1]):
+        return False
     if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
         # ... when another title follows for the new work; alone, the star's news may be the show's.
         return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
@@ -927,7 +939,9 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
             c.strong += bool(STRONG_UPCOMING.search(text) and (s.headline or re.search(
                 r"(?i:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]", text)))
             c.review += bool(REVIEW.search(text) and s.headline)
-            c.promo += bool(s.headline and PROMO.search(_without_titles(s)) and not MEDIA.search(_without_titles(s)))
+            bare = _without_titles(s) if s.headline else ""
+            c.promo += bool(PROMO.search(bare) and not MEDIA.search(bare))
+            c.project += bool(PROJECT.search(bare) and not MEDIA.search(bare))
 
 
 def _without_titles(s: Sentence) -> str:

@@ -49,6 +49,7 @@ class Cluster:
     lead: CastMember | None = None  # the headline's person, added once the title is a release
     future: int = 0  # headline sentences that speak of it in the future ("will be", "upcoming")
     promo: int = 0  # headline sentences that show its promotion: a poster, a sneak peek, a clip
+    project: int = 0  # headline sentences that make a new screen project of it: a reboot, a remake, a biopic
     from_heading: bool = False  # named by a roundup heading ("Quiet Hours (Apple TV)")
     section: list[Window] = field(default_factory=list)  # the window of the roundup section it is listed under
     context: list[str] = field(default_factory=list)  # the sentences naming it, the title masked, for the judge
@@ -161,12 +162,13 @@ def _rule_verdict(f: _Facts) -> bool:
     """The hand-written test: does the article discuss this title's upcoming release?"""
     c, season, windows, live, cast, platforms = f.c, f.season, f.windows, f.live, f.cast, f.platforms
     # Filming is screen work: "'X' Wraps Filming" needs no other word for film or TV.
-    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live) + c.promo
+    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live) + c.promo + c.project
     if not (
         windows
         or live
         or any(m.status != "unknown" for m in cast)
         or c.promo
+        or c.project
         or (c.upcoming and (season or 0) >= 2)
         or (c.upcoming and c.in_headline and (cast or platforms))
         or (c.future and c.lead is not None)
@@ -195,7 +197,7 @@ def _signals(f: _Facts) -> tuple[str, ...]:
         "future": bool(c.future), "lead": c.lead is not None, "strong": bool(c.strong), "review": bool(c.review),
         "own_none": not c.own, "media": bool(c.media), "film_cue": c.film > c.series, "series_cue": c.series > c.film,
         "from_heading": c.from_heading, "no_screen": c.film + c.series == 0, "many_forms": len(c.forms) > 1,
-        "has_part": bool(c.parts), "promo": bool(c.promo), "has_characters": bool(c.characters), "replaced": bool(c.replaced),
+        "has_part": bool(c.parts), "promo": bool(c.promo), "project": bool(c.project), "has_characters": bool(c.characters), "replaced": bool(c.replaced),
     }
     out += [f"sig_{k}" for k, v in flags.items() if v]
     return tuple(out)

@@ -350,3 +350,16 @@ def test_every_episode_of_one_show_is_no_lineup_service() -> None:
             "'Lantern Row' arrives on Hulu on October 12.\n")
     found = extractor.extract(Article(text=text, published=date(2026, 6, 20)))
     assert {r.title: r.platforms for r in found.releases}["Glass Orchard"] == ("Netflix",)
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Dana Ruiz Developing Reboot Of '90s Classic 'Quiet Harbor'", [("Quiet Harbor", None)]),
+        ("Omar Sayed Is Remaking 'Glass Orchard'", [("Glass Orchard", None)]),
+    ],
+)
+def test_a_remade_work_is_the_new_projects_name(headline: str, expected: list[tuple[str, int | None]]) -> None:
+    extractor = Extractor(mode="rules")
+    found = extractor.extract(Article(text=headline, title=headline, published=date(2026, 6, 1)))
+    assert [(r.title, r.season) for r in found.releases] == expected

@@ -96,6 +96,24 @@ RESCUE = re.compile(
     r"\b(?:finds?\s+(?:a\s+)?new\s+(?:\w+\s+)?home|picked\s+up\s+by|rescued\s+by|saved\s+by|revived\s+by)\b",
     re.IGNORECASE,
 )
+# A date said to be announced in other words, where the sentence names a date: "set a Thursday, July 21
+# premiere date", "Confirms November Premiere", "has dated the new season for Feb. 13", "locks January 13",
+# "announced on Monday that the romance will premiere on Saturday, November 2", "…, the streamer confirmed".
+_WHEN = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?|"
+    r"(?i:spring|summer|fall|autumn|winter|christmas|holiday|thanksgiving|halloween|easter|diwali|new\s+year['’]s|mid-\w+|early|late)|"
+    r"[A-Z][a-z]+['’]s\s+Day"
+)
+DATE_SAID = re.compile(
+    r"\b(?:(?i:announced|announces|set|sets|revealed|reveals|confirmed|confirms|unveiled|unveils|locks|locked|lands|landed)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w,.'’-]+\s+){0,1}?(?:" + _WHEN + r")[\s,.\w]{0,20}?\s(?i:premiere|release|launch|debut|"
+    r"opening|return|date|bow)\b|(?i:has\s+|have\s+)?(?i:dated)\s+(?i:the|its|it)\s+(?:[\w-]+\s+){0,3}?(?i:for|to)\s|"
+    r"(?i:locks?|locked|lands?|landed)\s+(?:" + _WHEN + r")|"
+    r"(?i:announced|confirmed|revealed)\s+(?:(?:on|in)\s+\w+\s+|\w+\s+)?that\s+[^.;]{0,100}?\b(?i:premieres?|premiering|debuts?|"
+    r"opens?|arrives?|launch(?:es)?|will\s+(?:premiere|debut|open|arrive|launch|be\s+released))\b|"
+    r",\s+(?!(?i:first\s+look|new\s+trailer|trailer|teaser|poster))(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?i:confirmed|announced|revealed)(?:\s+(?:on|in)\s+\w+|\s+at\s+the\s+\w+)?[.;]?$)"
+)
+DATE_IN = re.compile(r"\b(?:" + _WHEN.replace("|\\d{1,2}(?:st|nd|rd|th)?", "") + r")\b")
 PAST_CLAUSE = re.compile(r"\b(?:after|since|when|once|following|despite)\s+(?:[\w'’]+\s+){0,3}$|\b(?:was|were|had\s+been)\s+$", re.I)
 NEGATION = re.compile(r"\b(?:not|n['’]t|no|never|yet\s+to|whether|if|rumou?rs?|despite)\b[^.;,]{0,40}$", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:will|to|set\s+to|expected\s+to|scheduled\s+to|plans?\s+to|planned|aims?\s+to|is\s+due\s+to|later)\s+(?:\w+\s+){0,2}$", re.I)
@@ -113,6 +131,10 @@ def find_events(sentence: str) -> list[tuple[str, int]]:
                 continue
             out.append((kind, m.start()))
             break
+    if not any(k == "date_announced" for k, _ in out) and DATE_IN.search(sentence):
+        said = DATE_SAID.search(sentence)
+        if said and not NEGATION.search(sentence[max(0, said.start() - 60) : said.start()]):
+            out.append(("date_announced", said.start()))
     if any(k == "renewed" for k, _ in out):
         out = [(k, p) for k, p in out if k != "ordered"]
     cancel = next((p for k, p in out if k == "cancelled"), None)

@@ -35,3 +35,20 @@ def test_filming_events(sentence: str, kinds: set[str]) -> None:
 )
 def test_trailers_after_any_title_and_dates_in_the_plural(sentence: str, kind: str) -> None:
     assert kind in {k for k, _ in find_events(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announced"),
+    [
+        ("Separately, Harbor TV on Monday set a Thursday, July 21 premiere date for the second season of Quiet Harbor.", True),
+        ("Quiet Harbor Confirms November Premiere, Unveils First Poster", True),
+        ("The network announced on Monday that the romance will premiere on Saturday, November 2.", True),
+        ("Netflix has dated the new season for Feb. 13, 2027.", True),
+        ("Quiet Harbor season 2 will premiere on Netflix on February 23, the streamer confirmed on Thursday.", True),
+        ("She confirmed that she will return in 2027.", False),  # a person's return, not a date set
+        ("The season premiere drew 3 million viewers, Nielsen confirmed.", False),  # no date
+        ("Quiet Harbor Sets Valentine's Day Premiere, First Look Revealed", True),
+    ],
+)
+def test_a_date_said_to_be_set(sentence: str, announced: bool) -> None:
+    assert any(kind == "date_announced" for kind, _ in find_events(sentence)) is announced

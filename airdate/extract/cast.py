@@ -21,7 +21,7 @@ PLATFORM_NAMES = frozenset(
 UP = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 LOW = r"[a-zà-öø-ÿā-ž]"
 # A name word; an apostrophe inside it ("O'Brien", "D’Onofrio") but not a possessive "'s".
-TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:(?:-|['’](?![sS]\b))" + UP + r"?" + LOW + r"+)*(?:\.|(?![a-zà-ÿ]))"
+TOKEN = UP + r"(?:" + LOW + r"|[A-Z])*(?:(?:-|['’](?![sS]\b))" + UP + r"?" + LOW + r"+(?:" + UP + LOW + r"+)?)*(?:\.|(?![a-zà-ÿ]))"
 PARTICLE = r"(?:de|da|del|della|der|van|von|di|du|la|le|bin|al|dos|das|ter|den)"
 NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+){0,2}(?:" + TOKEN + r")){0,3}(?:,?\s+Jr\.|\s+I{2,3})?"
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
@@ -93,11 +93,21 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r"\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(C0 + r",?\s+(?:(?:is|are|will\s+be)\s+)?" + V.format(r"played|portrayed|voiced") + r"(?:\s+once\s+again)?\s+by\s+" + ADESC + A + NOT_DESC), "unknown"),
     (re.compile(A + r",\s+whose\s+character\s+" + C0), "unknown"),
-    (re.compile(A + r",?\s+" + ADV + RETURN_AS + r"\s+" + AS + r"\s+(?:the\s+)?voice\s+of\s+" + C0), "returning"),
+    (re.compile(A + r",?\s+" + ADV + RETURN_AS + r"\s+" + AS + r"\s+(?:the\s+)?voice\s+of\s+" + C), "returning"),
     (re.compile(C0 + r"\s+\(" + V.format(r"played\s+by") + r"\s+" + A + r"\)"), "unknown"),
     (re.compile(V.format(r"returning|back|new") + r"\s+" + AS + r"\s+" + C + r"\s+(?:is|will\s+be)\s+" + ADESC + A), "returning"),
     (re.compile(A + r"\s+\((?:as\s+)?" + C0 + r"\)"), "unknown"),
     (re.compile(r"(?<!such )(?<!known )(?<!well )(?<!same )" + A + r"\s+" + AS + r"\s+" + C), "unknown"),
+    # "Ifeoma Nwachukwu-Daniels is Kemi, the middle daughter": a cast list's "is".
+    (re.compile(A + r"\s+is\s+" + C0 + r",\s+(?:the|a|an|his|her|their)\s+[a-z]"), "unknown"),
+    # "Gareth Oyenuga-Hale is the skeptical priest, Father Michael Trevail"
+    (re.compile(A + r"\s+is\s+(?:the|a|an)\s+(?!(?:[\w'’-]+\s+){0,2}(?:creator|co-creator|showrunner|director|writer|producer|author|host)\b)"
+                r"(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s+" + C0), "unknown"),
+    # "Jin Ha-neul takes on the role of Do-hyun", "lands the role of"
+    (re.compile(A + r",?\s+" + V.format(r"takes\s+on|will\s+take\s+on|takes\s+over|lands|plays|has\s+landed|landed|won")
+                + r"\s+the\s+(?:\w+\s+)?role\s+of\s+" + C), "new"),
+    # "Dev Chaudhry-MacLeod, best known for the comedy Flat Whites, plays a marine biologist, Ravi Kapoor"
+    (re.compile(A + r",\s+(?:best\s+known|known|famous)\s+for\s+[^,;]{1,80},\s+" + PLAYS + r"\s+" + C), "unknown"),
     # "Brie Larson's Carol Danvers", "Will Smith's Genie": a person's role, named as theirs.
     (re.compile(r"(?P<a>" + TOKEN + r"(?:\s+" + TOKEN + r"){1,2})['’]s\s+(?P<c>" + TOKEN + r"(?:\s+" + TOKEN + r"){0,2})(?=[\s;,.:!?)]|$)(?!\s+(?:[A-Z]|\())"), "unknown"),
 ]
@@ -137,8 +147,12 @@ ROLE_RX = re.compile(C)
 LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
 COORDINATED = re.compile(A + r"\s*(?:,|&|\b[Aa]nd\b)\s*$")
 PAIRED = re.compile(
-    A + r"\s+(?:and|&)\s+" + A.replace("?P<a>", "?P<b>") + r"\s+" + V.format(r"return|reprise\s+their\s+roles|are\s+back")
-    + r"\s+" + AS + r"\s+" + C0 + r"\s+(?:and|&)\s+" + C0.replace("?P<c>", "?P<d>")
+    A + r"\s+(?:and|&)\s+" + A.replace("?P<a>", "?P<b>") + r",?\s+" + V.format(
+        r"(?:are\s+(?:both\s+|also\s+)?(?:set|expected|confirmed)\s+to\s+|will\s+(?:both\s+)?)?(?:return|reprise\s+their\s+roles|"
+        r"star|play)|are\s+(?:both\s+)?back|return|reprise\s+their\s+roles|star|play|co-?star")
+    + r"\s+" + AS + r"\s+" + C
+    # "star as Cha Eun-ho, a pharmacist on the ninth floor, and Ha Seol-mi": an aside after the first role
+    + r"(?:,\s+(?:a|an|the|his|her|their)\s+[^,;]{1,90},)?\s+(?:and|&)\s+" + C0.replace("?P<c>", "?P<d>")
 )
 # "Olivia Colman and Helena Bonham Carter playing Queen Elizabeth II and Princess Margaret, respectively"
 RESPECTIVELY = re.compile(
@@ -269,7 +283,7 @@ DESCRIPTORS = {
     "Alum", "Star", "Actor", "Actress", "Veteran", "Newcomer", "Comedian", "Singer", "Rapper", "Former", "Icon",
     "Legend", "Vet", "Favorite", "Favourite", "Oscar-Winner", "Emmy-Winner", "Co-Star", "Costar", "Host",
     "Latest", "Following", "Son", "Daughter", "Wife", "Husband", "Amid", "Despite", "Ahead", "Image", "Images",
-    "Reveals", "Reveal", "Dame", "Sir", "After", "Before", "With", "As", "And", "New",
+    "Reveals", "Reveal", "Dame", "Sir", "After", "Before", "With", "As", "And", "New", "Leads", "Lead",
 }
 
 

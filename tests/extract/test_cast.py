@@ -116,3 +116,23 @@ def test_a_role_the_rules_paired_is_no_actor_of_the_tagger() -> None:
     assert merge_finds(rules, [CastFind("Marta Vell", None, "unknown", 10)]) == rules
     flipped = CastFind("Marta Vell", "Ana Ruiz", "unknown", 10)
     assert merge_finds(rules, [flipped]) == [*rules, flipped]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Stars Odile Marchetti-Rowe and Tobin Ashgrove are both set to return as sisters-in-law Lorena and June Whitlock.",
+         [("Odile Marchetti-Rowe", "Lorena"), ("Tobin Ashgrove", "June Whitlock")]),
+        ("Seo Min-jae and Uhm Da-bin star as Cha Eun-ho, a pharmacist on the ninth floor, and Ha Seol-mi, a resident.",
+         [("Seo Min-jae", "Cha Eun-ho"), ("Uhm Da-bin", "Ha Seol-mi")]),
+        ("Ifeoma Adeyemi-Daniels is Kemi, the middle daughter and a human-rights lawyer.", [("Ifeoma Adeyemi-Daniels", "Kemi")]),
+        ("Her co-star Jin Ha-neul takes on the role of Do-hyun.", [("Jin Ha-neul", "Do-hyun")]),
+        ("Dev Chaudhry-MacLeod, best known for the comedy Flat Whites, plays a marine biologist, Ravi Kapoor.",
+         [("Dev Chaudhry-MacLeod", "Ravi Kapoor")]),
+        ("Gareth Oyenuga-Hale is the skeptical priest, Father Michael Trevail.", [("Gareth Oyenuga-Hale", "Father Michael Trevail")]),
+        ("Harriet Lum-Oyelaran is the show's creator, Dovecote.", []),  # a creator is no role
+    ],
+)
+def test_roles_named_after_an_aside(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    found, _ = find_cast(sentence)
+    assert [(f.actor, f.character) for f in found] == expected

@@ -10,6 +10,7 @@ discusses.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -142,6 +143,7 @@ class Sentence:
     heading: bool = False
     numbered: bool = False
     span: Any = None  # the spaCy Span of the sentence, for token patterns
+    before_item: bool = False  # the next line is a heading that names a title
     mentions: list[TitleMention] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # cluster key per mention
     spotted: list[tuple[int, int]] = field(default_factory=list)  # title spans the learned model found
@@ -535,6 +537,8 @@ class Extractor:
             for s, found in zip(tagged, learned.cast_spans([s.text for s in tagged]), strict=True):
                 s.cast = found
         _find_known(sentences, clusters)
+        for s, nxt in itertools.pairwise(sentences):
+            s.before_item = nxt.heading and bool(nxt.keys)
         for s in sentences:
             for k in dict.fromkeys(s.keys):
                 clusters[k].context.append(_masked(s, k))
@@ -727,6 +731,7 @@ class _Context:
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
     announced: Event | None = None  # "CBC Announces Premiere Dates for its 2019-20 Season"
+    item_keys: list[str] = field(default_factory=list)  # the titles of the heading just read, if the last line was one
 
 
 def _anime_paras(sentences: list[Sentence]) -> set[int]:
@@ -773,12 +778,20 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     listing = s.headline and len(set(s.keys)) > 1 and (
         bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1
     )
+    after_title, ctx.item_keys = ctx.item_keys, (list(dict.fromkeys(s.keys)) if s.heading else [])
     if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6:
+        found = [_window(w.found, classify(text), text)
+                 for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
+        if after_title and found and not s.before_item:
+            # "1. Lowland (Netflix)" then "Jan. 25" then prose: a date line right under an item's heading is
+            # that item's (a schedule's day line is followed by the items it dates).
+            for k in after_title:
+                clusters[k].windows.extend((clusters[k].season_focus, w) for w in found)
+            return
         # A short heading in a roundup that names no title opens a section ("MONDAY, JAN. 8",
         # "Coming in June"): its window dates the items below it up to the next such heading,
         # not the item above it.
-        ctx.section = [_window(w.found, classify(text), text)
-                       for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
+        ctx.section = found
         return
     if not s.keys and len(clusters) >= 3 and EVERY_TITLE.search(text):
         # "Next-day streaming on Peacock", after an item: every dated title's, not the item's alone.

@@ -363,3 +363,15 @@ def test_a_remade_work_is_the_new_projects_name(headline: str, expected: list[tu
     extractor = Extractor(mode="rules")
     found = extractor.extract(Article(text=headline, title=headline, published=date(2026, 6, 1)))
     assert [(r.title, r.season) for r in found.releases] == expected
+
+
+def test_a_date_line_under_an_items_heading_dates_that_item() -> None:
+    extractor = Extractor(mode="rules")
+    text = ("The 3 Most Anticipated Shows of 2027\n\n"
+            "1. Quiet Harbor (Netflix)\n\nJan. 25\n\nNetflix opens the year with the ferry drama's return.\n\n"
+            "2. Glass Orchard (HBO)\n\nFeb. 15\n\nThe orchard saga's second season lands on HBO.\n\n"
+            "3. Lantern Row (Hulu)\n\nMarch\n\nHulu has only said March.\n")
+    found = extractor.extract(Article(text=text, published=date(2027, 1, 2)))
+    got = {r.title: [w.start for w in r.windows] for r in found.releases}
+    assert got == {"Quiet Harbor": [date(2027, 1, 25)], "Glass Orchard": [date(2027, 2, 15)],
+                   "Lantern Row": [date(2027, 3, 1)]}, got

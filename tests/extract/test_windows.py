@@ -361,3 +361,13 @@ def test_a_long_line_in_capitals_keeps_its_dates() -> None:
     found = resolve_all('"QUIET HARBOR" KICKS OFF THE SEASON MONDAY, SEPT. 21, FOLLOWED BY THE PREMIERE OF "GLASS ORCHARD"',
                         date(2026, 6, 20))
     assert [(f.text, f.start) for f in found] == [("MONDAY, SEPT. 21", date(2026, 9, 21))]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("March", (date(2027, 3, 1), date(2027, 3, 31))), ("Spring", (date(2027, 3, 1), date(2027, 5, 31))),
+     ("Late summer 2027", (date(2027, 8, 1), date(2027, 8, 31)))],
+)
+def test_a_line_that_is_only_a_month_or_season_is_a_date(line: str, expected: tuple[date, date]) -> None:
+    assert [(f.start, f.stop) for f in resolve_all(line, date(2027, 1, 2))] == [expected]
+    assert resolve_all("Hulu has only said March.", date(2027, 1, 2)) == []  # in prose a bare month still needs its cue

@@ -266,8 +266,18 @@ def _resolve_group(
     return r1, resolve(last, dct, anime=anime)
 
 
+# A line that is only a month or a season ("March", "Spring", "Late summer 2027"): a roundup item's date line.
+_BARE = re.compile(
+    r"\s*(?:(?i:early|mid|late)[\s-]+)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?i:spring|summer|fall|autumn|winter))(?:\s+(?:19|20)\d\d)?\s*"
+)
+
+
 def resolve_all(sentence: str, dct: date | None, *, anime: bool = False) -> list[Found]:
     """Every time expression in the sentence with its day range (None ends if unresolved)."""
+    if _BARE.fullmatch(sentence):
+        return [replace(f, begin=f.begin - 3, end=f.end - 3) for f in resolve_all("in " + sentence, dct, anime=anime)
+                if f.begin >= 3]
     out: list[Found] = []
     for group in _combine(find_expressions(sentence), sentence):
         first, last = group[0], group[-1]

@@ -780,18 +780,18 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     )
     after_title, ctx.item_keys = ctx.item_keys, (list(dict.fromkeys(s.keys)) if s.heading else [])
     if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6:
-        found = [_window(w.found, classify(text), text)
+        dated = [_window(w.found, classify(text), text)
                  for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
-        if after_title and found and not s.before_item:
+        if after_title and dated and not s.before_item:
             # "1. Lowland (Netflix)" then "Jan. 25" then prose: a date line right under an item's heading is
             # that item's (a schedule's day line is followed by the items it dates).
-            for k in after_title:
-                clusters[k].windows.extend((clusters[k].season_focus, w) for w in found)
+            for key in after_title:
+                clusters[key].windows.extend((clusters[key].season_focus, w) for w in dated)
             return
         # A short heading in a roundup that names no title opens a section ("MONDAY, JAN. 8",
         # "Coming in June"): its window dates the items below it up to the next such heading,
         # not the item above it.
-        ctx.section = found
+        ctx.section = dated
         return
     if not s.keys and len(clusters) >= 3 and EVERY_TITLE.search(text):
         # "Next-day streaming on Peacock", after an item: every dated title's, not the item's alone.

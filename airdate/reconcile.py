@@ -614,28 +614,30 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     `best_window` over the claims seen so far. `_Replay` keeps the live claims indexed, so
     an article costs O(log n) per claim it adds or drops, not a pass over the live claims.
     """
-    sources = sorted({w.source for w in windows} | {e.source for e in events}, key=_order)
+    # `reconcile` and `airdate.changes` pass the windows in claim order already, which makes these
+    # sorts linear (a flood of thousands of articles about one release, issue 11).
+    ordered = sorted(windows, key=_claim_order)
+    claims = [w for w in ordered if w.start is not None or w.end is not None]
+    sources = sorted(dict.fromkeys([w.source for w in ordered] + [e.source for e in events]), key=_order)
+    counts = _claims_per_source(sources, claims)  # how many claims each source adds, in that order
+    in_claim_order = counts is not None
+    if counts is None:
+        claims, counts = _grouped(sources, claims)
     moves = set(move_sources(windows, events))
     # A date announcement alone is no delay; a `delayed` event or move wording is.
     delays = {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
     delays |= {w.source for w in windows if w.says_moved}
-    said: dict[Source, list[WindowClaim]] = {}
-    for w in sorted(windows, key=_claim_order):
-        if _resolved(w):
-            said.setdefault(w.source, []).append(w)
-    claims: list[WindowClaim] = []
-    counts = []  # how many claims each source adds
-    for s in sources:
-        got = said.get(s, ())
-        claims += got
-        counts.append(len(got))
-    replay = _Replay(claims)
+    moving = [s in moves for s in sources] if moves else [False] * len(sources)
+    replay = _Replay(claims, in_claim_order)
     out: list[HistoryEntry] = []
     before: WindowClaim | None = None
-    for s, count in zip(sources, counts, strict=True):
-        if moves and s in moves:
+    j = 0
+    while j < len(sources):
+        s = sources[j]
+        if moving[j]:
             replay.drop_before(_day(s))
-        replay.add(count)
+        replay.add(counts[j])
+        j = replay.add_quiet(counts, moving, j + 1)  # the articles after it that cannot change the best
         after = replay.best()
         if after is before or (
             after is not None and before is not None and after.span == before.span and after.certainty == before.certainty
@@ -645,6 +647,33 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
         out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
         before = after
     return tuple(out)
+
+
+def _claims_per_source(sources: list[Source], claims: list[WindowClaim]) -> list[int] | None:
+    """How many of `claims` each source said, if each source's claims follow one another in the sources'
+    order (as claim order has them when every source is one object); else None."""
+    counts = []
+    k, n = 0, len(claims)
+    for s in sources:
+        first = k
+        while k < n and claims[k].source is s:
+            k += 1
+        counts.append(k - first)
+    return counts if k == n else None
+
+
+def _grouped(sources: list[Source], claims: list[WindowClaim]) -> tuple[list[WindowClaim], list[int]]:
+    """The claims grouped by source in the sources' order, and how many each source said."""
+    said: dict[Source, list[WindowClaim]] = {}
+    for w in claims:
+        said.setdefault(w.source, []).append(w)
+    out: list[WindowClaim] = []
+    counts = []
+    for s in sources:
+        got = said.get(s, ())
+        out += got
+        counts.append(len(got))
+    return out, counts
 
 
 class _Replay:
@@ -658,7 +687,7 @@ class _Replay:
     for the newest older pick that is narrower and inside the best so far.
     """
 
-    def __init__(self, claims: list[WindowClaim]) -> None:
+    def __init__(self, claims: list[WindowClaim], in_claim_order: bool = False) -> None:
         self.claims = claims  # in the order they will be added
         self.spans = [_span(w) for w in claims]
         self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
@@ -673,9 +702,10 @@ class _Replay:
         ]
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
         # Each claim's place in claim order, rule 4's last tiebreak: a number compares faster than the key.
-        self.place = [0] * len(claims)
-        for n, i in enumerate(sorted(range(len(claims)), key=[w.sort_key for w in claims].__getitem__)):
-            self.place[i] = n
+        self.place = list(range(len(claims)))
+        if not in_claim_order:
+            for n, i in enumerate(sorted(range(len(claims)), key=[w.sort_key for w in claims].__getitem__)):
+                self.place[i] = n
         # Each rank's index of live claims, built when first searched (a flood of one day never is)
         # with the claims still to come as if live: a search for what a new claim replaces covers
         # only claims added before it, and a dropped claim is cleared.
@@ -761,6 +791,52 @@ class _Replay:
             self.dirty.add(day)
         self.added = stop
         self.changed = self.changed or count > 0
+
+    def add_quiet(self, counts: list[int], moving: list[bool], j: int) -> int:
+        """Add the claims of articles j, j+1, … while they cannot change the best; the first article that might.
+
+        Such an article is published the day of the newest claim added (rule 3's fold starts from that
+        day's pick), nothing it says was published 30 or more days before the first claim (so it replaces
+        nothing, rule 1b), it moves no date, and each of its claims ranks below the surest live rank or,
+        at that rank, loses rule 4 to that day's pick: `best` would give what it gave. A flood of one day
+        is thus replayed in a few steps, not one per article.
+        """
+        top, added = self.live_top, self.added
+        if top is None or not added:
+            return j
+        days, ranks, spans, place, heaps = self.days, self.ranks, self.spans, self.place, self.heaps
+        day, slot = days[added - 1], self.slot[added - 1]
+        oldest = days[0] + SUPERSEDE_DAYS
+        heap = heaps.get((top, slot))
+        if not heap or not self.alive[heap[0][-1]]:
+            return j
+        pick = heap[0]
+        stop = added
+        while j < len(counts) and not moving[j]:
+            end = stop + counts[j]
+            for i in range(stop, end):
+                r = ranks[i]
+                if days[i] != day or days[i] >= oldest or r > top:
+                    break
+                if r == top:
+                    lo, hi = spans[i]
+                    if (hi, -lo, place[i], i) < pick:
+                        break
+            else:
+                stop, j = end, j + 1
+                continue
+            break
+        alive, count = self.alive, self.count
+        for i in range(added, stop):
+            r = ranks[i]
+            lo, hi = spans[i]
+            alive[i] = True
+            count[r] += 1
+            key = (r, slot)
+            heappush(heaps.setdefault(key, []), (hi, -lo, place[i], i))
+            self.dirty.add(key)
+        self.added = stop
+        return j
 
     def _live(self, r: int) -> SpanTree:
         if r not in self.live:

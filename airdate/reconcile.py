@@ -453,11 +453,15 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     days = [w.source.order[0].toordinal() for w in by_day]  # the publication day (unknown: the first)
     spans = [_span(b) for b in by_day]
     ranks = [CERTAINTY_RANK[b.certainty] for b in by_day]
-    at_least: dict[int, SpanTree] = {}  # built when first needed: a flood of one day needs none
+    # Built when first needed (a flood of one day needs none) and only from the first position searched:
+    # in claim order later claims search later ones, and a release whose older claims a move dropped
+    # searches only its newest.
+    at_least: dict[int, SpanTree] = {}
 
-    def index(r: int) -> SpanTree:
-        if r not in at_least:
-            at_least[r] = SpanTree.of(len(by_day), [(i, *spans[i]) for i, rank in enumerate(ranks) if rank >= r])
+    def index(r: int, first: int) -> SpanTree:
+        if r not in at_least or at_least[r].base > first:
+            held = [(i, *spans[i]) for i in range(first, len(by_day)) if ranks[i] >= r]
+            at_least[r] = SpanTree.of(len(by_day), held, base=first)
         return at_least[r]
 
     per: dict[Source, str] = {}
@@ -478,7 +482,7 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
             why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
         elif w.start is not None or w.end is not None:
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
-            found = index(CERTAINTY_RANK[w.certainty]).first_apart(first, *_span(w)) if first < len(days) else None
+            found = index(CERTAINTY_RANK[w.certainty], first).first_apart(first, *_span(w)) if first < len(days) else None
             if found is not None and found not in replaced:
                 by = by_day[found]
                 named = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
@@ -801,10 +805,10 @@ class _Replay:
         at that rank, loses rule 4 to that day's pick: `best` would give what it gave. A flood of one day
         is thus replayed in a few steps, not one per article.
         """
-        top, added = self.live_top, self.added
-        if top is None or not added:
+        top, added, days = self.live_top, self.added, self.days
+        if top is None or not added or added == len(days) or days[added] != days[added - 1]:
             return j
-        days, ranks, spans, place, heaps = self.days, self.ranks, self.spans, self.place, self.heaps
+        ranks, spans, place, heaps = self.ranks, self.spans, self.place, self.heaps
         day, slot = days[added - 1], self.slot[added - 1]
         oldest = days[0] + SUPERSEDE_DAYS
         heap = heaps.get((top, slot))
@@ -840,8 +844,11 @@ class _Replay:
 
     def _live(self, r: int) -> SpanTree:
         if r not in self.live:
-            held = [(i, *span) for i, span in enumerate(self.spans) if self.ranks[i] == r]
-            self.live[r] = SpanTree.of(len(self.claims), [h for h in held if h[0] >= self.added or self.alive[h[0]]])
+            # A rank of news alone is searched from the newest move on (`cut`, which only grows).
+            base = self.cut if self.news[r] else 0
+            spans, ranks, alive, added = self.spans, self.ranks, self.alive, self.added
+            held = [(i, *spans[i]) for i in range(base, len(spans)) if ranks[i] == r and (i >= added or alive[i])]
+            self.live[r] = SpanTree.of(len(spans), held, base=base)
         return self.live[r]
 
     def _forget(self, i: int) -> bool:

@@ -643,13 +643,14 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
         replay.add(counts[j])
         j = replay.add_quiet(counts, moving, j + 1)  # the articles after it that cannot change the best
         after = replay.best()
-        if after is before or (
-            after is not None and before is not None and after.span == before.span and after.certainty == before.certainty
-        ):
-            continue  # the same range at the same certainty: no change
-        kind, text = _change(before, after, s in delays)
-        out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
-        before = after
+        if not (
+            after is before
+            or (after is not None and before is not None and after.span == before.span and after.certainty == before.certainty)
+        ):  # not the same range at the same certainty: a change
+            kind, text = _change(before, after, s in delays)
+            out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
+            before = after
+        j = replay.add_restating(counts, moving, j)  # and those that restate its range a day later
     return tuple(out)
 
 
@@ -840,6 +841,51 @@ class _Replay:
             heappush(heaps.setdefault(key, []), (hi, -lo, place[i], i))
             self.dirty.add(key)
         self.added = stop
+        return j
+
+    def add_restating(self, counts: list[int], moving: list[bool], j: int) -> int:
+        """Add articles j, j+1, … while each is one claim, on a day after the last, that restates the range
+        the last fold started from at the same rank and replaces nothing; the first article that does not.
+
+        `add` then `best` would find each such fold restated (`_restated`): the best keeps its range and
+        certainty (it becomes the new claim if it was the start's), so no change is recorded. A window
+        restated day after day (the narrowing years of a flood) is replayed without a `best` per article.
+        """
+        top, start = self.live_top, self.start
+        if start is None or top is None or top != self.top or self.forgot or self.dirty or self.changed:
+            return j
+        days, spans, ranks, slot, alive, claims = self.days, self.spans, self.ranks, self.slot, self.alive, self.claims
+        first = start[1]
+        span = lo, hi = spans[first]
+        picks, heaps, pick, place, i = self.picks[top], self.heaps, self.pick, self.place, self.added
+        key = (top, span)
+        done = self.searched.get(key, 0)
+        while j < len(counts) and counts[j] == 1 and not moving[j]:
+            if ranks[i] != top or spans[i] != span or slot[i] <= slot[i - 1]:
+                break
+            older = bisect_right(days, days[i] - SUPERSEDE_DAYS, done, i)
+            if older > done:  # rule 1b as `add` has it: the few claims not yet searched, one by one
+                if older - done > SHORT:
+                    break  # `add` searches the indexes
+                for k in range(done, older):
+                    if alive[k] and ranks[k] <= top and (spans[k][0] > hi or spans[k][1] < lo):
+                        if claims[k].source.by is None:
+                            break
+                else:
+                    done = self.searched[key] = older
+                if done != older:
+                    break  # it replaces a claim: `add` drops it
+            alive[i] = True
+            heaps[(top, slot[i])] = [(hi, -lo, place[i], i)]
+            pick[(top, slot[i])] = i
+            picks.put(slot[i], lo, hi)
+            if self.best_so_far is claims[first]:
+                self.best_so_far = claims[i]
+            first = i
+            i, j = i + 1, j + 1
+        if i > self.added:
+            self.count[top] += i - self.added
+            self.start, self.added = (slot[first], first), i
         return j
 
     def _live(self, r: int) -> SpanTree:

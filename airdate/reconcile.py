@@ -70,7 +70,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from heapq import heappop, heappush
+from heapq import heapify, heappop, heappush
 from operator import attrgetter
 from typing import Any
 
@@ -809,39 +809,53 @@ class _Replay:
         top, added, days = self.live_top, self.added, self.days
         if top is None or not added or added == len(days) or days[added] != days[added - 1]:
             return j
-        ranks, spans, place, heaps = self.ranks, self.spans, self.place, self.heaps
         day, slot = days[added - 1], self.slot[added - 1]
-        oldest = days[0] + SUPERSEDE_DAYS
-        heap = heaps.get((top, slot))
-        if not heap or not self.alive[heap[0][-1]]:
+        heap = self.heaps.get((top, slot))
+        if day >= days[0] + SUPERSEDE_DAYS or not heap or not self.alive[heap[0][-1]]:
             return j
+        ranks, spans, place = self.ranks, self.spans, self.place
         pick = heap[0]
+        last = pick[0]  # the pick's end: a claim of its rank that ends later loses to it
         stop = added
         while j < len(counts) and not moving[j]:
             end = stop + counts[j]
             for i in range(stop, end):
-                r = ranks[i]
-                if days[i] != day or days[i] >= oldest or r > top:
+                if days[i] != day:
                     break
-                if r == top:
+                r = ranks[i]
+                if r >= top:
+                    if r > top:
+                        break
                     lo, hi = spans[i]
-                    if (hi, -lo, place[i], i) < pick:
+                    if hi <= last and (hi, -lo, place[i], i) < pick:
                         break
             else:
                 stop, j = end, j + 1
                 continue
             break
-        alive, count = self.alive, self.count
-        for i in range(added, stop):
-            r = ranks[i]
-            lo, hi = spans[i]
-            alive[i] = True
-            count[r] += 1
-            key = (r, slot)
-            heappush(heaps.setdefault(key, []), (hi, -lo, place[i], i))
-            self.dirty.add(key)
-        self.added = stop
+        if stop > added:
+            self._push_day(added, stop, slot)
         return j
+
+    def _push_day(self, start: int, stop: int, slot: int) -> None:
+        """Claims start..stop-1, all of day `slot`, live: onto their ranks' heaps of that day."""
+        spans, ranks, place = self.spans, self.ranks, self.place
+        self.alive[start:stop] = [True] * (stop - start)
+        by_rank: dict[int, list[tuple[int, int, int, int]]] = {}
+        for i in range(start, stop):
+            lo, hi = spans[i]
+            by_rank.setdefault(ranks[i], []).append((hi, -lo, place[i], i))
+        for r, entries in by_rank.items():
+            self.count[r] += len(entries)
+            heap = self.heaps.setdefault((r, slot), [])
+            if 4 * len(entries) >= len(heap):  # linear, where a push each is n log n
+                heap += entries
+                heapify(heap)
+            else:
+                for entry in entries:
+                    heappush(heap, entry)
+            self.dirty.add((r, slot))
+        self.added = stop
 
     def add_restating(self, counts: list[int], moving: list[bool], j: int) -> int:
         """Add articles j, j+1, … while each is one claim, on a day after the last, that restates the range

@@ -449,7 +449,8 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     """
     moves = move_sources(windows, events)
     move_days = [_day(m) for m in moves]  # `moves` is in publication order
-    by_day = sorted((w for w in windows if _resolved(w)), key=_claim_order)  # whose first key is the day
+    by_day = [w for w in windows if w.start is not None or w.end is not None]
+    by_day.sort(key=_claim_order)  # whose first key is the day; linear on claims in claim order
     days = [w.source.order[0].toordinal() for w in by_day]  # the publication day (unknown: the first)
     spans = [_span(b) for b in by_day]
     ranks = [CERTAINTY_RANK[b.certainty] for b in by_day]
@@ -560,7 +561,7 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     ws = sorted(pool, key=_claim_order)  # by publication day first
     groups: dict[str, list[int]] = {}
     for i, w in enumerate(ws):
-        if w.published is not None and not w.says_moved:
+        if w.source.published is not None and not w.says_moved:
             groups.setdefault(w.certainty, []).append(i)
     outlet_ids: dict[str, int] = {}
     pairs: list[tuple[int, int]] = []
@@ -627,10 +628,10 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     in_claim_order = counts is not None
     if counts is None:
         claims, counts = _grouped(sources, claims)
-    moves = set(move_sources(windows, events))
+    worded = {w.source for w in ordered if w.says_moved}  # move wording (one pass for both sets)
+    moves = worded | {e.source for e in events if e.type in MOVE_EVENTS and e.certainty != "speculated"}
     # A date announcement alone is no delay; a `delayed` event or move wording is.
-    delays = {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
-    delays |= {w.source for w in windows if w.says_moved}
+    delays = worded | {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
     moving = [s in moves for s in sources] if moves else [False] * len(sources)
     replay = _Replay(claims, in_claim_order)
     out: list[HistoryEntry] = []
@@ -695,16 +696,18 @@ class _Replay:
     def __init__(self, claims: list[WindowClaim], in_claim_order: bool = False) -> None:
         self.claims = claims  # in the order they will be added
         self.spans = [_span(w) for w in claims]
-        self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
+        self.days = [w.source.order[0].toordinal() for w in claims]  # the day (unknown: the first); never decreasing
         self.day_list = sorted(set(self.days))
         day_slots = {d: n for n, d in enumerate(self.day_list)}
         self.slot = [day_slots[d] for d in self.days]
         # Tripled, so a schedule claim ranks a step above news of its certainty and a claim set by
         # hand a step above both, as `manual_first` has it: no news of that certainty replaces
         # them and they win the race; news that is surer still outranks them.
-        self.ranks = [
-            3 * CERTAINTY_RANK[w.certainty] + w.source.schedule + 2 * (w.source.by is not None) for w in claims
-        ]
+        tripled = {c: 3 * r for c, r in CERTAINTY_RANK.items()}
+        self.ranks = [tripled[w.certainty] for w in claims]
+        special = [i for i, w in enumerate(claims) if w.source.by is not None or w.source.schedule]
+        for i in special:
+            self.ranks[i] += claims[i].source.schedule + 2 * (claims[i].source.by is not None)
         ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
         # Each claim's place in claim order, rule 4's last tiebreak: a number compares faster than the key.
         self.place = list(range(len(claims)))
@@ -719,9 +722,8 @@ class _Replay:
         # A rank of news alone (no schedule, nothing set by hand) loses every claim published before
         # a move: its indexes are then searched from the move on (`floor`, `cut`), not cleared.
         self.news = dict.fromkeys(ranks, True)
-        for i, w in enumerate(claims):
-            if w.source.by is not None or w.source.schedule:
-                self.news[self.ranks[i]] = False
+        for i in special:
+            self.news[self.ranks[i]] = False
         self.floor = 0  # the first day slot after the newest move
         self.forgot = False  # a move dropped claims since the last `best`
         self.picks = {r: SpanTree(len(day_slots)) for r in ranks}

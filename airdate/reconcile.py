@@ -452,8 +452,6 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     by_day = [w for w in windows if w.start is not None or w.end is not None]
     by_day.sort(key=_claim_order)  # whose first key is the day; linear on claims in claim order
     days = [w.source.order[0].toordinal() for w in by_day]  # the publication day (unknown: the first)
-    spans = [_span(b) for b in by_day]
-    ranks = [CERTAINTY_RANK[b.certainty] for b in by_day]
     # Built when first needed (a flood of one day needs none) and only from the first position searched:
     # in claim order later claims search later ones, and a release whose older claims a move dropped
     # searches only its newest.
@@ -461,9 +459,15 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
 
     def index(r: int, first: int) -> SpanTree:
         if r not in at_least or at_least[r].base > first:
-            held = [(i, *spans[i]) for i in range(first, len(by_day)) if ranks[i] >= r]
+            held = [(i, *_span(b)) for i, b in enumerate(by_day[first:], first) if CERTAINTY_RANK[b.certainty] >= r]
             at_least[r] = SpanTree.of(len(by_day), held, base=first)
         return at_least[r]
+
+    # A claim published on the newest move's day or later, and less than 30 days before the newest claim,
+    # is superseded by nothing (unless a schedule's): so are most claims of a flood.
+    unmoved = move_days[-1] if moves else date.min
+    unreplaced = days[-1] - SUPERSEDE_DAYS + 1 if days else 0
+    moved: dict[Source, str] = {}
 
     per: dict[Source, str] = {}
     replaced: dict[int, str] = {}  # by_day position -> why the claims it replaces no longer compete
@@ -472,6 +476,9 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     for w in windows:
         source = w.source
         day = source.order[0]
+        if day >= unmoved and not source.schedule and day.toordinal() >= unreplaced:
+            out.append(None)
+            continue
         why = None
         later = bisect_right(move_days, day) if moves else 0
         if source.by is not None:
@@ -480,7 +487,7 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
             why = _rescheduled(w, scheduled)
         elif later < len(moves):
             m = moves[later]
-            why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
+            why = moved[m] if m in moved else moved.setdefault(m, f"date moved, per {_per(m)}")
         elif w.start is not None or w.end is not None:
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
             found = index(CERTAINTY_RANK[w.certainty], first).first_apart(first, *_span(w)) if first < len(days) else None

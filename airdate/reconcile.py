@@ -565,6 +565,9 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     10 days away, so the cost grows with the pairs found, not with all pairs published close
     together (a feed of a thousand items on one day, all from one outlet, costs n log n).
     """
+    publishers = {w.source.publisher for w in pool}
+    if len(publishers) == 1 and None not in publishers and "" not in publishers:
+        return ()  # one publisher, one outlet (a feed's flood): nothing to compare
     ws = sorted(pool, key=_claim_order)  # by publication day first
     groups: dict[str, list[int]] = {}
     for i, w in enumerate(ws):

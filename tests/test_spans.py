@@ -34,6 +34,13 @@ def test_span_tree_searches_match_a_scan(
         else:
             tree.put(pos, *span)
         held[pos] = span
+    assert_searches_match_a_scan(tree, held, queries)
+
+
+def assert_searches_match_a_scan(
+    tree: SpanTree, held: list[tuple[int, int] | None], queries: list[tuple[int, int, tuple[int, int], int]]
+) -> None:
+    size = len(held)
     for start, stop, (lo, hi), width in queries:
         apart = [s is not None and (s[0] > hi or s[1] < lo) for s in held]
         within = [s is not None and lo <= s[0] and s[1] <= hi and s[1] - s[0] < width for s in held]
@@ -41,6 +48,9 @@ def test_span_tree_searches_match_a_scan(
         assert tree.apart(start, stop, lo, hi) == [p for p in range(start, min(stop, size)) if apart[p]]
         assert tree.last_within(stop, lo, hi, width) == next(
             (p for p in reversed(range(min(stop, size))) if within[p]), None
+        )
+        assert tree.last_within(stop, lo, hi, width, start) == next(
+            (p for p in reversed(range(start, min(stop, size))) if within[p]), None
         )
         assert tree.last(stop) == next((p for p in reversed(range(min(stop, size))) if held[p]), None)
 
@@ -93,14 +103,6 @@ def test_a_tree_from_a_base_position_holds_nothing_before_it(
             held[pos] = span
     tree = SpanTree.of(size, [(p, *s) for p, s in enumerate(held) if s is not None], base=base)
     for pos in cleared:
-        tree.clear(pos)  # before the base: nothing to clear
+        tree.clear(pos)  # a position before the base holds nothing and stays empty
         held[pos] = None
-    for start, stop, (lo, hi), width in queries:
-        apart = [s is not None and (s[0] > hi or s[1] < lo) for s in held]
-        within = [s is not None and lo <= s[0] and s[1] <= hi and s[1] - s[0] < width for s in held]
-        assert tree.first_apart(start, lo, hi) == next((p for p in range(start, size) if apart[p]), None)
-        assert tree.apart(start, stop, lo, hi) == [p for p in range(start, min(stop, size)) if apart[p]]
-        assert tree.last_within(stop, lo, hi, width, start) == next(
-            (p for p in reversed(range(start, min(stop, size))) if within[p]), None
-        )
-        assert tree.last(stop) == next((p for p in reversed(range(min(stop, size))) if held[p]), None)
+    assert_searches_match_a_scan(tree, held, queries)

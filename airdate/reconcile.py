@@ -627,7 +627,9 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
     Incremental: a claim can only be superseded by a later day's article, so replaying in
     order and dropping what each new article supersedes gives the same best window as
     `best_window` over the claims seen so far. `_Replay` keeps the live claims indexed, so
-    an article costs O(log n) per claim it adds or drops, not a pass over the live claims.
+    an article costs O(log n) per claim it adds or drops, not a pass over the live claims; a run
+    of one day's articles that cannot change the best, and a window restated day after day, are
+    added without a fold per article (`add_quiet`, `add_restating`).
     """
     # `reconcile` and `airdate.changes` pass the windows in claim order already, which makes these
     # sorts linear (a flood of thousands of articles about one release, issue 11).

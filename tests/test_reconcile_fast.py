@@ -304,3 +304,19 @@ def restatements(draw: st.DrawFn) -> ReleaseClaims:
 @given(restatements())
 def test_runs_of_one_day_and_of_restated_windows_match(claims: ReleaseClaims) -> None:
     assert_same(claims)
+
+
+def test_equal_sources_that_are_not_one_object_replay_as_one_article() -> None:
+    """Claims whose sources are equal but built apart (not loaded from one row) are one article's, as
+    they were when history grouped them by value; history then takes its slower grouping path."""
+    day = BASE + timedelta(days=3)
+    windows = [
+        WindowClaim(BASE + timedelta(days=lo), BASE + timedelta(days=hi), "reported", "t", "It arrives then.",
+                    Source(7, day, "Variety", digest="x"))  # fmt: skip
+        for lo, hi in ((190, 190), (181, 211), (200, 230))
+    ]
+    later = Source(8, BASE + timedelta(days=40), "Deadline", digest="y")
+    windows.append(WindowClaim(BASE + timedelta(days=260), BASE + timedelta(days=260), "reported", "t", "It arrives then.", later))
+    claims = ReleaseClaims(INFO, windows=tuple(windows))
+    assert len(R.history(*R.in_order(claims))) == 2  # the first article's pick, then the later day
+    assert_same(claims)

@@ -377,7 +377,7 @@ def show_command(
     """
     from airdate.store.schedules import link_of
     from airdate.views.board import find_release, release_state
-    from airdate.views.text import render_candidates, render_sheet
+    from airdate.views.text import render_candidates, sheet_text
 
     day = today_from(today)
     name = " ".join(title)
@@ -392,12 +392,15 @@ def show_command(
             else:
                 say(render_candidates(name, e.candidates, board, day))
             click.get_current_context().exit(e.exit_code)
-        state = release_state(store, info.id, day)
         link = link_of(store, info.id)
+        if as_json:
+            state = release_state(store, info.id, day)
+        else:
+            sheet = sheet_text(store, info.id, day, link=link, limit=limit or None)
     if as_json:
         echo_json({**state.to_json(), "link": link.to_json() if link else None})
     else:
-        say(render_sheet(state, link=link, limit=limit or None))
+        say(sheet)
 
 
 @main.command("merge")

@@ -61,7 +61,8 @@ part that does not depend on today, which the store keeps per release for `list`
 
 **Cost**: n log n in the claims of one release (issue 11: a feed of a thousand items about
 one show took minutes when rules 1b, 3 and 4 compared claims pair by pair, per article).
-The indexes are in `airdate.spans`; conflicts cost n log n plus the pairs found.
+The indexes are in `airdate.spans`, history's replay in `airdate.replay`; conflicts cost
+n log n plus the pairs found.
 """
 
 from __future__ import annotations
@@ -70,7 +71,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from heapq import heappop, heappush
 from operator import attrgetter
 from typing import Any
 
@@ -85,7 +85,8 @@ from airdate.claims import (
 )
 from airdate.countdown import Countdown, countdown, format_range
 from airdate.models import CERTAINTY_RANK, Certainty
-from airdate.spans import SHORT, OutletSpans, SpanTree
+from airdate.replay import Replay
+from airdate.spans import OutletSpans, SpanTree
 
 __all__ = [
     "CastClaim",
@@ -128,7 +129,6 @@ SLACK_DAYS = 10  # rule 3's slack, and the gap a conflict must exceed
 SUPERSEDE_DAYS = 30  # rule 1b; conflicts are the pairs published closer than this
 MOVE_EVENTS = frozenset({"delayed", "date_announced"})
 STALE_DAYS = 30  # an overdue window ended more than this many days ago is presumed released
-MAX_ORDINAL = date.max.toordinal()
 
 
 @dataclass(frozen=True)
@@ -449,16 +449,25 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     """
     moves = move_sources(windows, events)
     move_days = [_day(m) for m in moves]  # `moves` is in publication order
-    by_day = sorted((w for w in windows if _resolved(w)), key=_claim_order)  # whose first key is the day
+    by_day = [w for w in windows if w.start is not None or w.end is not None]
+    by_day.sort(key=_claim_order)  # whose first key is the day; linear on claims in claim order
     days = [w.source.order[0].toordinal() for w in by_day]  # the publication day (unknown: the first)
-    spans = [_span(b) for b in by_day]
-    ranks = [CERTAINTY_RANK[b.certainty] for b in by_day]
-    at_least: dict[int, SpanTree] = {}  # built when first needed: a flood of one day needs none
+    # Built when first needed (a flood of one day needs none) and only from the first position searched:
+    # in claim order later claims search later ones, and a release whose older claims a move dropped
+    # searches only its newest.
+    at_least: dict[int, SpanTree] = {}
 
-    def index(r: int) -> SpanTree:
-        if r not in at_least:
-            at_least[r] = SpanTree.of(len(by_day), [(i, *spans[i]) for i, rank in enumerate(ranks) if rank >= r])
+    def index(r: int, first: int) -> SpanTree:
+        if r not in at_least or at_least[r].base > first:
+            held = [(i, *_span(b)) for i, b in enumerate(by_day[first:], first) if CERTAINTY_RANK[b.certainty] >= r]
+            at_least[r] = SpanTree.of(len(by_day), held, base=first)
         return at_least[r]
+
+    # A claim published on the newest move's day or later, and less than 30 days before the newest claim,
+    # is superseded by nothing (unless a schedule's): so are most claims of a flood.
+    unmoved = move_days[-1] if moves else date.min
+    unreplaced = days[-1] - SUPERSEDE_DAYS + 1 if days else 0
+    moved: dict[Source, str] = {}
 
     per: dict[Source, str] = {}
     replaced: dict[int, str] = {}  # by_day position -> why the claims it replaces no longer compete
@@ -467,6 +476,9 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
     for w in windows:
         source = w.source
         day = source.order[0]
+        if day >= unmoved and not source.schedule and day.toordinal() >= unreplaced:
+            out.append(None)
+            continue
         why = None
         later = bisect_right(move_days, day) if moves else 0
         if source.by is not None:
@@ -475,10 +487,10 @@ def supersession(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = 
             why = _rescheduled(w, scheduled)
         elif later < len(moves):
             m = moves[later]
-            why = f"date moved, per {per[m] if m in per else per.setdefault(m, _per(m))}"
+            why = moved[m] if m in moved else moved.setdefault(m, f"date moved, per {_per(m)}")
         elif w.start is not None or w.end is not None:
             first = bisect_left(days, day.toordinal() + SUPERSEDE_DAYS)
-            found = index(CERTAINTY_RANK[w.certainty]).first_apart(first, *_span(w)) if first < len(days) else None
+            found = index(CERTAINTY_RANK[w.certainty], first).first_apart(first, *_span(w)) if first < len(days) else None
             if found is not None and found not in replaced:
                 by = by_day[found]
                 named = per[by.source] if by.source in per else per.setdefault(by.source, _per(by.source))
@@ -553,10 +565,13 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     10 days away, so the cost grows with the pairs found, not with all pairs published close
     together (a feed of a thousand items on one day, all from one outlet, costs n log n).
     """
+    publishers = {w.source.publisher for w in pool}
+    if len(publishers) == 1 and None not in publishers and "" not in publishers:
+        return ()  # one publisher, one outlet (a feed's flood): nothing to compare
     ws = sorted(pool, key=_claim_order)  # by publication day first
     groups: dict[str, list[int]] = {}
     for i, w in enumerate(ws):
-        if w.published is not None and not w.says_moved:
+        if w.source.published is not None and not w.says_moved:
             groups.setdefault(w.certainty, []).append(i)
     outlet_ids: dict[str, int] = {}
     pairs: list[tuple[int, int]] = []
@@ -611,243 +626,72 @@ def history(windows: Sequence[WindowClaim], events: Sequence[EventClaim] = ()) -
 
     Incremental: a claim can only be superseded by a later day's article, so replaying in
     order and dropping what each new article supersedes gives the same best window as
-    `best_window` over the claims seen so far. `_Replay` keeps the live claims indexed, so
-    an article costs O(log n) per claim it adds or drops, not a pass over the live claims.
+    `best_window` over the claims seen so far. `Replay` keeps the live claims indexed, so
+    an article costs O(log n) per claim it adds or drops, not a pass over the live claims; a run
+    of one day's articles that cannot change the best, and a window restated day after day, are
+    added without a fold per article (`airdate.replay`).
     """
-    sources = sorted({w.source for w in windows} | {e.source for e in events}, key=_order)
-    moves = set(move_sources(windows, events))
+    # `reconcile` and `airdate.changes` pass the windows in claim order already, which makes these
+    # sorts linear (a flood of thousands of articles about one release, issue 11).
+    ordered = sorted(windows, key=_claim_order)
+    claims = [w for w in ordered if w.start is not None or w.end is not None]
+    sources = sorted(dict.fromkeys([w.source for w in ordered] + [e.source for e in events]), key=_order)
+    counts = _claims_per_source(sources, claims)  # how many claims each source adds, in that order
+    in_claim_order = counts is not None
+    if counts is None:
+        claims, counts = _grouped(sources, claims)
+    worded = {w.source for w in ordered if w.says_moved}  # move wording (one pass for both sets)
+    moves = worded | {e.source for e in events if e.type in MOVE_EVENTS and e.certainty != "speculated"}
     # A date announcement alone is no delay; a `delayed` event or move wording is.
-    delays = {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
-    delays |= {w.source for w in windows if w.says_moved}
-    said: dict[Source, list[WindowClaim]] = {}
-    for w in sorted(windows, key=_claim_order):
-        if _resolved(w):
-            said.setdefault(w.source, []).append(w)
-    claims: list[WindowClaim] = []
-    counts = []  # how many claims each source adds
-    for s in sources:
-        got = said.get(s, ())
-        claims += got
-        counts.append(len(got))
-    replay = _Replay(claims)
+    delays = worded | {e.source for e in events if e.type == "delayed" and e.certainty != "speculated"}
+    moving = [s in moves for s in sources] if moves else [False] * len(sources)
+    replay = Replay(claims, in_claim_order, SLACK_DAYS, SUPERSEDE_DAYS)
     out: list[HistoryEntry] = []
     before: WindowClaim | None = None
-    for s, count in zip(sources, counts, strict=True):
-        if moves and s in moves:
+    j = 0
+    while j < len(sources):
+        s = sources[j]
+        if moving[j]:
             replay.drop_before(_day(s))
-        replay.add(count)
+        replay.add(counts[j])
+        j = replay.add_quiet(counts, moving, j + 1)  # the articles after it that cannot change the best
         after = replay.best()
-        if after is before or (
-            after is not None and before is not None and after.span == before.span and after.certainty == before.certainty
-        ):
-            continue  # the same range at the same certainty: no change
-        kind, text = _change(before, after, s in delays)
-        out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
-        before = after
+        if not (
+            after is before
+            or (after is not None and before is not None and after.span == before.span and after.certainty == before.certainty)
+        ):  # not the same range at the same certainty: a change
+            kind, text = _change(before, after, s in delays)
+            out.append(HistoryEntry(s, kind, before, after, f"{text}, per {_per(s)}"))
+            before = after
+        j = replay.add_restating(counts, moving, j)  # and those that restate its range a day later
     return tuple(out)
 
 
-class _Replay:
-    """`history`'s live claims, indexed: what `_best` would say of them after each article.
+def _claims_per_source(sources: list[Source], claims: list[WindowClaim]) -> list[int] | None:
+    """How many of `claims` each source said, if each source's claims follow one another in the sources'
+    order (as claim order has them when every source is one object); else None."""
+    counts = []
+    k, n = 0, len(claims)
+    for s in sources:
+        first = k
+        while k < n and claims[k].source is s:
+            k += 1
+        counts.append(k - first)
+    return counts if k == n else None
 
-    Claims are added in publication order (all of one article at a time) and dropped when
-    a move or a newer claim supersedes them. Per certainty rank: an index of the live
-    claims (rule 1b finds those a new claim replaces in O(log n) each), a heap per
-    publication day whose top is that day's pick (rule 4: ends first, then starts last,
-    then claim order), and an index of the day picks by day, in which rule 3's fold looks
-    for the newest older pick that is narrower and inside the best so far.
-    """
 
-    def __init__(self, claims: list[WindowClaim]) -> None:
-        self.claims = claims  # in the order they will be added
-        self.spans = [_span(w) for w in claims]
-        self.days = [_day(w.source).toordinal() for w in claims]  # never decreasing
-        self.day_list = sorted(set(self.days))
-        day_slots = {d: n for n, d in enumerate(self.day_list)}
-        self.slot = [day_slots[d] for d in self.days]
-        # Tripled, so a schedule claim ranks a step above news of its certainty and a claim set by
-        # hand a step above both, as `manual_first` has it: no news of that certainty replaces
-        # them and they win the race; news that is surer still outranks them.
-        self.ranks = [
-            3 * CERTAINTY_RANK[w.certainty] + w.source.schedule + 2 * (w.source.by is not None) for w in claims
-        ]
-        ranks = sorted({3 * r for r in CERTAINTY_RANK.values()} | set(self.ranks))
-        # Each claim's place in claim order, rule 4's last tiebreak: a number compares faster than the key.
-        self.place = [0] * len(claims)
-        for n, i in enumerate(sorted(range(len(claims)), key=[w.sort_key for w in claims].__getitem__)):
-            self.place[i] = n
-        # Each rank's index of live claims, built when first searched (a flood of one day never is)
-        # with the claims still to come as if live: a search for what a new claim replaces covers
-        # only claims added before it, and a dropped claim is cleared.
-        self.live: dict[int, SpanTree] = {}
-        self.ranks_held = ranks
-        # A rank of news alone (no schedule, nothing set by hand) loses every claim published before
-        # a move: its indexes are then searched from the move on (`floor`, `cut`), not cleared.
-        self.news = dict.fromkeys(ranks, True)
-        for i, w in enumerate(claims):
-            if w.source.by is not None or w.source.schedule:
-                self.news[self.ranks[i]] = False
-        self.floor = 0  # the first day slot after the newest move
-        self.forgot = False  # a move dropped claims since the last `best`
-        self.picks = {r: SpanTree(len(day_slots)) for r in ranks}
-        self.heaps: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
-        self.pick: dict[tuple[int, int], int] = {}  # (rank, day slot) -> the day's pick, -1 for none
-        self.alive = [False] * len(claims)
-        self.count = dict.fromkeys(ranks, 0)
-        self.live_top: int | None = None  # the surest rank with a live claim
-        self.added = 0
-        self.cut = 0  # every claim before this one has been dropped by a move (rule 1a)
-        self.dirty: set[tuple[int, int]] = set()
-        self.searched: dict[tuple[int, tuple[int, int]], int] = {}  # (rank, range) -> claims searched
-        self.best_so_far: WindowClaim | None = None
-        self.top: int | None = None  # the surest rank with a live claim, as of `best_so_far`
-        self.start: tuple[int, int] | None = None  # the day slot and claim the last fold started from
-        self.changed = False
-
-    def drop_before(self, day: date) -> None:
-        """Rule 1a: an article saying the date moved drops every live claim published before its day."""
-        d = day.toordinal()
-        while self.cut < self.added and self.days[self.cut] < d:
-            i = self.cut
-            if not (self.claims[i].source.manual or self.claims[i].source.schedule):
-                # As in `supersession`: a move drops news, not a schedule or a hand.
-                if self.news[self.ranks[i]]:
-                    self._forget(i)
-                else:
-                    self._drop(i)
-            self.cut += 1
-        self.floor = max(self.floor, bisect_left(self.day_list, d))
-
-    def add(self, count: int) -> None:
-        """The next article's `count` claims: first drop what they replace (rule 1b), then add them."""
-        start, stop = self.added, self.added + count
-        days, spans, ranks = self.days, self.spans, self.ranks
-        for i in range(start, stop):
-            older = bisect_right(days, days[i] - SUPERSEDE_DAYS, 0, start)
-            if not older:
-                continue  # nothing was published 30 days before it
-            # What a claim of this rank and range replaces among the first `done` claims is gone
-            # already (a claim once dropped stays dropped), so only the ones after are searched.
-            key = (ranks[i], spans[i])
-            done = self.searched.get(key, 0)
-            if older <= done:
-                continue
-            self.searched[key] = older
-            lo, hi = spans[i]
-            if older - done <= SHORT:  # a few claims: quicker read one by one than through the indexes
-                alive = self.alive
-                for k in range(done, older):
-                    if alive[k] and ranks[k] <= ranks[i] and (spans[k][0] > hi or spans[k][1] < lo):
-                        if self.claims[k].source.by is None:  # only `airdate unset` removes a hand's
-                            self._drop(k)
-                continue
-            for r in self.ranks_held:  # ascending
-                if r > ranks[i]:
-                    break
-                first = max(done, self.cut) if self.news[r] else done
-                if self.count[r] and first < older:
-                    for k in self._live(r).apart(first, older, lo, hi):
-                        if self.claims[k].source.by is None:
-                            self._drop(k)
-        for i in range(start, stop):
-            r = ranks[i]
-            lo, hi = spans[i]
-            self.alive[i] = True  # already in `live[r]`
-            self.count[r] += 1
-            if self.live_top is None or r > self.live_top:
-                self.live_top = r
-            day = (r, self.slot[i])
-            heappush(self.heaps.setdefault(day, []), (hi, -lo, self.place[i], i))
-            self.dirty.add(day)
-        self.added = stop
-        self.changed = self.changed or count > 0
-
-    def _live(self, r: int) -> SpanTree:
-        if r not in self.live:
-            held = [(i, *span) for i, span in enumerate(self.spans) if self.ranks[i] == r]
-            self.live[r] = SpanTree.of(len(self.claims), [h for h in held if h[0] >= self.added or self.alive[h[0]]])
-        return self.live[r]
-
-    def _forget(self, i: int) -> bool:
-        """Count claim `i` out; its indexes still hold it. Whether it was live."""
-        if not self.alive[i]:
-            return False
-        r = self.ranks[i]
-        self.alive[i] = False
-        self.count[r] -= 1
-        if not self.count[r] and r == self.live_top:
-            self.live_top = max((r for r, n in self.count.items() if n), default=None)
-        self.changed = self.forgot = True
-        return True
-
-    def _drop(self, i: int) -> None:
-        if self._forget(i):
-            r = self.ranks[i]
-            if r in self.live:
-                self.live[r].clear(i)
-            self.dirty.add((r, self.slot[i]))
-
-    def best(self) -> WindowClaim | None:
-        """`_best` of the live claims."""
-        if not self.changed:
-            return self.best_so_far
-        self.changed = False
-        moved: list[tuple[int, int]] = []  # the days whose pick changed: if none, nor the surest rank, nor the best
-        for key in self.dirty:
-            heap = self.heaps[key]
-            while heap and not self.alive[heap[0][-1]]:
-                heappop(heap)
-            pick = heap[0][-1] if heap else -1
-            if self.pick.get(key, -1) == pick:
-                continue
-            moved.append(key)
-            self.pick[key] = pick
-            if pick < 0:
-                self.picks[key[0]].clear(key[1])
-            else:
-                self.picks[key[0]].put(key[1], *self.spans[pick])
-        self.dirty.clear()
-        top = self.live_top
-        if not moved and top == self.top and not self.forgot:
-            return self.best_so_far
-        newest = self.slot[self.added - 1]  # no claim added yet is newer than the last one
-        if self._restated(top, newest, moved):
-            return self.best_so_far
-        self.top, self.forgot = top, False
-        if top is None:
-            self.best_so_far, self.start = None, None
-            return None
-        picks = self.picks[top]
-        floor = self.floor if self.news[top] else 0  # the day picks before it are stale
-        fresh = newest >= floor and self.pick.get((top, newest), -1) >= 0
-        slot = newest if fresh else picks.last(newest, floor)
-        self.start = None if slot is None else (slot, self.pick[(top, slot)])
-        # The newest day's pick, then rule 3 from newest to oldest day:
-        while slot is not None:  # the next older pick narrower than the best and inside it replaces it
-            i = self.pick[(top, slot)]
-            self.best_so_far = self.claims[i]
-            lo, hi = self.spans[i]
-            edges = _shift_ordinal(lo, -SLACK_DAYS), _shift_ordinal(hi, SLACK_DAYS)
-            slot = picks.last_within(slot, *edges, hi - lo, floor)
-        return self.best_so_far
-
-    def _restated(self, top: int | None, newest: int, moved: list[tuple[int, int]]) -> bool:
-        """Whether all that changed is a newer day whose pick has the range the last fold started from.
-
-        Rule 3's fold from it then finds what the last fold found: the older day is no narrower,
-        and nothing else changed. The best stays, or is the new pick if the last fold kept its start.
-        """
-        if self.start is None or self.forgot or top != self.top or top is None:
-            return False
-        slot, first = self.start
-        pick = self.pick.get((top, newest), -1)
-        same = pick >= 0 and newest > slot and self.spans[pick] == self.spans[first]
-        if not same or [key for key in moved if key[0] == top] != [(top, newest)]:
-            return False
-        if self.best_so_far is self.claims[first]:
-            self.best_so_far = self.claims[pick]
-        self.start = (newest, pick)
-        return True
+def _grouped(sources: list[Source], claims: list[WindowClaim]) -> tuple[list[WindowClaim], list[int]]:
+    """The claims grouped by source in the sources' order, and how many each source said."""
+    said: dict[Source, list[WindowClaim]] = {}
+    for w in claims:
+        said.setdefault(w.source, []).append(w)
+    out: list[WindowClaim] = []
+    counts = []
+    for s in sources:
+        got = said.get(s, ())
+        out += got
+        counts.append(len(got))
+    return out, counts
 
 
 def _change(before: WindowClaim | None, after: WindowClaim | None, moved: bool) -> tuple[str, str]:
@@ -949,12 +793,6 @@ def _shift(d: date, days: int) -> date:
         return d + timedelta(days=days)
     except OverflowError:
         return d
-
-
-def _shift_ordinal(day: int, days: int) -> int:
-    """`_shift` on day ordinals: a day past either end of the calendar stays where it was."""
-    moved = day + days
-    return moved if 1 <= moved <= MAX_ORDINAL else day
 
 
 _order: Callable[[Source], tuple[date, str, int]] = attrgetter("order")

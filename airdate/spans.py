@@ -22,24 +22,26 @@ SHORT = 24  # a range of positions this short is quicker to read leaf by leaf th
 
 
 class SpanTree:
-    """Ranges of day ordinals at positions 0..size-1; see the module doc."""
+    """Ranges of day ordinals at positions base..size-1 (base 0 unless given); see the module doc."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, base: int = 0) -> None:
         n = 1
-        while n < size:
+        while n < size - base:
             n *= 2
         self.n = n
+        self.base = base  # positions before it are empty and take no room: searches there start at it
         self.max_lo = [EMPTY_LO] * (2 * n)
         self.min_hi = [EMPTY_HI] * (2 * n)
         self.min_width = [EMPTY_HI] * (2 * n)
 
     @classmethod
-    def of(cls, size: int, ranges: list[tuple[int, int, int]]) -> SpanTree:
-        """A tree holding (position, lo, hi) for each item of `ranges`, built in O(size)."""
-        tree = cls(size)
+    def of(cls, size: int, ranges: list[tuple[int, int, int]], base: int = 0) -> SpanTree:
+        """A tree holding (position, lo, hi) for each item of `ranges` (none before `base`), built in O(size - base)."""
+        tree = cls(size, base)
         n, max_lo, min_hi, min_width = tree.n, tree.max_lo, tree.min_hi, tree.min_width
+        shift = n - base
         for pos, lo, hi in ranges:
-            max_lo[pos + n], min_hi[pos + n], min_width[pos + n] = lo, hi, hi - lo
+            max_lo[pos + shift], min_hi[pos + shift], min_width[pos + shift] = lo, hi, hi - lo
         width = n  # a level at a time: its nodes are n//2..n-1 and their children n..2n-1
         while width > 1:
             half = width // 2
@@ -49,10 +51,11 @@ class SpanTree:
         return tree
 
     def put(self, pos: int, lo: int, hi: int) -> None:
-        self._set(pos + self.n, lo, hi, hi - lo)
+        self._set(pos - self.base + self.n, lo, hi, hi - lo)
 
     def clear(self, pos: int) -> None:
-        self._set(pos + self.n, EMPTY_LO, EMPTY_HI, EMPTY_HI)
+        if pos >= self.base:
+            self._set(pos - self.base + self.n, EMPTY_LO, EMPTY_HI, EMPTY_HI)
 
     def _set(self, i: int, lo: int, hi: int, width: int) -> None:
         """A leaf's range, then its ancestors' up to the first that does not change."""
@@ -72,8 +75,8 @@ class SpanTree:
 
     def first_apart(self, start: int, lo: int, hi: int) -> int | None:
         """The first position at or after `start` whose range ends before `lo` or starts after `hi`."""
-        found = self._first_apart(1, 0, self.n, start, lo, hi)
-        return None if found < 0 else found
+        found = self._first_apart(1, 0, self.n, max(start - self.base, 0), lo, hi)
+        return None if found < 0 else found + self.base
 
     def _first_apart(self, i: int, left: int, right: int, start: int, lo: int, hi: int) -> int:
         if right <= start or not (self.max_lo[i] > hi or self.min_hi[i] < lo):
@@ -86,12 +89,14 @@ class SpanTree:
 
     def apart(self, start: int, stop: int, lo: int, hi: int) -> list[int]:
         """Every position in [start, stop) whose range ends before `lo` or starts after `hi`, in order."""
+        base = self.base
+        start, stop = max(start - base, 0), stop - base
         if stop - start <= SHORT:
-            first, max_lo, min_hi = self.n + start, self.max_lo, self.min_hi
-            return [k - self.n for k in range(first, first + stop - start) if max_lo[k] > hi or min_hi[k] < lo]
+            first, max_lo, min_hi, shift = self.n + start, self.max_lo, self.min_hi, self.n - base
+            return [k - shift for k in range(first, first + stop - start) if max_lo[k] > hi or min_hi[k] < lo]
         out: list[int] = []
         self._apart(1, 0, self.n, start, stop, lo, hi, out)
-        return out
+        return [k + base for k in out] if base else out
 
     def _apart(
         self, i: int, left: int, right: int, start: int, stop: int, lo: int, hi: int, out: list[int]
@@ -107,8 +112,9 @@ class SpanTree:
 
     def last_within(self, stop: int, lo: int, hi: int, width: int, start: int = 0) -> int | None:
         """The last position in [start, stop) whose range lies in [lo, hi] and is narrower than `width` days."""
-        found = self._last_within(1, 0, self.n, start, stop, lo, hi, width)
-        return None if found < 0 else found
+        base = self.base
+        found = self._last_within(1, 0, self.n, max(start - base, 0), stop - base, lo, hi, width)
+        return None if found < 0 else found + base
 
     def last(self, stop: int, start: int = 0) -> int | None:
         """The last position in [start, stop) that holds a range."""

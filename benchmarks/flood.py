@@ -13,7 +13,7 @@ carries), then times, as medians of --repeats runs:
 
     ingest  `airdate ingest` of the N articles into a fresh store (board rows every 500)
     board   recomputing the release's board row and changes once (what each ingest batch does)
-    show    `airdate show`: its claims, reconcile, the fact sheet as text
+    show    `airdate show`: its claims, reconcile, the fact sheet as text (`sheet_text`, as the command runs it)
     list    the first `airdate list` after a deferred ingest, which recomputes the row
 
 and the same with the rules as they were (tests/reconcile_reference.py) at --old-sizes,
@@ -55,8 +55,8 @@ from airdate.ingest import ingest  # noqa: E402
 from airdate.models import Article, Event, Extraction, Release, Window  # noqa: E402
 from airdate.settings import Settings  # noqa: E402
 from airdate.store import Store, open_store  # noqa: E402
-from airdate.views.board import release_state, select_board  # noqa: E402
-from airdate.views.text import render_board, render_sheet  # noqa: E402
+from airdate.views.board import select_board  # noqa: E402
+from airdate.views.text import render_board, sheet_text  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 TITLE, SEASON = "Flood Show", 2
@@ -205,7 +205,7 @@ def measure(work: Path, shape: str, n: int, repeats: int, old: bool) -> dict[str
                 store.defer_board = False
 
             out["board"] = median_s(store.rebuild_board, repeats)
-            out["show"] = median_s(lambda: render_sheet(release_state(store, release_id, TODAY)), repeats)
+            out["show"] = median_s(lambda: sheet_text(store, release_id, TODAY), repeats)
             out["list"] = median_s(lambda: list_board(store), repeats, before=dirty)
     return out
 
@@ -228,7 +228,7 @@ def versus(work: Path, shape: str, n: int, repeats: int) -> dict[str, float]:
 
             def show(release_id: int) -> tuple[float, float]:
                 t0, c0 = time.perf_counter(), time.process_time()
-                render_sheet(release_state(store, release_id, TODAY))
+                sheet_text(store, release_id, TODAY)
                 return time.perf_counter() - t0, time.process_time() - c0
 
             picks = ids * max(SHOWS, repeats) if run == "single" else ids[:: max(1, len(ids) // SHOWS)]

@@ -273,3 +273,50 @@ def test_a_window_restated_day_after_day_through_moves_matches() -> None:
         if k % 40 == 0 and k:
             events.append(EventClaim("delayed", None, "reported", "It was pushed.", source))
     assert_same(ReleaseClaims(INFO, windows=tuple(windows), events=tuple(events)))
+
+
+@st.composite
+def restatements(draw: st.DrawFn) -> ReleaseClaims:
+    """Articles on the same day or a day or a month apart, most restating the window of the one before:
+    the runs history replays without a `best` per article (one day's flood, a window restated daily),
+    broken by a new range or certainty, a second claim or a move. (The rules as they were knew no schedule
+    nor hand, so there are none.)"""
+    ranges = [(181, 211), (190, 190), (0, 364), (400, 430), (185, 200)]
+    day, last = 0, (draw(st.sampled_from(ranges)), "reported")
+    windows, events = [], []
+    for k in range(draw(st.integers(1, 70))):
+        day += draw(st.sampled_from([0, 0, 1, 1, 1, 1, 2, 31]))
+        source = Source(k, BASE + timedelta(days=day), draw(st.sampled_from(["Variety", "Deadline", None])),
+                        digest=f"{k:04d}")  # fmt: skip
+        for _ in range(draw(st.sampled_from([1, 1, 1, 1, 2, 0]))):
+            if draw(st.integers(0, 5)) == 0:  # now and then another range or certainty
+                last = (draw(st.sampled_from(ranges)), draw(st.sampled_from(["confirmed", "reported", "speculated"])))
+            (lo, hi), certainty = last
+            sentence = "It was pushed to then." if draw(st.integers(0, 30)) == 0 else "It arrives then."
+            windows.append(WindowClaim(BASE + timedelta(days=lo), BASE + timedelta(days=hi), certainty,  # type: ignore[arg-type]
+                                       "t", sentence, source))  # fmt: skip
+        if draw(st.integers(0, 25)) == 0:
+            events.append(EventClaim("delayed", None, "reported", "It was pushed.", source))
+    return ReleaseClaims(INFO, windows=tuple(draw(st.permutations(windows))), events=tuple(events))
+
+
+@settings(max_examples=300, deadline=None)
+@given(restatements())
+def test_runs_of_one_day_and_of_restated_windows_match(claims: ReleaseClaims) -> None:
+    assert_same(claims)
+
+
+def test_equal_sources_that_are_not_one_object_replay_as_one_article() -> None:
+    """Claims whose sources are equal but built apart (not loaded from one row) are one article's, as
+    they were when history grouped them by value; history then takes its slower grouping path."""
+    day = BASE + timedelta(days=3)
+    windows = [
+        WindowClaim(BASE + timedelta(days=lo), BASE + timedelta(days=hi), "reported", "t", "It arrives then.",
+                    Source(7, day, "Variety", digest="x"))  # fmt: skip
+        for lo, hi in ((190, 190), (181, 211), (200, 230))
+    ]
+    later = Source(8, BASE + timedelta(days=40), "Deadline", digest="y")
+    windows.append(WindowClaim(BASE + timedelta(days=260), BASE + timedelta(days=260), "reported", "t", "It arrives then.", later))
+    claims = ReleaseClaims(INFO, windows=tuple(windows))
+    assert len(R.history(*R.in_order(claims))) == 2  # the first article's pick, then the later day
+    assert_same(claims)

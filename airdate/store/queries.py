@@ -569,16 +569,21 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
     days: dict[str | None, date | None] = {}  # a flood about one release repeats a few days thousands of times
 
     def day(value: str | None) -> date | None:
-        return days[value] if value in days else days.setdefault(value, _day(value))
+        try:
+            return days[value]
+        except KeyError:
+            return days.setdefault(value, _day(value))
 
+    source_of = Source.of_row
     for m_id, r_id, a_id, published, publisher, headline, path, url, digest in conn.execute(
         "SELECT m.id, m.release_id, a.id, a.published, a.publisher, a.headline, a.path, a.url, a.digest "
         f"FROM mentions m JOIN articles a ON a.id = m.article_id {where}",
         args,
     ):
-        if a_id not in sources:
-            sources[a_id] = Source.of_row(a_id, day(published), publisher, headline, path, url, digest)
-        owner[m_id] = (r_id, sources[a_id])
+        src = sources.get(a_id)
+        if src is None:
+            src = sources[a_id] = source_of(a_id, day(published), publisher, headline, path, url, digest)
+        owner[m_id] = (r_id, src)
     found: dict[str, dict[int, list[Any]]] = {k: defaultdict(list) for k in ("w", "e", "p", "c", "n")}
 
     def rows(table: str, columns: str) -> sqlite3.Cursor:
@@ -588,11 +593,12 @@ def load_claims(conn: sqlite3.Connection, release_id: int | None = None) -> list
             args,
         )
 
+    windows, window_of = found["w"], WindowClaim.of_row
     for m_id, text, start, end, certainty, sentence in rows(
         "windows", "t.text, t.start_date, t.end_date, t.certainty, t.sentence"
     ):
         r_id, src = owner[m_id]
-        found["w"][r_id].append(WindowClaim.of_row(day(start), day(end), certainty, text, sentence, src))
+        windows[r_id].append(window_of(day(start), day(end), certainty, text, sentence, src))
     for m_id, kind, when, certainty, sentence in rows("events", "t.type, t.date, t.certainty, t.sentence"):
         r_id, src = owner[m_id]
         found["e"][r_id].append(EventClaim(kind, when, _certainty(certainty), sentence, src))

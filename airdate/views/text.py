@@ -11,9 +11,9 @@ from datetime import date
 from airdate.claims import Source, WindowClaim
 from airdate.countdown import Countdown, describe_window, format_range
 from airdate.reconcile import STALE_DAYS, ReleaseInfo, ReleaseState, Summary
-from airdate.store import Failure
+from airdate.store import Failure, Store
 from airdate.store.schedules import Link
-from airdate.views.board import SHEET_LIMIT, release_name
+from airdate.views.board import SHEET_LIMIT, collector_paused, release_name, release_state
 
 WIDTH = 80
 HEADERS = ("WHEN", "DAYS", "RELEASE", "SURE", "STATUS")
@@ -149,6 +149,17 @@ def _fit(text: str, width: int) -> str:
 
 
 # --- the fact sheet --------------------------------------------------------------------------
+
+
+def sheet_text(
+    store: Store, release_id: int, today: date, link: Link | None = None, limit: int | None = SHEET_LIMIT
+) -> str:
+    """`airdate show`: one release's fact sheet, read, reconciled and rendered with the cyclic collector
+    paused throughout. The state of a release with thousands of articles is tens of thousands of objects,
+    none in a cycle; freed before the collector runs again, they are never walked (that walk was a
+    collection of 6 ms or more inside each `show` of a flood, issue 11)."""
+    with collector_paused():
+        return render_sheet(release_state(store, release_id, today), link=link, limit=limit)
 
 
 def render_sheet(

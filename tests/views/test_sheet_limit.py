@@ -7,8 +7,10 @@ day each one names), so the limit of 20 is crossed without a flood.
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -23,7 +25,8 @@ from airdate.models import Article, Extraction, Release, Window
 from airdate.reconcile import reconcile
 from airdate.settings import Settings
 from airdate.store import open_store
-from airdate.views.text import render_sheet
+from airdate.views.board import release_state
+from airdate.views.text import render_sheet, sheet_text
 from airdate.views.web import create_app
 from views.conftest import make_client
 
@@ -108,6 +111,44 @@ def test_show_json_has_every_claim_whatever_the_limit(busy_db: Path) -> None:
     doc = json.loads(show(busy_db, "--json", "--limit", "3"))
     assert len(doc["windows"]) == ARTICLES
     assert doc["best"]["start"] == "2027-01-01"
+
+
+def test_the_sheet_is_made_with_the_collector_paused_and_left_as_it_was(busy_db: Path) -> None:
+    """`airdate show`'s sheet is the rendered state, and no collection runs while the claims load, reconcile
+    or render, even with a threshold of one allocation (rendering a state made outside it does run them);
+    the collector is on (or off) afterwards as it was before."""
+    inside: list[str] = []  # the step each collection ran in
+
+    def watch(phase: str, info: dict[str, int]) -> None:
+        frame = sys._getframe(1)
+        while phase == "start" and frame is not None:
+            if frame.f_code.co_name in ("load_claims", "reconcile", "render_sheet"):
+                inside.append(frame.f_code.co_name)
+                return
+            frame = frame.f_back
+
+    threshold = gc.get_threshold()
+    with open_store(busy_db) as store:
+        (release,) = store.releases()
+        state = release_state(store, release.id, TODAY)
+        expected = render_sheet(state, limit=5)
+        gc.callbacks.append(watch)
+        gc.set_threshold(1)
+        try:
+            render_sheet(state, limit=5)
+            assert "render_sheet" in inside
+            for enabled in (True, False):
+                (gc.enable if enabled else gc.disable)()
+                inside.clear()
+                sheet = sheet_text(store, release.id, TODAY, limit=5)
+                after = gc.isenabled()
+                assert inside == []
+                assert after is enabled
+        finally:
+            gc.set_threshold(*threshold)
+            gc.callbacks.remove(watch)
+            gc.enable()
+    assert sheet == expected and "not shown" in sheet
 
 
 def test_show_help_teaches_the_limit() -> None:

@@ -129,6 +129,28 @@ def objective(result: dict[str, dict[str, Any]]) -> float:
     return macro - FALSE_RELEASE_COST * share
 
 
+FILM_GRID = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)  # the judge's film score above which a release is a film
+
+
+def kind_accuracy(data: list[Any], t: dict[str, float], mode: str, scorer: Any) -> tuple[int, int]:
+    """(right, all) film-or-series calls on the releases the thresholds keep that match a gold release. The
+    shared scorer does not score the kind, so the release thresholds cannot choose the film threshold;
+    the board shows it on every row."""
+    right = total = 0
+    for _, gold, gate, rows, shape in data:
+        for g, p in scorer.match_releases(gold.get("releases", []), predict(gate, rows, t, mode, shape)["releases"]):
+            if g and p and g.get("kind"):
+                total += 1
+                right += g["kind"] == p.get("kind")
+    return right, total
+
+
+def tune_film(data: list[Any], t: dict[str, float], mode: str, scorer: Any) -> float:
+    """The film threshold with the most kinds right out of fold (the higher on a tie: film is the rarer call)."""
+    scored = [(kind_accuracy(data, {**t, "film": f}, mode, scorer)[0], f) for f in FILM_GRID]
+    return max(scored)[1]
+
+
 def precise(result: dict[str, dict[str, Any]]) -> bool:
     """Every set with enough releases keeps its release precision at PRECISION_FLOOR or above."""
     return all(s["releases"]["p"] >= PRECISION_FLOOR for s in result.values()
@@ -214,6 +236,11 @@ def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True
                 best = (obj, chosen)
     best = (best[0], {k: v for k, v in best[1].items() if not any(
         k == f"{g}_{s}" and v == best[1][g] for g in ("judge", "judge_rule") for s in learned.SHAPES)})
+    film = tune_film(data, best[1], mode, scorer)
+    before, total = kind_accuracy(data, best[1], mode, scorer)
+    best[1]["film"] = film
+    after, _ = kind_accuracy(data, best[1], mode, scorer)
+    print(f"film threshold {film}: kinds right out of fold {before}/{total} at 0.5, {after}/{total} now")
     if write:
         (ROOT / "airdate" / "data" / "models" / "thresholds.json").write_text(json.dumps(best[1], indent=1) + "\n")
         learned.thresholds.cache_clear()

@@ -936,8 +936,31 @@ def _kind_near(s: Sentence, k: str) -> tuple[int, int]:
     return film, series
 
 
+# Words that call a work a film or a series outright (not "comedy", "drama", "trailer": both have them).
+FILM_SAID = re.compile(
+    r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?(?:film|movie|feature|biopic)\b|"
+    r"\bbox\s+office\b|\b(?:in|to|hit|hits)\s+(?:theaters|theatres|cinemas)\b|\bfeature[\s-]+length\b",
+    re.IGNORECASE,
+)
+SERIES_SAID = re.compile(
+    r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?(?:series|sitcom|miniseries|docuseries|"
+    r"tv\s+show|show)\b|\b(?:TV|television)\s+(?:reboot|remake|revival|adaptation|version|series|show)\b|"
+    r"\b(?:first|second|third|fourth|fifth|next|final|\d+(?:st|nd|rd|th))\s+season\b|\bseason\s+\d|\bepisodes\b",
+    re.IGNORECASE,
+)
+
+
 def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
     text = s.text
+    own = {k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(text, m))}
+    about = own or ({focus} if focus else set())
+    if len(about) == 1:
+        # One work the sentence is about, named or in focus ("The musical series, which picks up from
+        # 2009's 'The Princess and the Frog', …" is about the series in focus).
+        bare = _without_titles(s)
+        c = clusters[next(iter(about))]
+        c.film_said += bool(FILM_SAID.search(bare))
+        c.series_said += bool(SERIES_SAID.search(bare))
     for k in set(s.keys) or ({focus} if focus else set()):
         c = clusters[k]
         c.film += bool(FILM.search(text))

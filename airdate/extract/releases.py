@@ -39,6 +39,8 @@ class Cluster:
     series: int = 0
     film_near: int = 0  # mentions a word for a film stands right beside ("the film 'X'", "'X' movie")
     series_near: int = 0  # likewise for a series ("new Hulu series 'Mike'", "'X' Season 2", "the sitcom X")
+    film_said: int = 0  # sentences about it alone that call it a film in so many words ("the film", "in theaters")
+    series_said: int = 0  # likewise a series ("the musical series", "The TV reboot's hero", "its second season")
     upcoming: int = 0
     review: int = 0
     first: int = 0
@@ -142,6 +144,10 @@ def _release(
     if c.film_near > c.series_near:
         cue = "film"
     elif c.series_near > c.film_near:
+        cue = "series"
+    elif c.film_said and not c.series_said:
+        cue = "film"  # the article says so of it and of nothing else, if not beside the title
+    elif c.series_said and not c.film_said:
         cue = "series"
     return Candidate(release, rule, signals, numbered_title, kind_cue=cue)
 

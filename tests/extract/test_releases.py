@@ -375,3 +375,19 @@ def test_a_date_line_under_an_items_heading_dates_that_item() -> None:
     got = {r.title: [w.start for w in r.windows] for r in found.releases}
     assert got == {"Quiet Harbor": [date(2027, 1, 25)], "Glass Orchard": [date(2027, 2, 15)],
                    "Lantern Row": [date(2027, 3, 1)]}, got
+
+
+def test_a_work_called_a_series_outright_is_one() -> None:
+    from airdate.extract.learned import Verdict
+    from airdate.extract.pipeline import decide
+
+    extractor = Extractor(mode="rules")
+    text = ("Harbor Studios Debuts 'Quiet Harbor' First Look\n\n"
+            "The musical series, which picks up from 2009's \"Glass Orchard,\" will hit the streaming service in 2027.")
+    cands = {c.release.title: c for c, _ in extractor.candidates(Article(text=text, published=date(2026, 11, 13)))}
+    c = cands["Quiet Harbor"]
+    assert c.kind_cue == "series"
+    # The judge's film score does not outweigh it.
+    t = {"gate": 0.0, "judge": 0.5, "judge_rule": 0.5, "film": 0.5}
+    release = decide(c, Verdict(release=0.9, film=0.9), t, "hybrid")
+    assert release is not None and release.kind == "series"

@@ -913,6 +913,7 @@ FILM_AFTER = re.compile(
 )
 SERIES_AFTER = re.compile(
     r"^" + _Q + r"\s*(?:\([^()]{0,30}\b(?i:series|docuseries|miniseries|sitcom)\)|"
+    r"(?i:(?:limited|animated|anthology|drama|comedy|live-action|tv|original|documentary|reality|streaming)\s+)?"
     r"(?i:series|sitcom|miniseries|docuseries|season|episodes?)\b)"
 )
 # An apposition that names the kind: '"Mike," an unauthorized bio-series', "Harbor Lights, a
@@ -938,13 +939,15 @@ def _kind_near(s: Sentence, k: str) -> tuple[int, int]:
 
 # Words that call a work a film or a series outright (not "comedy", "drama", "trailer": both have them).
 FILM_SAID = re.compile(
-    r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?(?:film|movie|feature|biopic)\b|"
+    r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?!(?:original|previous|first|last|earlier|old|(?:19|20)\d\d)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:film|movie|feature|biopic)\b|"
     r"\bbox\s+office\b|\b(?:in|to|hit|hits)\s+(?:theaters|theatres|cinemas)\b|\bfeature[\s-]+length\b",
     re.IGNORECASE,
 )
 SERIES_SAID = re.compile(
-    r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?:[\w-]+\s+){0,2}?(?:series|sitcom|miniseries|docuseries|"
-    r"tv\s+show|show)\b|\b(?:TV|television)\s+(?:reboot|remake|revival|adaptation|version|series|show)\b|"
+    r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?!(?:original|previous|first|last|earlier|old|(?:19|20)\d\d)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:series|sitcom|miniseries|docuseries|tv\s+show|show)\b|"
+    r"\b(?:limited|animated|anthology|drama|comedy|docu)[\s-]+series\b|\b(?:TV|television)\s+(?:reboot|remake|revival|adaptation|version|series|show)\b|"
     r"\b(?:first|second|third|fourth|fifth|next|final|\d+(?:st|nd|rd|th))\s+season\b|\bseason\s+\d|\bepisodes\b",
     re.IGNORECASE,
 )

@@ -306,7 +306,6 @@ def test_a_stars_past_work_does_not_take_the_cast_that_follows(extractor: Extrac
     [
         ("Quiet Harbor Season Two Teaser", [("Quiet Harbor", 2)]),
         ("’Glass Orchard’ Season 2 Confirmed at HBO Max", [("Glass Orchard", 2)]),
-        ("Official poster for Netflix's Quiet Harbor", [("Quiet Harbor", None)]),
     ],
 )
 def test_headline_shapes(extractor: Extractor, headline: str, expected: list[tuple[str, int | None]]) -> None:
@@ -357,9 +356,10 @@ def test_every_episode_of_one_show_is_no_lineup_service() -> None:
     [
         ("Dana Ruiz Developing Reboot Of '90s Classic 'Quiet Harbor'", [("Quiet Harbor", None)]),
         ("Omar Sayed Is Remaking 'Glass Orchard'", [("Glass Orchard", None)]),
+        ("Official poster for Netflix's Quiet Harbor", [("Quiet Harbor", None)]),  # its promotion
     ],
 )
-def test_a_remade_work_is_the_new_projects_name(headline: str, expected: list[tuple[str, int | None]]) -> None:
+def test_a_new_project_or_its_promotion_is_a_release_to_come(headline: str, expected: list[tuple[str, int | None]]) -> None:
     extractor = Extractor(mode="rules")
     found = extractor.extract(Article(text=headline, title=headline, published=date(2026, 6, 1)))
     assert [(r.title, r.season) for r in found.releases] == expected

@@ -356,7 +356,7 @@ def test_every_episode_of_one_show_is_no_lineup_service() -> None:
     [
         ("Dana Ruiz Developing Reboot Of '90s Classic 'Quiet Harbor'", [("Quiet Harbor", None)]),
         ("Omar Sayed Is Remaking 'Glass Orchard'", [("Glass Orchard", None)]),
-        ("Official poster for Netflix's Quiet Harbor", [("Quiet Harbor", None)]),  # its promotion
+        ("Official poster for Netflix's 'Quiet Harbor'", [("Quiet Harbor", None)]),  # its promotion
     ],
 )
 def test_a_new_project_or_its_promotion_is_a_release_to_come(headline: str, expected: list[tuple[str, int | None]]) -> None:

@@ -278,6 +278,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                 continue
             c = clusters.setdefault(k, Cluster(k, first=idx))
             c.own += not _is_reference(s.text, m)
+            c.named_project |= not _unnamed_project(s.text, m)
             c.forms[m.title] += 3 if s.headline or m.how == "heading" else 2 if m.how != "quoted" else 1
             c.in_headline |= s.headline
             c.from_heading |= m.how == "heading"
@@ -311,6 +312,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                 small.forms.update(big.forms)
                 small.first = min(small.first, big.first)
                 small.in_headline |= big.in_headline
+                small.named_project |= big.named_project
                 if number:
                     small.seasons.append((int(words[-1]), False))
                     small.season_focus = int(words[-1])
@@ -334,6 +336,7 @@ def _join_episodes(clusters: dict[str, Cluster]) -> None:
         franchise.forms.update({f: n for f, n in episode.forms.items() if f not in franchise.forms})
         franchise.first = min(franchise.first, episode.first)
         franchise.in_headline |= episode.in_headline
+        franchise.named_project |= episode.named_project
         franchise.own += episode.own
 
 
@@ -397,8 +400,10 @@ def _find_known(sentences: list[Sentence], clusters: dict[str, Cluster]) -> None
         for rx, k in pats:
             for m in rx.finditer(s.text):
                 if all(m.end() <= o.begin or m.start() >= o.end for o in s.mentions):
-                    s.mentions.append(TitleMention(m.group(0), m.start(), m.end(), how="known"))
+                    known = TitleMention(m.group(0), m.start(), m.end(), how="known")
+                    s.mentions.append(known)
                     s.keys.append(k)
+                    clusters[k].named_project |= not _unnamed_project(s.text, known)
         order = sorted(range(len(s.mentions)), key=lambda i: s.mentions[i].begin)
         s.mentions = [s.mentions[i] for i in order]
         s.keys = [s.keys[i] for i in order]
@@ -460,6 +465,16 @@ STAR_OF = re.compile(
     r"showrunners?|writers?|producers?|boss|bosses|author)\s+(?:(?:[A-Z][\w.’'-]+|just|has|have|is|are|"
     r"(?:say|tease|reveal|confirm|disclose|explain|talk|admit|hint|discuss|share|promise|update)s?|opens?\s+up)\s+){1,2}"
 )
+
+
+# "Boba Fett Is Getting His Own 'Star Wars' Movie", "another 'Star Wars' spinoff": a franchise named for a
+# project that has no name yet.
+UNNAMED_BEFORE = re.compile(r"\b(?:own|another|untitled)\s+[‘'\"“]?$", re.IGNORECASE)
+UNNAMED_AFTER = re.compile(r"^[’'\"”]?\s+(?:movie|film|series|show|spinoff|spin-off|prequel|sequel|project)\b", re.IGNORECASE)
+
+
+def _unnamed_project(text: str, m: TitleMention) -> bool:
+    return bool(UNNAMED_BEFORE.search(text[max(0, m.begin - 12) : m.begin + 1]) and UNNAMED_AFTER.match(text[m.end : m.end + 14]))
 
 
 # "Developing Reboot Of '80s Classic 'Working Girl'": a remade work is the new release's name.
@@ -654,12 +669,12 @@ HEADLINE_EVENTS = frozenset(f"ev_{e}" for e in (
 def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: str) -> Release | None:
     """The release a candidate becomes, or None: the rules' verdict in ``rules`` mode, else the judge's."""
     if mode == "rules" or v is None:
-        return c.release if c.rule else None
+        return c.release if c.rule and c.named else None
     key = "judge_rule" if c.rule and mode == "hybrid" else "judge"
     # A bare headline that states a production event of a title the rules back ("'X' Renewed For
     # Season 3", "'X' Wraps Filming", "'X' Trailer") reports it by the contract, whatever the judge weighs.
     stated = c.rule and c.shape == "headline" and any(s in HEADLINE_EVENTS for s in c.signals)
-    if v.release < t.get(f"{key}_{c.shape}", t[key]) and not stated:
+    if (v.release < t.get(f"{key}_{c.shape}", t[key]) and not stated) or not c.named:
         return None
     if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):
         # "Deadpool 2" is a sequel film, not season 2 of a series
@@ -947,7 +962,7 @@ FILM_SAID = re.compile(
 SERIES_SAID = re.compile(
     r"\b(?:the|this|a|an|new|upcoming|her|his|their|its)\s+(?!(?:original|previous|first|last|earlier|old|(?:19|20)\d\d)\b)"
     r"(?:[\w-]+\s+){0,2}?(?:series|sitcom|miniseries|docuseries|tv\s+show|show)\b|"
-    r"\b(?:limited|animated|anthology|drama|comedy|docu)[\s-]+series\b|\b(?:TV|television)\s+(?:reboot|remake|revival|adaptation|version|series|show)\b|"
+    r"\b(?:limited|animated|anthology|drama|comedy|docu)[\s-]+series\b|\b[kjc]-?dramas?\b|\btelenovelas?\b|\b(?:TV|television)\s+(?:reboot|remake|revival|adaptation|version|series|show)\b|"
     r"\b(?:first|second|third|fourth|fifth|next|final|\d+(?:st|nd|rd|th))\s+season\b|\bseason\s+\d|\bepisodes\b",
     re.IGNORECASE,
 )

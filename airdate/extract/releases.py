@@ -39,6 +39,7 @@ class Cluster:
     series: int = 0
     film_near: int = 0  # mentions a word for a film stands right beside ("the film 'X'", "'X' movie")
     series_near: int = 0  # likewise for a series ("new Hulu series 'Mike'", "'X' Season 2", "the sitcom X")
+    named_project: bool = False  # named once at least as a work of its own, not only as "his own 'X' movie"
     film_said: int = 0  # sentences about it alone that call it a film in so many words ("the film", "in theaters")
     series_said: int = 0  # likewise a series ("the musical series", "The TV reboot's hero", "its second season")
     upcoming: int = 0
@@ -71,6 +72,7 @@ class Candidate:
     numbered_title: str | None = None  # "Deadpool 2" read as season 2 of a series: the title if it is a film
     shape: str = ""  # the article's shape (headline, short, mid, long): the judge's threshold may differ by it
     kind_cue: str | None = None  # "film" or "series" when words beside the title say so; it outranks the judge
+    named: bool = True  # False when every mention is a franchise named for an unnamed project ("his own 'X' movie")
 
 
 def build_candidates(
@@ -149,7 +151,7 @@ def _release(
         cue = "film"  # the article says so of it and of nothing else, if not beside the title
     elif c.series_said and not c.film_said:
         cue = "series"
-    return Candidate(release, rule, signals, numbered_title, kind_cue=cue)
+    return Candidate(release, rule, signals, numbered_title, kind_cue=cue, named=c.named_project)
 
 
 @dataclass(frozen=True)

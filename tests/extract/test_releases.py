@@ -391,3 +391,11 @@ def test_a_work_called_a_series_outright_is_one() -> None:
     t = {"gate": 0.0, "judge": 0.5, "judge_rule": 0.5, "film": 0.5}
     release = decide(c, Verdict(release=0.9, film=0.9), t, "hybrid")
     assert release is not None and release.kind == "series"
+
+
+def test_a_franchise_named_for_an_unnamed_project_is_no_release() -> None:
+    extractor = Extractor(mode="rules")
+    headline = "Now Ada Brandt Is Getting Her Own 'Quiet Harbor' Movie"
+    found = extractor.extract(Article(text=headline, title=headline, published=date(2026, 6, 1)))
+    assert found.releases == ()
+

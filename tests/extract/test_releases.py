@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -312,21 +313,23 @@ def test_headline_shapes(extractor: Extractor, headline: str, expected: list[tup
     assert releases(extractor, headline) == expected
 
 
+def _by_rules(text: str, published: date) -> tuple[Any, ...]:
+    """The releases the rules alone make of an article of our own."""
+    return Extractor(mode="rules").extract(Article(text=text, published=published)).releases
+
+
 def test_anime_seasons_hold_only_where_the_article_speaks_of_anime() -> None:
-    extractor = Extractor(mode="rules")
     text = ("The Most Anticipated TV of 2027\n\n"
             "Quiet Harbor (BBC One)\n\nThe ghost story returns this summer, the broadcaster has confirmed.\n\n"
             "Glass Orchard season 2 (Crunchyroll)\n\n"
             "The anime's second season is confirmed for Summer 2027, and Crunchyroll will simulcast it.\n")
-    found = extractor.extract(Article(text=text, published=date(2027, 1, 5)))
-    windows = {r.title: [(w.start, w.end) for w in r.windows] for r in found.releases}
+    windows = {r.title: [(w.start, w.end) for w in r.windows] for r in _by_rules(text, date(2027, 1, 5))}
     assert windows.get("Quiet Harbor") == [(date(2027, 6, 1), date(2027, 8, 31))], windows
     assert windows.get("Glass Orchard") == [(date(2027, 7, 1), date(2027, 9, 30))], windows  # the anime row
 
 
 def test_a_network_schedule_dates_and_places_each_title() -> None:
     # A press release's grid: a day heading, time-slot lines, a footer naming the streaming service.
-    extractor = Extractor(mode="rules")
     text = ("HARBOR TV ANNOUNCES FALL 2026 PREMIERE DATES\n\n"
             "HARBOR TV today announced premiere dates for its fall season on NBC. All times ET/PT. Next-day streaming on Peacock.\n\n"
             "MONDAY, SEPT. 21\n\n"
@@ -334,21 +337,19 @@ def test_a_network_schedule_dates_and_places_each_title() -> None:
             "9-10 p.m. — GLASS ORCHARD (Series premiere)\n\n"
             "TUESDAY, SEPT. 22\n\n"
             "8-9 p.m. — LANTERN ROW (Season 2 premiere)\n")
-    found = extractor.extract(Article(text=text, published=date(2026, 6, 20)))
-    got = {r.title.title(): ([(w.start, w.end) for w in r.windows], "Peacock" in r.platforms) for r in found.releases}
+    got = {r.title.title(): ([(w.start, w.end) for w in r.windows], "Peacock" in r.platforms)
+           for r in _by_rules(text, date(2026, 6, 20))}
     monday, tuesday = date(2026, 9, 21), date(2026, 9, 22)
     assert got == {"Quiet Harbor": ([(monday, monday)], True), "Glass Orchard": ([(monday, monday)], True),
                    "Lantern Row": ([(tuesday, tuesday)], True)}, got
 
 
 def test_every_episode_of_one_show_is_no_lineup_service() -> None:
-    extractor = Extractor(mode="rules")
     text = ("'Quiet Harbor,' 'Glass Orchard' and 'Lantern Row' lead the fall\n\n"
             "'Quiet Harbor' returns to HBO on October 4. All four episodes will also stream on Max.\n\n"
             "'Glass Orchard' premieres on Netflix on October 9.\n\n"
             "'Lantern Row' arrives on Hulu on October 12.\n")
-    found = extractor.extract(Article(text=text, published=date(2026, 6, 20)))
-    assert {r.title: r.platforms for r in found.releases}["Glass Orchard"] == ("Netflix",)
+    assert {r.title: r.platforms for r in _by_rules(text, date(2026, 6, 20))}["Glass Orchard"] == ("Netflix",)
 
 
 @pytest.mark.parametrize(
@@ -366,13 +367,11 @@ def test_a_new_project_or_its_promotion_is_a_release_to_come(headline: str, expe
 
 
 def test_a_date_line_under_an_items_heading_dates_that_item() -> None:
-    extractor = Extractor(mode="rules")
     text = ("The 3 Most Anticipated Shows of 2027\n\n"
             "1. Quiet Harbor (Netflix)\n\nJan. 25\n\nNetflix opens the year with the ferry drama's return.\n\n"
             "2. Glass Orchard (HBO)\n\nFeb. 15\n\nThe orchard saga's second season lands on HBO.\n\n"
             "3. Lantern Row (Hulu)\n\nMarch\n\nHulu has only said March.\n")
-    found = extractor.extract(Article(text=text, published=date(2027, 1, 2)))
-    got = {r.title: [w.start for w in r.windows] for r in found.releases}
+    got = {r.title: [w.start for w in r.windows] for r in _by_rules(text, date(2027, 1, 2))}
     assert got == {"Quiet Harbor": [date(2027, 1, 25)], "Glass Orchard": [date(2027, 2, 15)],
                    "Lantern Row": [date(2027, 3, 1)]}, got
 
@@ -394,8 +393,5 @@ def test_a_work_called_a_series_outright_is_one() -> None:
 
 
 def test_a_franchise_named_for_an_unnamed_project_is_no_release() -> None:
-    extractor = Extractor(mode="rules")
-    headline = "Now Ada Brandt Is Getting Her Own 'Quiet Harbor' Movie"
-    found = extractor.extract(Article(text=headline, title=headline, published=date(2026, 6, 1)))
-    assert found.releases == ()
+    assert _by_rules("Now Ada Brandt Is Getting Her Own 'Quiet Harbor' Movie", date(2026, 6, 1)) == ()
 

@@ -99,11 +99,12 @@ RESCUE = re.compile(
 # A date said to be announced in other words, where the sentence names a date: "set a Thursday, July 21
 # premiere date", "Confirms November Premiere", "has dated the new season for Feb. 13", "locks January 13",
 # "announced on Monday that the romance will premiere on Saturday, November 2", "…, the streamer confirmed".
-_WHEN = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?|"
+_MONTH_OR_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d"
+_TIME_OF_YEAR = (
     r"(?i:spring|summer|fall|autumn|winter|christmas|holiday|thanksgiving|halloween|easter|diwali|new\s+year['’]s|mid-\w+|early|late)|"
     r"[A-Z][a-z]+['’]s\s+Day"
 )
+_WHEN = _MONTH_OR_YEAR + r"|\d{1,2}(?:st|nd|rd|th)?|" + _TIME_OF_YEAR  # a day number counts only beside the verb
 DATE_SAID = re.compile(
     r"\b(?:(?i:announced|announces|set|sets|revealed|reveals|confirmed|confirms|unveiled|unveils|locks|locked|lands|landed)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w,.'’-]+\s+){0,1}?(?:" + _WHEN + r")[\s,.\w]{0,20}?\s(?i:premiere|release|launch|debut|"
@@ -113,7 +114,7 @@ DATE_SAID = re.compile(
     r"opens?|arrives?|launch(?:es)?|will\s+(?:premiere|debut|open|arrive|launch|be\s+released))\b|"
     r",\s+(?!(?i:first\s+look|new\s+trailer|trailer|teaser|poster))(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?i:confirmed|announced|revealed)(?:\s+(?:on|in)\s+\w+|\s+at\s+the\s+\w+)?[.;]?$)"
 )
-DATE_IN = re.compile(r"\b(?:" + _WHEN.replace("|\\d{1,2}(?:st|nd|rd|th)?", "") + r")\b")
+DATE_IN = re.compile(r"\b(?:" + _MONTH_OR_YEAR + "|" + _TIME_OF_YEAR + r")\b")
 PAST_CLAUSE = re.compile(r"\b(?:after|since|when|once|following|despite)\s+(?:[\w'’]+\s+){0,3}$|\b(?:was|were|had\s+been)\s+$", re.I)
 NEGATION = re.compile(r"\b(?:not|n['’]t|no|never|yet\s+to|whether|if|rumou?rs?|despite)\b[^.;,]{0,40}$", re.IGNORECASE)
 PLANNED = re.compile(r"\b(?:will|to|set\s+to|expected\s+to|scheduled\s+to|plans?\s+to|planned|aims?\s+to|is\s+due\s+to|later)\s+(?:\w+\s+){0,2}$", re.I)

@@ -972,18 +972,22 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
     text = s.text
     own = {k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(text, m))}
     about = own or ({focus} if focus else set())
+    bare = _without_titles(s)
+    media = bool(MEDIA.search(bare))
     if len(about) == 1:
         # One work the sentence is about, named or in focus ("The musical series, which picks up from
         # 2009's 'The Princess and the Frog', …" is about the series in focus).
-        bare = _without_titles(s)
         c = clusters[next(iter(about))]
         c.film_said += bool(FILM_SAID.search(bare))
         c.series_said += bool(SERIES_SAID.search(bare))
+    # A headline's promotion or new project, in its words outside the titles.
+    promo = s.headline and not media and bool(PROMO.search(bare))
+    project = s.headline and not media and bool(PROJECT.search(bare))
     for k in set(s.keys) or ({focus} if focus else set()):
         c = clusters[k]
         c.film += bool(FILM.search(text))
         c.series += bool(SERIES.search(text))
-        c.media += bool(MEDIA.search(_without_titles(s)))
+        c.media += media
         if s.keys:
             film_near, series_near = _kind_near(s, k)
             c.film_near += film_near
@@ -993,9 +997,8 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
             c.strong += bool(STRONG_UPCOMING.search(text) and (s.headline or re.search(
                 r"(?i:upcoming|forthcoming|anticipated)\s+(?:[\w-]+\s+){0,2}[‘'\"“]", text)))
             c.review += bool(REVIEW.search(text) and s.headline)
-            bare = _without_titles(s) if s.headline else ""
-            c.promo += bool(PROMO.search(bare) and not MEDIA.search(bare))
-            c.project += bool(PROJECT.search(bare) and not MEDIA.search(bare))
+            c.promo += promo
+            c.project += project
 
 
 def _without_titles(s: Sentence) -> str:

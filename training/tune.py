@@ -42,7 +42,11 @@ FALSE_RELEASE_COST = 2.0  # per unit of the share of release-free articles given
 PRECISION_FLOOR = 0.7
 
 
-def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[Any, Any]]]]:
+# (set, gold, gate score, (candidate, verdict) rows, article shape) for one article
+Scored = tuple[str, dict[str, Any], float, list[tuple[Any, Any]], str]
+
+
+def read_dev(shared: Path) -> list[Scored]:
     from airdate.extract import learned
     from airdate.extract.pipeline import Extractor
     from airdate.sources.text import parse_text
@@ -62,7 +66,7 @@ def read_dev(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[
     return out
 
 
-def read_cv(shared: Path) -> list[tuple[str, dict[str, Any], float, list[tuple[Any, Any]]]] | None:
+def read_cv(shared: Path) -> list[Scored] | None:
     """Out-of-fold rows for every train and dev item the rules were not tuned on: each read by the gate and judge of its
     cross-validation fold (``build/cv``), its candidates found by a title spotter that never saw it.
     None when the cross-validation models are missing (then the dev split alone is used)."""

@@ -239,6 +239,13 @@ def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
     return blocks
 
 
+FIELD_LINE = re.compile(
+    r"\s*(?i:release\s+date|release|premiere\s+date|premieres?|premiering|debuts?|where\s+to\s+watch|watch\s+it\s+on|"
+    r"streaming\s+on|streams?\s+on|platform|network|channel|broadcaster|airs|airing|episodes|status|release\s+window|"
+    r"in\s+theaters|opens|expected)\s*:\s*\S"
+)
+
+
 def segment(
     article: Article,
     spans: list[list[tuple[int, int]]] | None = None,
@@ -249,7 +256,11 @@ def segment(
     `spans` are title spans a model found in each of `blocks` (``blocks_of(article)``, computed
     when not given), in character offsets, handed to the sentences that hold them.
     """
-    numbered = {i for i, raw in enumerate(article.text.splitlines(), start=1) if re.match(r"\s*\d{1,2}[.)]\s", raw)}
+    lines = article.text.splitlines()
+    numbered = {i for i, raw in enumerate(lines, start=1) if re.match(r"\s*\d{1,2}[.)]\s", raw)}
+    # A heading over a line of fields ("The Ninth Tenant" / "Release date: January 31") names a listed item.
+    filled = [i for i, raw in enumerate(lines, start=1) if raw.strip()]
+    numbered |= {i for i, j in itertools.pairwise(filled) if j - i <= 2 and FIELD_LINE.match(lines[j - 1])}
     blocks = blocks if blocks is not None else blocks_of(article)
     out: list[Sentence] = []
     for b, ((text, para, headline, heading), doc) in enumerate(zip(blocks, _nlp().pipe(x[0] for x in blocks), strict=True)):
@@ -314,6 +325,7 @@ def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
                 small.in_headline |= big.in_headline
                 small.named_project |= big.named_project
                 if number:
+                    small.numbered.setdefault(int(words[-1]), display_title(big))
                     small.seasons.append((int(words[-1]), False))
                     small.season_focus = int(words[-1])
                 break
@@ -349,6 +361,7 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     for a, z in s.spotted:
         if any(m.begin < z and a < m.end for m in s.mentions):
             continue
+        a, z = _trim_span(s.text, a, z)
         title = s.text[a:z].strip(" '\"‘’“”")
         if s.text.rstrip().endswith("?") and (aux := QUESTION_AUX.search(title)):
             title = title[: aux.start()]  # "Has Crimson Ledger Been Renewed?": the auxiliary is no part of it
@@ -365,6 +378,29 @@ def _spotted(s: Sentence) -> list[TitleMention]:
 
 
 QUESTION_AUX = re.compile(r"\s+(?:Been|Be)$")
+# What a spotted span carries beyond the title: a slot or strand label before "): ", a service
+# before it ("Netflix's", "Watch"), a service, network or year in brackets after it, a date after a dash.
+SPAN_LABEL = re.compile(r"^.*\)\s*:\s+(?=\S)")
+SPAN_LEAD = re.compile(r"^(?:(?i:watch)\s+|(?P<p>[A-Z][\w+&.]*(?:\s+[A-Z][\w+&.]*){0,2})['’]s\s+)(?=\S)")
+SPAN_TAIL = re.compile(r"\s*(?:\((?P<p>[^()]{2,30})\)|\s(?:-|–|—)\s+(?P<d>[^-–—]+))$")
+
+
+def _trim_span(text: str, a: int, z: int) -> tuple[int, int]:
+    """The spotter's span without what surrounds a title in a listing ("Sunday Theater (9 p.m.):
+    Mirage", "Netflix's The Lantern Girls", "The Phoenix Oath (Tencent Video)", "Coldwater Run - March 4")."""
+    span = text[a:z]
+    if m := SPAN_LABEL.match(span):
+        a += m.end()
+        span = text[a:z]
+    if (m := SPAN_LEAD.match(span)) and (m.group("p") is None or m.group("p") in cast_mod.PLATFORM_NAMES):
+        a += m.end()
+        span = text[a:z]
+    if m := SPAN_TAIL.search(span):
+        inner = m.group("p") or m.group("d") or ""
+        if m.start() > 0 and (inner in cast_mod.PLATFORM_NAMES or re.fullmatch(r"(?:19|20)\d\d", inner)
+                              or (m.group("p") and re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", inner)) or is_date_phrase(inner)):
+            z = a + m.start()
+    return a, z
 
 
 LINK_LABEL = re.compile(
@@ -613,7 +649,7 @@ class Extractor:
             how = _how_found(sentences, c.key)
             for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms)),
                                          sorted(set(ctx.universal_platforms))):
-                shape = _title_signals(cand.release.title, people) + how
+                shape = _title_signals(cand.numbered_title or cand.release.title, people) + how
                 cand = replace(cand, shape=extra[0].removeprefix("doc_"))
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out

@@ -35,6 +35,7 @@ class Cluster:
     characters: list[tuple[Tag, str]] = field(default_factory=list)
     events: list[tuple[Tag, Event]] = field(default_factory=list)
     season_focus: Tag = None
+    numbered: dict[int, str] = field(default_factory=dict)  # "Tumbleweed 2" joined to "Tumbleweed": its number → that form
     film: int = 0
     series: int = 0
     film_near: int = 0  # mentions a word for a film stands right beside ("the film 'X'", "'X' movie")
@@ -117,23 +118,18 @@ def _release(
         platforms = tuple(framing_platforms)
     if universal and (windows or live):
         platforms = _specific(tuple(dict.fromkeys(platforms + tuple(universal))))
-    facts = _Facts(c, season, windows, live, cast, platforms)
+    # A season read only from a number the title carries ("Tumbleweed 2") leaves the kind to the words.
+    further = season is not None and season > 1 and season not in c.numbered
+    kind: Literal["series", "film"] = "film" if c.film > c.series and not further else "series"
+    title, shown, numbered_title = _numbered(c, display_title(c), season, kind)
+    # The judge weighs the season the article states, or none where the number is a film's own.
+    facts = _Facts(c, None if shown is None else season, windows, live, cast, platforms)
+    season = shown
     signals = _signals(facts)
     rule = _rule_verdict(facts)
     signals += ("rule_yes",) if rule else ("rule_no",)
-    title = display_title(c)
     parts = sorted({n for t, n in c.parts if keep(t)})
     part = parts[0] if len(parts) == 1 else None
-    kind: Literal["series", "film"] = "film" if c.film > c.series and not (season and season > 1) else "series"
-    words = title.split()
-    numbered_title = None
-    if kind == "series" and len(words) > 1 and words[-1].isdigit():
-        # "Stranger Things 5" is shorthand for season 5 of a series; a number past a dozen is the
-        # title's own ("Station 19 Season 7", "Yurei Ward 13").
-        n = int(words[-1])
-        if 1 < n <= 12 and (season is None or season < n):
-            numbered_title = title if season is None else None
-            title, season = " ".join(words[:-1]), n
     if season and season > 1:  # a further season is renewed, not ordered
         live = [replace(e, type="renewed") if e.type == "ordered" else e for e in live]
         live = list({e.type: e for e in reversed(live)}.values())[::-1]
@@ -224,6 +220,25 @@ UMBRELLAS = {
 
 def _specific(platforms: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p for p in platforms if not any(q in platforms for q in UMBRELLAS.get(p, ())))
+
+
+def _numbered(c: Cluster, title: str, season: int | None, kind: str) -> tuple[str, int | None, str | None]:
+    """Title, season and the numbered form a film would keep, for a title whose number may be a season.
+
+    "Stranger Things 5" is shorthand for season 5 of a series; a sequel film keeps its number in its
+    title with no season ("Starbound Atlas 2"). A number past a dozen is the title's own ("Station 19
+    Season 7", "Yurei Ward 13"). The judge settles film or series; the rules' guess goes first.
+    """
+    words = title.split()
+    if len(words) > 1 and words[-1].isdigit() and 1 < int(words[-1]) <= 12:
+        n = int(words[-1])
+        merged = season == n and n in c.numbered  # the number was read as a season ("Show 2 season 2" was not)
+        if kind == "series" and (season is None or season < n or merged):
+            return " ".join(words[:-1]), n, title if season is None or merged else None
+        return title, None if merged else season, None
+    if season in c.numbered:  # "Tumbleweed" … "Tumbleweed 2"
+        return (title, season, c.numbered[season]) if kind == "series" else (c.numbered[season], None, None)
+    return title, season, None
 
 
 def display_title(c: Cluster) -> str:

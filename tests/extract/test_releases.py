@@ -395,3 +395,41 @@ def test_a_work_called_a_series_outright_is_one() -> None:
 def test_a_franchise_named_for_an_unnamed_project_is_no_release() -> None:
     assert _by_rules("Now Ada Brandt Is Getting Her Own 'Quiet Harbor' Movie", date(2026, 6, 1)) == ()
 
+
+
+@pytest.mark.parametrize("quote", ["'", ""])
+def test_a_sequel_film_keeps_its_number_beside_the_original(extractor: Extractor, quote: str) -> None:
+    q = quote
+    text = (f"{q}Gravel Kings 2{q} Gets a Christmas Release Date\n\n{q}Gravel Kings 2{q} opens in theaters on "
+            f"December 18, 2026, the studio said. The original {q}Gravel Kings{q} grossed $300 million at the box "
+            "office in 2023, and the new film brings back its whole cast.")
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
+    assert [(r.title, r.season, r.kind) for r in found.releases] == [("Gravel Kings 2", None, "film")]
+
+
+def test_a_numbered_series_beside_its_first_season_is_a_season(extractor: Extractor) -> None:
+    text = ("'Mill Lane 3' is coming\n\nThe BBC said 'Mill Lane 3' will film this spring, and the series returns "
+            "in 2027. 'Mill Lane' first aired in 2022.")
+    found = extractor.extract(Article(text=text, published=date(2026, 6, 1)))
+    assert [(r.title, r.season, r.kind) for r in found.releases] == [("Mill Lane", 3, "series")]
+
+
+@pytest.mark.parametrize(("span", "title"), [
+    ("Sunday Theater (9 p.m.): Mirage", "Mirage"),
+    ("Netflix's The Lantern Girls", "The Lantern Girls"),
+    ("Watch Lowcountry", "Lowcountry"),
+    ("The Phoenix Oath (Tencent Video)", "The Phoenix Oath"),
+    ("Northbound (NBC)", "Northbound"),
+    ("Ruen Mai Ngam (2024)", "Ruen Mai Ngam"),
+    ("Coldwater Run - March 4", "Coldwater Run"),
+    # what belongs to a title stays
+    ("Cacciatore (The Hunter)", "Cacciatore (The Hunter)"),
+    ("Spider-Man - Far From Home", "Spider-Man - Far From Home"),
+    ("Tyler Perry's Madea", "Tyler Perry's Madea"),
+])
+def test_a_spotted_span_loses_what_a_listing_puts_around_a_title(span: str, title: str) -> None:
+    from airdate.extract.pipeline import _trim_span
+
+    text = f"Up next: {span}, then the news."
+    a, z = _trim_span(text, 9, 9 + len(span))
+    assert text[a:z] == title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -433,3 +434,22 @@ def test_a_spotted_span_loses_what_a_listing_puts_around_a_title(span: str, titl
     text = f"Up next: {span}, then the news."
     a, z = _trim_span(text, 9, 9 + len(span))
     assert text[a:z] == title
+
+
+def test_a_long_pieces_dated_headline_title_outweighs_a_doubtful_judge() -> None:
+    from airdate.extract.learned import Verdict
+    from airdate.extract.pipeline import decide
+
+    body = ("Peacock has set Lagoon Villa season 4 for Thursday, June 4, the streamer said. The dating show returns "
+            "with twelve new singles. ") * 3
+    article = Article(title="Lagoon Villa Season 4 Cast Revealed: Meet the Singles", text="\n\n".join([body] * 4),
+                      published=date(2026, 5, 1))
+    cands = {c.release.title: c for c, _ in Extractor(mode="rules").candidates(article)}
+    c = cands["Lagoon Villa"]
+    assert c.rule and c.shape in ("mid", "long")
+    t = {"gate": 0.0, "judge": 0.5, "judge_rule": 0.5, "film": 0.5}
+    kept = decide(c, Verdict(release=0.0, film=0.0), t, "hybrid")
+    assert kept is not None and (kept.title, kept.season) == ("Lagoon Villa", 4)
+    # A listing's headline is no subject: its "title" is a count or a year.
+    listing = replace(c, release=replace(c.release, title="The 10 Most-Watched Shows of 2026"))
+    assert decide(listing, Verdict(release=0.0, film=0.0), t, "hybrid") is None

@@ -28,6 +28,9 @@ from airdate.extract.platforms import build_matcher, find_platforms
 from airdate.extract.releases import Candidate, Cluster, build_candidates, display_title
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import (
+    BOILERPLATE,
+    GENERIC_HEADINGS,
+    LABELS,
     PLATFORM_WORDS,
     TitleMention,
     find_parts,
@@ -366,8 +369,8 @@ def _spotted(s: Sentence) -> list[TitleMention]:
         if s.text.rstrip().endswith("?") and (aux := QUESTION_AUX.search(title)):
             title = title[: aux.start()]  # "Has Crimson Ledger Been Renewed?": the auxiliary is no part of it
             z = a + len(title)
-        if len(title) < 2 or not title_key(title) or is_date_phrase(title):
-            continue
+        if len(title) < 2 or not title_key(title) or is_date_phrase(title) or title.lower() in PAGE_WORDS:
+            continue  # "THE CAST", "Release Date", "Verdict": a page's own headings
         if people is None:
             found = cast_mod.find_cast(s.text)[0]
             people = {title_key(x) for f in found for x in (f.actor, f.character) if x}
@@ -378,10 +381,20 @@ def _spotted(s: Sentence) -> list[TitleMention]:
 
 
 QUESTION_AUX = re.compile(r"\s+(?:Been|Be)$")
+PAGE_WORDS = GENERIC_HEADINGS | LABELS | BOILERPLATE
 # What a spotted span carries beyond the title: a slot or strand label before "): ", a service
 # before it ("Netflix's", "Watch"), a service, network or year in brackets after it, a date after a dash.
 SPAN_LABEL = re.compile(r"^.*\)\s*:\s+(?=\S)")
 SPAN_LEAD = re.compile(r"^(?:(?i:watch)\s+|(?P<p>[A-Z][\w+&.]*(?:\s+[A-Z][\w+&.]*){0,2})['’]s\s+)(?=\S)")
+SPAN_INTRO = re.compile(r"^(?i:(?:everything\s+)?what\s+we\s+know\s+(?:so\s+far\s+)?about|everything\s+we\s+know\s+about|"
+                        r"(?:where|how)\s+to\s+(?:watch|stream))\s+(?=\S)")
+# A headline's verb after the title, with more words after it: "Velvet Undertow Tops Netflix's Chart",
+# "Hollow Oak Hall is back" (a title's own verb has no such tail often enough to read: "This Is Us").
+SPAN_VERB = re.compile(
+    r"\s+(?:(?i:tops|wraps|dates|gets|sets|lands|joins|adds|casts|drops|teases|reveals|confirms|announces|renews|"
+    r"premieres|debuts|arrives|unveils|scores|heads|hits|begins|starts)\s+\S.*|(?:is|are)\s+(?i:back|coming|returning|"
+    r"renewed|set|getting|ending|cancell?ed|delayed)\b.*|(?i:showrunner|boss|creator|cast)(?:\s+\S.*)?)$"
+)
 SPAN_TAIL = re.compile(r"\s*(?:\((?P<p>[^()]{2,30})\)|\s(?:-|–|—)\s+(?P<d>[^-–—]+))$")
 
 
@@ -391,6 +404,12 @@ def _trim_span(text: str, a: int, z: int) -> tuple[int, int]:
     span = text[a:z]
     if m := SPAN_LABEL.match(span):
         a += m.end()
+        span = text[a:z]
+    if m := SPAN_INTRO.match(span):
+        a += m.end()
+        span = text[a:z]
+    if (m := SPAN_VERB.search(span)) and span[: m.start()].strip().lower() not in ("", "the", "a", "an"):
+        z = a + m.start()
         span = text[a:z]
     if (m := SPAN_LEAD.match(span)) and (m.group("p") is None or m.group("p") in cast_mod.PLATFORM_NAMES):
         a += m.end()

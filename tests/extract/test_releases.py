@@ -423,10 +423,19 @@ def test_a_numbered_series_beside_its_first_season_is_a_season(extractor: Extrac
     ("Northbound (NBC)", "Northbound"),
     ("Ruen Mai Ngam (2024)", "Ruen Mai Ngam"),
     ("Coldwater Run - March 4", "Coldwater Run"),
+    ("What We Know About Doctor Han's Night Clinic", "Doctor Han's Night Clinic"),
+    ("Velvet Undertow Tops Netflix's Non-English Chart", "Velvet Undertow"),
+    ("Hollow Oak Hall is back", "Hollow Oak Hall"),
+    ("Ozark Showrunner Just", "Ozark"),
+    ("Starbound Atlas 2 Cast", "Starbound Atlas 2"),
     # what belongs to a title stays
     ("Cacciatore (The Hunter)", "Cacciatore (The Hunter)"),
     ("Spider-Man - Far From Home", "Spider-Man - Far From Home"),
     ("Tyler Perry's Madea", "Tyler Perry's Madea"),
+    ("This Is Us", "This Is Us"),
+    ("The Mummy Returns", "The Mummy Returns"),
+    ("The Boss", "The Boss"),
+    ("Lone Star", "Lone Star"),
 ])
 def test_a_spotted_span_loses_what_a_listing_puts_around_a_title(span: str, title: str) -> None:
     from airdate.extract.pipeline import _trim_span

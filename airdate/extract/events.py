@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+# Words that make "begins on …" a time, not a show: "Filming begins on Monday", "… on January 5".
+_WHEN_WORD = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
+              r"The\s+(?:\d|First|Last)")
+
 EVENT_CUES: dict[str, re.Pattern[str]] = {
     "renewed": re.compile(
         r"\b(?:renew(?:ed|s|al)|re-?upped|picked\s+up\s+for\s+(?:a\s+)?(?:\w+\s+)?(?:season|series)|"
@@ -21,6 +25,9 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:series|straight-to-series|pilot)\s+order|ordered|greenlit|green-?lit|green\s+light|greenlights?|"
         r"(?:is\s+|are\s+)?getting\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:reboot|revival|remake|series|spinoff|sequel|adaptation)|"
         r"picked\s+up\s+to\s+series|gets\s+(?:a\s+)?(?:series\s+)?order|officially\s+announced|in\s+development|"
+        # "Peacock Orders 'Supernatural Academy' Animated Series", "HBO Orders Drama From …"
+        r"orders\s+(?:[‘'\"“]|(?:[\w'’&:-]+\s+){0,5}?(?:series|pilot|show|drama|comedy|docuseries|sitcom|anime|"
+        r"adaptation|reboot|revival|spinoff|spin-off|thriller)\b)|"
         r"in\s+the\s+works|has\s+been\s+commissioned|commissions|being\s+developed|to\s+develop|is\s+developing|"
         r"lands\s+(?:[\w-]+\s+){0,3}(?:show|series|docuseries)|"
         r"(?:series|show|anime|film|movie|spinoff|spin-off|sequel|adaptation|reboot|revival)\s+(?:officially\s+)?announced)\b",
@@ -36,6 +43,9 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         r"(?:\w+\s+)?(?:filming|production|shooting|principal\s+photography)|"
         r"(?:filming|production|shooting|principal\s+photography|cameras)\s+(?:has|have|officially)?\s*"
         r"(?:began|begun|started|kicked\s+off|commenced|is\s+underway|are\s+rolling|rolled|started\s+rolling|"
+        # a headline's present tense names the show ("Production Begins On 'X' Season 3"); prose's names a
+        # time to come ("filming begins in Budapest this month")
+        r"(?:begins|starts|kicks\s+off|commences)(?=\s+(?:on|for)\s+(?:[‘'\"“]|(?!" + _WHEN_WORD + r")[A-Z]))|"
         r"is\s+now\s+underway|got\s+underway)|is\s+(?:now\s+)?(?:in|into)\s+production|(?:is\s+)?currently\s+filming|"
         r"(?:is|are)\s+(?:now\s+)?filming|now\s+filming|on\s+set|(?:has|have)\s+been\s+(?:filming|shooting)|"
         # "Filming on the second season began", "filming in Boyacá and Bogotá began"
@@ -45,7 +55,8 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
     ),
     "filming_wrapped": re.compile(
         r"\b(?:wrapped\s+(?:\w+\s+)?(?:filming|production|shooting)|(?:filming|production|shooting)\s+(?:has\s+|have\s+|officially\s+)*"
-        r"(?:wrapped|ended|finished|concluded|completed)|wraps\s+(?:filming|production|shooting)|"
+        r"(?:wrapped|ended|finished|concluded|completed|(?:wraps|ends)(?=\s+(?:on|for)\s+(?:[‘'\"“]|(?!" + _WHEN_WORD
+        + r")[A-Z])))|wraps\s+(?:filming|production|shooting)|"
         r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped|"
         r"(?:finished|completed|wrapped\s+up)\s+(?:\w+\s+)?(?:filming|shooting|production|principal\s+photography)|"
         # "Filming on the second season of X has wrapped", "Filming of season two finished"

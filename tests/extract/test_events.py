@@ -19,6 +19,12 @@ from airdate.extract.events import find_events
         ("Wrapped in May after a shoot that began in February.", {"filming_started"}),
         ("The show is about filming a movie on a farm.", set()),
         ("Filming on the second season will begin in March.", set()),
+        # headlines in the present tense
+        ("Filming Wraps On Quiet Harbor Season Two", {"filming_wrapped"}),
+        ("Production Begins On 'Quiet Harbor' Season 3", {"filming_started"}),
+        # prose's present tense is a time to come
+        ("Filming begins in Budapest this month.", set()),
+        ("Filming begins on Monday in Leeds.", set()),
     ],
 )
 def test_filming_events(sentence: str, kinds: set[str]) -> None:
@@ -52,3 +58,15 @@ def test_trailers_after_any_title_and_dates_in_the_plural(sentence: str, kind: s
 )
 def test_a_date_said_to_be_set(sentence: str, announced: bool) -> None:
     assert any(kind == "date_announced" for kind, _ in find_events(sentence)) is announced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordered"),
+    [
+        ("Harbor TV Orders 'Quiet Harbor' Animated Series", True),
+        ("Harbor TV Orders Legal Drama From The Creator Of 'Glass Orchard'", True),
+        ("Judge Orders Network To Pay Damages", False),
+    ],
+)
+def test_an_order_in_the_present_tense(sentence: str, ordered: bool) -> None:
+    assert ("ordered" in {k for k, _ in find_events(sentence)}) is ordered

@@ -114,7 +114,7 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 POSSESSIVE_PAIR = PAIR_PATTERNS[-1][0]
 PAREN_PAIR = next(rx for rx, _ in PAIR_PATTERNS if rx.pattern.startswith(A + r"\s+\("))
 SOLO_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(A + r"\s+" + V.format(r"joins?|has\s+joined|is\s+joining|will\s+join|boards|signs\s+on\s+(?:to|for)|set\s+to\s+star|to\s+star|cast\s+in|to\s+recur|set\s+to\s+recur|among|round\s+out|rounds\s+out") + r"\b"), "new"),
+    (re.compile(A + r"\s+" + V.format(r"joins?|has\s+joined|is\s+joining|will\s+join|boards|signs\s+on\s+(?:to|for)|set\s+to\s+star|to\s+star|cast\s+in|to\s+recur|set\s+to\s+recur|(?:set\s+)?to\s+guest[\s-]+star|will\s+guest[\s-]+star|guest[\s-]+stars|among|round\s+out|rounds\s+out") + r"\b"), "new"),
     (re.compile(A + r",?\s+(?:is\s+|are\s+)?" + ADV + V.format(r"returning|returns|will\s+return|set\s+to\s+return|to\s+return|back") + r"\s+(?:for|to|in)\b(?!\s+(?i:direct|animate|write|produce|helm|score|compose|pen|run|oversee)\b)"), "returning"),
     (re.compile(A + r"\s+" + V.format(r"(?:is|are)\s+(?:also\s+)?(?:expected|set|due|said|tipped|confirmed)\s+(?:to\s+be\s+)?back")), "returning"),
     (re.compile(A + r"\s+" + V.format(r"starring|stars\s+in|to\s+star\s+in|will\s+star\s+in|leads") + r"\b"), "unknown"),

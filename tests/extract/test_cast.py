@@ -29,6 +29,8 @@ from airdate.extract.cast import CastFind, find_cast, merge_finds, pairs_from_sp
         ),
         ("The comedy also stars Ines Moreau and Dev Kapoor.", False,
          [("Ines Moreau", None, "unknown"), ("Dev Kapoor", None, "unknown")]),  # fmt: skip
+        ("Petra Lind to Guest Star on 'Glass Orchard'", True, [("Petra Lind", None, "new")]),
+        ("Omar Sayed will guest-star in the final season.", False, [("Omar Sayed", None, "new")]),
     ],
 )
 def test_cast_phrasings(sentence: str, titlecase: bool, expected: list[tuple[str, str | None, str]]) -> None:

@@ -462,3 +462,19 @@ def test_a_long_pieces_dated_headline_title_outweighs_a_doubtful_judge() -> None
     # A listing's headline is no subject: its "title" is a count or a year.
     listing = replace(c, release=replace(c.release, title="The 10 Most-Watched Shows of 2026"))
     assert decide(listing, Verdict(release=0.0, film=0.0), t, "hybrid") is None
+
+
+def test_a_page_in_another_language_yields_nothing(extractor: Extractor) -> None:
+    body = ("Il venerdì nero arriva anche da noi, e con lui le offerte della settimana. Abbiamo scelto per voi i "
+            "prodotti più interessanti per chi ama il cinema e le serie di una volta, con prezzi davvero bassi. ") * 6
+    text = (f"Le offerte del Black Friday per i nostalgici\n\n{body}\n\n"
+            "1) Quiet Harbor La Serie Completa (Blu-Ray) uscita il 24 novembre 2026\n"
+            "2) Glass Orchard Stagione 2 (4K Ultra HD) dal 1 dicembre 2026 su Netflix\n")
+    found = extractor.extract(Article(text=text, published=date(2026, 11, 20)))
+    assert found.releases == ()
+    # the same page in English is read
+    from airdate.extract.pipeline import foreign
+
+    english = text.replace(body, "The Black Friday deals are here, and these are the ones for fans of old films and "
+                                 "series, at prices that are hard to beat. " * 8)
+    assert foreign(Article(text=text)) and not foreign(Article(text=english))

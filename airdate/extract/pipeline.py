@@ -224,6 +224,12 @@ def long_line_note(article: Article) -> str | None:
             "(a sentence across a cut may be missed)")
 
 
+RANKED = re.compile(
+    r"\b(?i:best|worst|most[- ](?:watched|streamed|viewed|popular)|top\s+\d+|ranked|ranking|year\s+in\s+review|"
+    r"winners|ratings|box\s+office|the\s+year['’]s|in\s+views)\b"
+)
+AHEAD = re.compile(r"\b(?i:coming|upcoming|anticipated|new|premieres?|premiering|arriving|to\s+(?:watch|stream)|next|"
+                   r"returning|will)\b")
 ENGLISH_WORDS = frozenset(
     "the a an and of to in is it that for on with as was were be by at this from or but are have has had not they you "
     "he she his her their its will would can said which who what when".split()
@@ -636,6 +642,7 @@ class Extractor:
             lead=_lead_person(sentences[0]) if sentences and sentences[0].headline else None,
             blocked=frozenset(f for c in clusters.values() for f in c.forms) | cast_mod.PLATFORM_NAMES,
             cast_mode=self.cast,
+            looking_back=bool(article.title and RANKED.search(article.title) and not AHEAD.search(article.title)),
         )
         focus: str | None = None
         single = next(iter(clusters)) if len(clusters) == 1 else None
@@ -822,6 +829,7 @@ class _Context:
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
+    looking_back: bool = False  # the headline ranks what has aired: its intro frames no window
     announced: Event | None = None  # "CBC Announces Premiere Dates for its 2019-20 Season"
     item_keys: list[str] = field(default_factory=list)  # the titles of the heading just read, if the last line was one
 
@@ -890,8 +898,10 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         ctx.universal_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
         return
     if (not s.keys and focus is None) or listing:
-        # A heading or intro that names no title frames the items below it.
-        for w in release_windows(text, dct, anime=anime, cue_in_context=s.heading or s.headline):
+        # A heading or intro that names no title frames the items below it, unless it ranks what has
+        # aired ("The 10 Best TV Shows of 2025, Ranked", "2019 in C-Dramas: The Year's Most-Watched").
+        looking_back = ctx.looking_back or (bool(RANKED.search(text)) and not AHEAD.search(text))
+        for w in [] if looking_back else release_windows(text, dct, anime=anime, cue_in_context=s.heading or s.headline):
             if not w.replaced:
                 ctx.framing.append(_window(w.found, classify(text), text))
         ctx.framing_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))

@@ -478,3 +478,14 @@ def test_a_page_in_another_language_yields_nothing(extractor: Extractor) -> None
     english = text.replace(body, "The Black Friday deals are here, and these are the ones for fans of old films and "
                                  "series, at prices that are hard to beat. " * 8)
     assert foreign(Article(text=text)) and not foreign(Article(text=english))
+
+
+def test_a_ranking_of_what_aired_frames_no_window() -> None:
+    intro = "A few rules: shows had to air at least half their episodes in 2025, and limited series count."
+    items = "\n\n".join(f"{n}. {t} ({p})\n\nA fine show that ran on {p} this year." for n, t, p in
+                        [(3, "Quiet Hours", "Peacock"), (2, "Glass Orchard", "Hulu"), (1, "Lantern Row", "Netflix")])
+    for headline, framed in (("The 10 Best TV Shows of 2025, Ranked", False), ("The Best New Shows Coming in 2025", True)):
+        article = Article(title=headline, text=f"{intro}\n\n{items}", published=date(2025, 1, 2))
+        got = {r.title: r.windows for r in Extractor(mode="rules").extract(article).releases}
+        # ranked: no window, so the rules find no release at all; coming: every item takes the year
+        assert (len(got) == 3 and all(got.values())) if framed else not any(got.values()), (headline, got)

@@ -763,9 +763,10 @@ def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: s
     if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):
         # "Deadpool 2" is a sequel film, not season 2 of a series
         return replace(c.release, title=c.numbered_title, season=None, kind="film")
-    film = v.film >= t["film"] and not (c.release.season or 0) > 1
+    film = v.film >= t["film"]
     if c.kind_cue is not None:  # the article says which it is, beside the title
         film = c.kind_cue == "film"
+    film &= not (c.release.season or 0) > 1  # a further season is a series' ("GRIMHOLD" season 4, "the film's" cast)
     kind: Literal["series", "film"] = "film" if film else "series"
     return replace(c.release, kind=kind)
 

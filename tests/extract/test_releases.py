@@ -489,3 +489,15 @@ def test_a_ranking_of_what_aired_frames_no_window() -> None:
         got = {r.title: r.windows for r in Extractor(mode="rules").extract(article).releases}
         # ranked: no window, so the rules find no release at all; coming: every item takes the year
         assert (len(got) == 3 and all(got.values())) if framed else not any(got.values()), (headline, got)
+
+
+def test_a_further_season_is_a_series_whatever_a_kind_word_says() -> None:
+    from airdate.extract.learned import Verdict
+    from airdate.extract.pipeline import decide
+
+    text = "'Grimhold' Season 4 Sets October Premiere\n\nThe fantasy returns to Max in October 2026, after the film's success."
+    c = next(c for c, _ in Extractor(mode="rules").candidates(Article(text=text, published=date(2026, 6, 1))))
+    t = {"gate": 0.0, "judge": 0.5, "judge_rule": 0.5, "film": 0.5}
+    for cue in ("film", None):
+        r = decide(replace(c, kind_cue=cue), Verdict(release=0.9, film=0.9), t, "hybrid")
+        assert r is not None and (r.season, r.kind) == (4, "series")

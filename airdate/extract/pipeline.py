@@ -384,6 +384,8 @@ def _spotted(s: Sentence) -> list[TitleMention]:
         if any(m.begin < z and a < m.end for m in s.mentions):
             continue
         a, z = _trim_span(s.text, a, z)
+        if SPAN_DATE.search(s.text[a:z] + s.text[z : z + 6]):
+            continue  # "Debuting Dec. 2, the romantic comedy …": a date's words, not a title
         title = s.text[a:z].strip(" '\"‘’“”")
         if s.text.rstrip().endswith("?") and (aux := QUESTION_AUX.search(title)):
             title = title[: aux.start()]  # "Has Crimson Ledger Been Renewed?": the auxiliary is no part of it
@@ -405,6 +407,10 @@ PAGE_WORDS = GENERIC_HEADINGS | LABELS | BOILERPLATE
 # before it ("Netflix's", "Watch"), a service, network or year in brackets after it, a date after a dash.
 SPAN_LABEL = re.compile(r"^.*\)\s*:\s+(?=\S)")
 SPAN_LEAD = re.compile(r"^(?:(?i:watch)\s+|(?P<p>[A-Z][\w+&.]*(?:\s+[A-Z][\w+&.]*){0,2})['’]s\s+)(?=\S)")
+SPAN_DATE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|\b(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2}\b"
+)
 SPAN_INTRO = re.compile(r"^(?i:(?:everything\s+)?what\s+we\s+know\s+(?:so\s+far\s+)?about|everything\s+we\s+know\s+about|"
                         r"(?:where|how)\s+to\s+(?:watch|stream))\s+(?=\S)")
 # A headline's verb after the title, with more words after it: "Velvet Undertow Tops Netflix's Chart",

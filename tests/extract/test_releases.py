@@ -501,3 +501,12 @@ def test_a_further_season_is_a_series_whatever_a_kind_word_says() -> None:
     for cue in ("film", None):
         r = decide(replace(c, kind_cue=cue), Verdict(release=0.9, film=0.9), t, "hybrid")
         assert r is not None and (r.season, r.kind) == (4, "series")
+
+
+def test_a_date_opening_a_sentence_is_no_title(extractor: Extractor) -> None:
+    text = ("Netflix's 'Quiet Harbor Christmas' Trailer Has Holiday High Jinks\n\n"
+            "Debuting Dec. 2, the romantic comedy finds Petra Lind feeling less than merry after a Christmas love triangle.")
+    found = extractor.extract(Article(text=text, published=date(2021, 11, 10)))
+    assert [(r.title, [w.start for w in r.windows]) for r in found.releases] == [
+        ("Quiet Harbor Christmas", [date(2021, 12, 2)])
+    ]

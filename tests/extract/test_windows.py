@@ -70,6 +70,7 @@ def test_every_shared_case_resolves_exactly(shared: Path) -> None:
         ("The trailer was released on June 1 and the season premieres July 7.", DCT, [("2026-07-07", "2026-07-07")]),
         ("Netflix has not announced a date for season 2.", DCT, []),
         ("The film celebrates its 25th anniversary.", DCT, []),
+        ("It took in $176 million, the 12th-biggest opening of all time.", DCT, []),
         ("Blade Runner 2099 is in development.", DCT, []),
         ("The show will return soon.", DCT, []),
         ("It returns in a few days.", DCT, []),

@@ -190,7 +190,7 @@ _pat(  # "the twenty-second of April"
 )
 _pat(r"\b(?P<mod>" + MOD + r")[-\s]+(?P<mon>" + MON + r")" + YEAR_TAIL, "modmonth")
 _pat(
-    r"\b(?i:on\s+)?(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    r"\b(?i:on\s+)?(?i:the)\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w-])"  # "the 12th-biggest" is a rank
     r"(?!\s+(?i:anniversary|century|birthday|episode|season|annual|edition|time|place|consecutive|straight|of|"
     r"film|movie|installment|entry|chapter|series|day|week|year|most|highest|best|largest|biggest))",
     "dom",

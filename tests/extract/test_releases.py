@@ -478,6 +478,9 @@ def test_a_page_in_another_language_yields_nothing(extractor: Extractor) -> None
     english = text.replace(body, "The Black Friday deals are here, and these are the ones for fans of old films and "
                                  "series, at prices that are hard to beat. " * 8)
     assert foreign(Article(text=text)) and not foreign(Article(text=english))
+    # links are no words: twenty "amzn.to" links do not make Italian English
+    links = "\n".join(f"{n}) Offerta numero {n} per il cinema a casa\nhttp://amzn.to/2iJF{n}" for n in range(1, 21))
+    assert foreign(Article(text=f"{body}\n\n{links}"))
 
 
 def test_a_ranking_of_what_aired_frames_no_window() -> None:

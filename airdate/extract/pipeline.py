@@ -239,7 +239,7 @@ ENGLISH_WORDS = frozenset(
 def foreign(article: Article) -> bool:
     """A text of some length written in another language: English prose is a fifth function words
     (the least English of our articles, a schedule, is 18%); Italian, German or Spanish pages 0-4%."""
-    text = re.sub(r"\S+://\S+|\bwww\.\S+", " ", f"{article.title or ''} {article.text}")  # "amzn.to/…" is no "to"
+    text = re.sub(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", " ", f"{article.title or ''} {article.text}")  # "amzn.to/…" is no "to"
     words = re.findall(r"[^\W\d_]+", text.lower())
     return len(words) >= 150 and sum(w in ENGLISH_WORDS for w in words) < 0.08 * len(words)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
+_MONTH_OR_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d"
 # Words that make "begins on …" a time, not a show: "Filming begins on Monday", "… on January 5".
-_WHEN_WORD = (r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|"
-              r"The\s+(?:\d|First|Last)")
+_WHEN_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH_OR_YEAR + r"|The\s+(?:\d|First|Last)"
 
 EVENT_CUES: dict[str, re.Pattern[str]] = {
     "renewed": re.compile(
@@ -110,7 +110,6 @@ RESCUE = re.compile(
 # A date said to be announced in other words, where the sentence names a date: "set a Thursday, July 21
 # premiere date", "Confirms November Premiere", "has dated the new season for Feb. 13", "locks January 13",
 # "announced on Monday that the romance will premiere on Saturday, November 2", "…, the streamer confirmed".
-_MONTH_OR_YEAR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|(?:19|20)\d\d"
 _TIME_OF_YEAR = (
     r"(?i:spring|summer|fall|autumn|winter|christmas|holiday|thanksgiving|halloween|easter|diwali|new\s+year['’]s|mid-\w+|early|late)|"
     r"[A-Z][a-z]+['’]s\s+Day"

@@ -40,6 +40,7 @@ from airdate.extract.titles import (
     quoted_titles,
     title_key,
 )
+from airdate.extract.windows import grammar
 from airdate.models import Article, CastMember, Event, Extraction, Release, Window
 
 EXTRACTOR_NAME = "airdate.hybrid"
@@ -236,11 +237,15 @@ ENGLISH_WORDS = frozenset(
 )
 
 
+LINK = re.compile(r"\b(?:https?|ftp)://\S+|\bwww\.\S+")  # by its scheme: linear on a 200,000-character word
+WORD = re.compile(r"[^\W\d_]+")
+
+
 def foreign(article: Article) -> bool:
     """A text of some length written in another language: English prose is a fifth function words
-    (the least English of our articles, a schedule, is 18%); Italian, German or Spanish pages 0-4%."""
-    text = re.sub(r"\b(?:https?|ftp)://\S+|\bwww\.\S+", " ", f"{article.title or ''} {article.text}")  # "amzn.to/…" is no "to"
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    (the least English of our articles, a schedule, is 18%); Italian, German or Spanish pages 0-4%.
+    Links are no words ("amzn.to/…" is no "to")."""
+    words = WORD.findall(LINK.sub(" ", f"{article.title or ''} {article.text}").lower())
     return len(words) >= 150 and sum(w in ENGLISH_WORDS for w in words) < 0.08 * len(words)
 
 
@@ -408,10 +413,7 @@ PAGE_WORDS = GENERIC_HEADINGS | LABELS | BOILERPLATE
 # before it ("Netflix's", "Watch"), a service, network or year in brackets after it, a date after a dash.
 SPAN_LABEL = re.compile(r"^.*\)\s*:\s+(?=\S)")
 SPAN_LEAD = re.compile(r"^(?:(?i:watch)\s+|(?P<p>[A-Z][\w+&.]*(?:\s+[A-Z][\w+&.]*){0,2})['’]s\s+)(?=\S)")
-SPAN_DATE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d|\b(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+\d{1,2}\b"
-)
+SPAN_DATE = re.compile(r"\b" + grammar.MON + r"\s+" + grammar.DAY)  # the window grammar's month and day
 SPAN_INTRO = re.compile(r"^(?i:(?:everything\s+)?what\s+we\s+know\s+(?:so\s+far\s+)?about|everything\s+we\s+know\s+about|"
                         r"(?:where|how)\s+to\s+(?:watch|stream))\s+(?=\S)")
 # A headline's verb after the title, with more words after it: "Velvet Undertow Tops Netflix's Chart",

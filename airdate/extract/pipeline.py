@@ -385,10 +385,11 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     out: list[TitleMention] = []
     if any(m.how == "quoted" for m in s.mentions):
         return out  # a writer who quotes titles quotes them all: an unquoted span here is no title
-    people: set[str] | None = None
+    here: set[str] | None = None
     for a, z in s.spotted:
         if any(m.begin < z and a < m.end for m in s.mentions):
             continue
+        a, z = _whole_words(s.text, a, z)
         a, z = _trim_span(s.text, a, z)
         if SPAN_DATE.search(s.text[a:z] + s.text[z : z + 6]):
             continue  # "Debuting Dec. 2, the romantic comedy …": a date's words, not a title
@@ -398,15 +399,60 @@ def _spotted(s: Sentence) -> list[TitleMention]:
             z = a + len(title)
         if len(title) < 2 or not title_key(title) or is_date_phrase(title) or title.lower() in PAGE_WORDS:
             continue  # "THE CAST", "Release Date", "Verdict": a page's own headings
-        if people is None:
+        if _not_a_title(s.text, a, z, title):
+            continue
+        if here is None:
             found = cast_mod.find_cast(s.text)[0]
-            people = {title_key(x) for f in found for x in (f.actor, f.character) if x}
-        if title_key(title) in people or any(p.startswith(title_key(title) + " ") for p in people):
+            here = {title_key(x) for f in found for x in (f.actor, f.character) if x}
+        if title_key(title) in here or any(p.startswith(title_key(title) + " ") for p in here):
             continue  # "Tomasz Kowalczyk (Aleksander Wren), the accountant …": a person, in a cast list
         out.append(TitleMention(title, a, z, how="model"))
     return out
 
 
+def _whole_words(text: str, a: int, z: int) -> tuple[int, int]:
+    """A title never ends inside a word: "Ferreira" of "Ferreira-Lund" is the whole "Ferreira-Lund"."""
+    while z < len(text) - 1 and text[z] in "-‐" and text[z + 1].isalpha():
+        z += 1
+        while z < len(text) and (text[z].isalnum() or text[z] in "'’"):
+            z += 1
+    while a > 1 and text[a - 1] in "-‐" and text[a - 2].isalpha():
+        a -= 1
+        while a > 0 and text[a - 1].isalnum():
+            a -= 1
+    return a, z
+
+
+def _not_a_title(text: str, a: int, z: int, title: str) -> bool:
+    """What the words around a span say it is instead: a source that reports ("newsletter The Streaming
+    Desk reported"), a person ("Sue Hollins, who played …", "By Doug Pemberton"), a place ("location work
+    in Geneva and Valletta", "a Winnipeg-set comedy")."""
+    before, after = text[max(0, a - 60) : a], text[z : z + 60]
+    return bool(
+        SPAN_SOURCE_BEFORE.search(before) or SPAN_SPEAKS.match(after) or SPAN_PERSON_AFTER.match(after)
+        or SPAN_PLACE_BEFORE.search(before) or SPAN_COMPOUND.search(title) or re.fullmatch(r"\s*By\s+", text[:a])
+    )
+
+
+# A source or a person: a title is not "according to", a trade newsletter, nor what reports or speaks.
+SPAN_SOURCE_BEFORE = re.compile(
+    r"\b(?i:according\s+to|(?:news)?letter|trade(?:\s+paper)?|outlet|magazine|newspaper|(?:data|research|analytics)\s+firm"
+    r"|agency|analysts?\s+at|told)\s+$"
+)
+SPAN_SPEAKS = re.compile(
+    r"^\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|said|says|told|wrote|writes|added|adds|noted"
+    r"|explained|recalled|tweeted)\b"
+)
+SPAN_PERSON_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?(?:\s*,\s*who\b|\s+(?:stars?|starred|starring)\s+as\b"
+    r"|\s+(?:plays|played|portrays|portrayed)\s+(?:the\s+)?[A-Za-z])"
+)
+# A place: where filming, a story or a company is; "X-set", "X-based", "X-born" name where, not what.
+SPAN_PLACE_BEFORE = re.compile(
+    r"\b(?i:filmed|filming|shot|shooting|shoot|location\s+work|on\s+location|based|born|raised|lives|living|"
+    r"headquartered|(?:is|was|are|were|drama|series|film|story)\s+set)\s+(?i:in|at|near|around|across)(?:\s+the)?\s+$"
+)
+SPAN_COMPOUND = re.compile(r"\w-(?i:set|based|born|bred|raised|era|style|themed|inspired)\b")
 QUESTION_AUX = re.compile(r"\s+(?:Been|Be)$")
 PAGE_WORDS = GENERIC_HEADINGS | LABELS | BOILERPLATE
 # What a spotted span carries beyond the title: a slot or strand label before "): ", a service

@@ -513,3 +513,61 @@ def test_a_date_opening_a_sentence_is_no_title(extractor: Extractor) -> None:
     assert [(r.title, [w.start for w in r.windows]) for r in found.releases] == [
         ("Quiet Harbor Christmas", [date(2021, 12, 2)])
     ]
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Industry newsletter The Streaming Desk reported last month that Netflix is targeting November.", "The Streaming Desk"),
+    ("According to data firm Gower Street Analytics, receipts are down.", "Gower Street Analytics"),
+    ("Filming continues with additional location work in Geneva and Valletta.", "Geneva and Valletta"),
+    ("The legal drama is set in the Bombay High Court during the 2005 floods.", "Bombay High Court"),
+    ("Sue Hollins, who played his wife, called him kind.", "Sue Hollins"),
+    ("Hollis Pemberton and Jun-seo Whitaker star as rival coaches.", "Hollis Pemberton"),
+    ("By Doug Pemberton | Lakeshore Gazette", "Doug Pemberton"),
+    ("The second season of its Winnipeg-set comedy wrapped in May.", "Winnipeg-set"),
+    ("The Sun first reported the exit on Friday.", "The Sun"),
+])
+def test_the_words_around_a_spotted_span_can_say_it_is_no_title(sentence: str, span: str) -> None:
+    from airdate.extract.pipeline import _not_a_title
+
+    a = sentence.index(span)
+    assert _not_a_title(sentence, a, a + len(span), span)
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("Netflix has renewed The Streaming Desk for a second season.", "The Streaming Desk"),
+    ("She starred in Copper Beech, which ran for twelve years.", "Copper Beech"),
+    ("Sue Hollins, who played his wife in The Vicar's Wife, said he was kind.", "The Vicar's Wife"),
+    ("The Lamplighters stars Niamh Oduya as a widow.", "The Lamplighters"),
+    ("Filming of Salt Flower began in Seoul in March.", "Salt Flower"),
+])
+def test_a_title_in_the_same_places_is_still_a_title(sentence: str, span: str) -> None:
+    from airdate.extract.pipeline import _not_a_title
+
+    a = sentence.index(span)
+    assert not _not_a_title(sentence, a, a + len(span), span)
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("Ferreira-Lund has been cautious.", "Ferreira", "Ferreira-Lund"),
+    ("Tyvak Nano-Satellite Systems is small.", "Tyvak Nano", "Tyvak Nano-Satellite"),
+    ("Sky has ordered Lantern Hill - a drama.", "Lantern Hill", "Lantern Hill"),
+    ("He joined Jean-Luc's crew.", "Luc", "Jean-Luc"),
+])
+def test_a_spotted_span_never_ends_inside_a_word(text: str, cut: str, whole: str) -> None:
+    from airdate.extract.pipeline import _whole_words
+
+    a = text.index(cut)
+    b, z = _whole_words(text, a, a + len(cut))
+    assert text[b:z] == whole
+
+
+def test_a_spotted_source_or_place_gets_no_window() -> None:
+    from airdate.extract.pipeline import Sentence, _spotted
+
+    text = "Industry newsletter The Streaming Desk reported that Netflix is targeting November for the new season."
+    a = text.index("The Streaming Desk")
+    s = Sentence(text, 0, spotted=[(a, a + len("The Streaming Desk"))])
+    assert _spotted(s) == []
+    told = "The second season of Crimson Ledger lands in November, The Streaming Desk said."
+    b = told.index("Crimson Ledger")
+    assert [m.title for m in _spotted(Sentence(told, 0, spotted=[(b, b + len("Crimson Ledger"))]))] == ["Crimson Ledger"]

@@ -704,11 +704,15 @@ class Extractor:
         heading_focus: str | None = None
         last_para = -1
         for s in sentences:
-            if s.para != last_para and not s.keys and heading_focus:
+            opens = s.para != last_para
+            if opens and not s.keys and heading_focus:
                 focus = heading_focus
             last_para = s.para
             _read_sentence(s, single or focus, ctx)
-            if s.heading and ctx.section:
+            # A section's items: its headings, and lines that open with a listed title ("Spare Parts,
+            # Season 2 (Netflix) - The comedy returns …" under "TUESDAY, JAN. 19").
+            item = s.heading or (opens and any(m.how == "heading" and m.begin == 0 for m in s.mentions))
+            if item and ctx.section:
                 for k in s.keys:
                     clusters[k].section = clusters[k].section or list(ctx.section)
             own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]

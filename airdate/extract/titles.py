@@ -671,14 +671,37 @@ LISTING_LINE = re.compile(
 SMALL = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
+# A line that opens with a title and its service: "Prairie Bones, Season 2 (Hulu), all episodes",
+# "Gatekeepers (CBS): The procedural …", "Brightwell Falls (ABC → Hulu) - Season 3", "TIDES (Apple TV+) (13:15)",
+# "Forty Winks - Netflix film. A romantic comedy …".
+SERVICE_LINE = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?(?P<t>[A-Z0-9À-Þ][^()\n—–:|]{0,60}?)(?:,\s*(?i:season|series)\s+(?P<n>\d{1,3}))?(?:,?\s+(?i:part)\s+(?P<part>\d))?\s*"
+    r"(?:\((?P<p>[^()]{2,40})\)(?:\s*[-–—]\s*(?i:season|series)\s+(?P<m>\d{1,3}))?(?!\s*,\s*who\b)\s*(?:[,:.;—–-]|\(|$)"
+    r"|\s[-–—]\s+(?P<q>[A-Z][\w+&.! ]{1,25}?)\s+(?i:original\s+)?(?i:film|series|movie|documentary|docuseries|special"
+    r"|limited\s+series)\b)"
+)
+SERVICE_TAIL = re.compile(r"\s+(?i:originals?|original\s+\w+|film|series|movie|documentary|exclusive)$")
+
+
+def _a_service(text: str) -> bool:
+    """"Hulu", "ABC → Hulu", "Hulu Original film", "NHK, Sunday 9 p.m.": a service the gazetteer knows."""
+    parts = re.split(r"\s*(?:→|->|/|,|\band\b|&)\s*", text)
+    return any(SERVICE_TAIL.sub("", x.strip()).lower() in PLATFORM_WORDS for x in parts if x.strip())
+
+
 def listing_title(line: str) -> TitleMention | None:
     """The title that opens a schedule line, with its season; all-capitals titles in title case."""
     m = LISTING_LINE.match(line)
-    if not m:
+    season = part = None
+    if m:
+        season = m.group("n")
+    elif (m := SERVICE_LINE.match(line)) and _a_service(m.group("p") or m.group("q")):
+        season, part = m.group("n") or m.group("m"), m.group("part")
+    else:
         return None
     raw = m.group("t").strip()
     words = raw.split()
-    if not words or len(words) > 9 or not _is_titleish(words) or _time_words(words):
+    if not words or len(words) > 9 or not _is_titleish(words) or _time_words(words) or raw.lower() in PLATFORM_WORDS:
         return None
     title = raw
     if raw.isupper():
@@ -686,7 +709,8 @@ def listing_title(line: str) -> TitleMention | None:
     title = _clean(title)
     if not title:
         return None
-    return TitleMention(title, 0, len(raw), season=_number(m.group("n")), how="heading")
+    begin = m.start("t")
+    return TitleMention(title, begin, begin + len(raw), season=_number(season), part=_number(part), how="heading")
 
 
 def _time_words(words: list[str]) -> bool:

@@ -571,3 +571,23 @@ def test_a_spotted_source_or_place_gets_no_window() -> None:
     told = "The second season of Crimson Ledger lands in November, The Streaming Desk said."
     b = told.index("Crimson Ledger")
     assert [m.title for m in _spotted(Sentence(told, 0, spotted=[(b, b + len("Crimson Ledger"))]))] == ["Crimson Ledger"]
+
+
+def test_a_weekly_listing_dates_each_service_line_by_the_day_above_it(extractor: Extractor) -> None:
+    text = "\n\n".join([
+        "By Jo Park | Streaming Guide",
+        "Happy Monday. The January drought is over, and this week brings returns on three services.",
+        "MONDAY, JAN. 18",
+        "The Understory (Hulu) - All six episodes of this docuseries about the forest canopy drop at 3 a.m.",
+        "TUESDAY, JAN. 19",
+        "Spare Parts, Season 2 (Netflix) - The mechanic-shop comedy returns with eight episodes.",
+        "FRIDAY, JAN. 22",
+        "Lantern Hill, Season 3 Part 2 (Disney+) - The final four episodes of the season arrive at 9 p.m.",
+    ])
+    found = extractor.extract(Article(title="New on Streaming This Week (Jan. 18-24): Lantern Hill, Spare Parts, The Understory and More",
+                                      text=text, published=date(2027, 1, 18)))
+    got = {(r.title, r.season, r.part): [(w.start.isoformat(), w.end.isoformat()) for w in r.windows] for r in found.releases}
+    assert got[("The Understory", None, None)] == [("2027-01-18", "2027-01-18")]
+    assert got[("Spare Parts", 2, None)] == [("2027-01-19", "2027-01-19")]
+    assert got[("Lantern Hill", 3, 2)] == [("2027-01-22", "2027-01-22")]
+    assert {r.platforms for r in found.releases} == {("Hulu",), ("Netflix",), ("Disney+",)}

@@ -159,3 +159,30 @@ def test_no_title_is_tba_and_a_role_comes_before_its_show() -> None:
     assert find_titles("Release date: TBA", heading=True) == []
     found = find_titles("[Photo: Mara Vey as Wren Castellane in Quiet Harbor season 2. Credit: Netflix]")
     assert [(m.title, m.season) for m in found] == [("Quiet Harbor", 2)]
+
+
+@pytest.mark.parametrize("line, title, season, part", [
+    ("Prairie Bones, Season 2 (Hulu), all episodes", "Prairie Bones", 2, None),
+    ("Gatekeepers (CBS): The procedural about airport screeners returns.", "Gatekeepers", None, None),
+    ("Brightwell Falls (ABC → Hulu) - Season 3", "Brightwell Falls", 3, None),
+    ("STEEL MERIDIAN, SEASON 2 (Prime Video) (10:00)", "Steel Meridian", 2, None),
+    ("Forty Winks - Netflix film. A romantic comedy about two insomniacs.", "Forty Winks", None, None),
+    ("The Turkey Bowl Tapes (Hulu Original). A half-hour comedy special.", "The Turkey Bowl Tapes", None, None),
+    ("Blackthorn Road, Season 2 Part 2 (Netflix) - The final four episodes arrive.", "Blackthorn Road", 2, 2),
+    ("3. The Long Division (Prime Video)", "The Long Division", None, None),
+])
+def test_a_line_that_opens_with_a_title_and_its_service_names_the_title(
+    line: str, title: str, season: int | None, part: int | None
+) -> None:
+    found = find_titles(line)
+    assert [(m.title, m.season, m.part) for m in found][:1] == [(title, season, part)]
+
+
+@pytest.mark.parametrize("line", [
+    "Bela Bajaria (Netflix), who runs content there, spoke first.",
+    "Netflix (NFLX): shares rose four percent.",
+    "The Pact (Warner Bros.) (11:00)",
+    "Ted Sarandos (Netflix) said the deal was done.",
+])
+def test_a_line_with_no_title_before_a_service_names_none(line: str) -> None:
+    assert [m.how for m in find_titles(line) if m.how == "heading"] == []

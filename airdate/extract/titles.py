@@ -455,9 +455,39 @@ _DATEISH = re.compile(
 )
 
 
+# A service's or a studio's title in prose: "Universal's Tin Soldiers is set for June 18", "Disney's
+# animated Pemberton Park, which …". The title ends where the clause goes on (a verb, a relative, a
+# preposition, punctuation); a lower-case word after it makes the capitals an adjective ("Netflix's
+# Mexican gothic thriller", "Netflix's Tudum event").
+_MAKERS = sorted(
+    {a for al in GAZETTEER.values() for a in al}
+    | {"Disney", "Marvel", "Pixar", "Lucasfilm", "Warner Bros.", "Universal", "Sony", "Paramount", "Lionsgate", "A24",
+       "Searchlight", "Focus Features", "MGM", "Amazon MGM", "Paramount Animation", "Sony Pictures Animation",
+       "DreamWorks", "Illumination", "Blumhouse", "Legendary", "Apple", "Amazon", "Studio Ghibli", "Toho"},
+    key=len, reverse=True,
+)
+OWNED = re.compile(
+    r"(?<![\w+.&])(?:" + "|".join(re.escape(m) for m in _MAKERS) + r")['’]s?\s+"
+    r"(?:(?i:live-action|animated|stop-motion|new|upcoming|original|own|latest|next|long-awaited|forthcoming)\s+){0,2}"
+    + GENRE_TITLE
+    + r"(?=\s*(?:[,.;:()]|$)|\s+(?:is|was|has|had|have|will|would|could|opens|opened|premieres|premiered|returns|"
+    r"arrives|debuts|moves|moved|holds|stays|hits|lands|follows|ended|ends|wrapped|wraps|starts|begins|which|whose|"
+    r"that|and|in|on|at|to|for|with|from|by|as|but|or)\b)"
+)
+OWNED_NOT = {"top", "global", "basic", "premium", "standard", "app", "site", "event", "chart"}
+
+
 def genre_titles(sentence: str) -> list[TitleMention]:
-    """Unquoted titles in prose that a kind noun names: before it ("the comedy X") or in apposition ("X, a thriller")."""
+    """Unquoted titles in prose that a kind noun names: before it ("the comedy X") or in apposition ("X, a thriller"),
+    or that a service or a studio owns ("Universal's Tin Soldiers is …")."""
     out: list[TitleMention] = []
+    for m in OWNED.finditer(sentence):
+        t = m.group("t").rstrip(".!?,")
+        words = t.split()
+        if (not words or len(t) < 3 or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1)
+                or _DATEISH.search(t) or {w.lower() for w in words} & OWNED_NOT or t.lower() in PLATFORM_WORDS):
+            continue
+        out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
     for rx in (GENRE_BEFORE, GENRE_AFTER):
         for m in rx.finditer(sentence):
             t = m.group("t").rstrip(".!?,")

@@ -186,3 +186,24 @@ def test_a_line_that_opens_with_a_title_and_its_service_names_the_title(
 ])
 def test_a_line_with_no_title_before_a_service_names_none(line: str) -> None:
     assert [m.how for m in find_titles(line) if m.how == "heading"] == []
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("The date puts the film up against Universal's Tin Soldiers, which is set for June 18, 2027.", "Tin Soldiers"),
+    ("Next up for families is Sony's Kip and the Comet, which opens Dec. 20.", "Kip and the Comet"),
+    ("And Paramount's stop-motion Cobblestone Alley is still listed as summer 2020.", "Cobblestone Alley"),
+    ("Disney+'s The Long Ball, about a League Two side in Wales, was cancelled.", "The Long Ball"),
+])
+def test_a_service_or_studio_names_its_title_in_prose(sentence: str, title: str) -> None:
+    assert title in [m.title for m in find_titles(sentence)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Netflix's Ted Sarandos said the deal was done.",
+    "Velvet Static has been sitting in Netflix's Global Top 10 for three weeks.",
+    "The director told Netflix's Tudum site that the ring matters.",
+    "Prime Video's March is quieter than its February.",
+    "Hulu's November lineup leans into the holidays.",
+])
+def test_what_a_service_owns_is_not_always_a_title(sentence: str) -> None:
+    assert [m.title for m in find_titles(sentence) if m.how == "genre"] == []

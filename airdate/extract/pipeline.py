@@ -308,7 +308,7 @@ def segment(
 def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
     clusters: dict[str, Cluster] = {}
     for idx, s in enumerate(sentences):
-        s.mentions = find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered)
+        s.mentions = _no_person(s.text, find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered))
         s.mentions += _spotted(s)
         s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS]  # "HBO Max" names no show
         for m in s.mentions:
@@ -378,6 +378,16 @@ def _join_episodes(clusters: dict[str, Cluster]) -> None:
         franchise.in_headline |= episode.in_headline
         franchise.named_project |= episode.named_project
         franchise.own += episode.own
+
+
+def _no_person(text: str, mentions: list[TitleMention]) -> list[TitleMention]:
+    """A heading's subject ("Pinecrest holds its date") unless the cast tagger reads a person there
+    ("Claim 2: Hermione Ashcroft-Diallo is leaving"); kept as a heading's title."""
+    if not any(m.how == "subject" for m in mentions):
+        return mentions
+    people = learned.cast_spans([text])[0] if learned.cast_available() else []
+    return [replace(m, how="heading") for m in mentions
+            if m.how != "subject" or not any(a < m.end and m.begin < z for a, z, _ in people)]
 
 
 def _spotted(s: Sentence) -> list[TitleMention]:

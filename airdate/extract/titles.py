@@ -381,7 +381,7 @@ def find_titles(
     sentence: str, *, headline: bool = False, heading: bool = False, numbered: bool = False
 ) -> list[TitleMention]:
     """Every title mention in the sentence, with the season or part it names."""
-    if heading and (h := heading_title(sentence, numbered)):
+    if heading and (h := heading_subject(sentence) or heading_title(sentence, numbered)):
         return [h]
     if (h := listing_title(sentence)) is not None:
         return _dedupe([h] + [q for q in quoted_titles(sentence) if q.begin >= h.end])
@@ -430,6 +430,53 @@ _JOIN = r"(?:of|the|and|in|on|no|de|del|la|le|el|los|las|a|an|to|for|at|ka|ki|ke
 GENRE_TITLE = r"(?P<t>" + _CAP + r"(?:\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
 # A maker's or a service's possessive stands where an article would ("Disney+'s spy series", "Ana Ruiz's film").
 _OWNER = r"(?:[A-Z][\w+.&-]{0,30}\s+){0,2}[A-Z][\w+.&-]{0,30}['’]s"
+
+
+# A heading written in sentence case names its subject by its capitals: "Pinecrest holds its date",
+# "8. Coral Kingdom 2 is officially happening", "ITV axes Silk Street". A lower-case verb after the
+# capitals is what tells sentence case from a title-case heading, whose every word is capitalised.
+_RUN = r"(?P<t>" + _CAP + r"(?::?\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
+HEADING_SUBJECT = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?" + _RUN + r"\s+(?:is|are|was|will|has|have|gets?|sets?|holds?|returns?|lands?|wraps?|"
+    r"moves?|arrives?|comes?|heads?|drops?|finds?|adds?|loses?|ends?|begins?|starts?|premieres?|debuts?|shifts?|slips?|"
+    r"jumps?)\s+[a-z0-9]"
+)
+HEADING_OBJECT = re.compile(
+    r"^(?:\d{1,2}[.)]\s+)?(?P<p>[A-Z][\w+&.!-]*(?:\s+[A-Z0-9][\w+&.!-]*){0,2})\s+(?:axes|cancels|renews|orders|dates|"
+    r"picks\s+up|greenlights|passes\s+on|buys|acquires|pulls|delays)\s+" + _RUN + r"\s*$"
+)
+_QUESTION_START = {"who", "what", "when", "where", "why", "how", "which", "this", "that", "these", "those", "here",
+                   "there", "we", "you", "i", "it", "they", "let's", "season", "series", "part", "episode"}
+
+
+def heading_subject(heading: str) -> TitleMention | None:
+    """The title a sentence-case heading is about, before its verb or after a service's verb."""
+    m = HEADING_SUBJECT.match(heading)
+    if m is None and (m := HEADING_OBJECT.match(heading)) and m.group("p").lower() not in PLATFORM_WORDS:
+        m = None
+    if m is None:
+        return None
+    t, begin = m.group("t"), m.start("t")
+    if ":" in t:  # "Claim 2: X", "Related: Review: X", "Netflix: X": a label before the colon
+        left, right = t.rsplit(":", 1)
+        label = left.split(":")[0].strip().lower()
+        if label in BOILERPLATE or label in PLATFORM_WORDS or ENUMERATOR.fullmatch(left.strip()):
+            begin += len(left) + 1 + (len(right) - len(right.lstrip()))
+            t = right.strip()
+    words = t.split()
+    for i in range(1, min(3, len(words))):  # "Kanal D's Kara Rüzgar": the service's possessive is not the title's
+        owner = " ".join(words[:i])
+        if owner.lower() in PLATFORM_WORDS and owner.endswith(("'s", "’s")):
+            begin += len(owner) + 1
+            t, words = " ".join(words[i:]), words[i:]
+            break
+    if not words or words[0].lower() in _QUESTION_START or words[0].lower() in SENTENCE_START or t.lower() in PLATFORM_WORDS:
+        return None
+    if ENUMERATOR.match(t) or is_date_phrase(t) or _time_words(words):
+        return None
+    return TitleMention(t, begin, begin + len(t), how="subject")  # a person's name reads the same: the caller checks
+
+
 GENRE_BEFORE = re.compile(
     r"(?:\b(?i:the|a|an|its|their|his|her|this|new)|" + _OWNER + r")\s+(?:[\w'’-]{1,30}\s+){0,4}?" + GENRE + r",?\s+"
     + GENRE_TITLE

@@ -591,3 +591,14 @@ def test_a_weekly_listing_dates_each_service_line_by_the_day_above_it(extractor:
     assert got[("Spare Parts", 2, None)] == [("2027-01-19", "2027-01-19")]
     assert got[("Lantern Hill", 3, 2)] == [("2027-01-22", "2027-01-22")]
     assert {r.platforms for r in found.releases} == {("Hulu",), ("Netflix",), ("Disney+",)}
+
+
+def test_a_heading_whose_subject_is_a_person_names_no_title() -> None:
+    from airdate.extract.pipeline import _no_person
+    from airdate.extract.titles import find_titles
+
+    person = "Claim 2: Hermione Ashcroft-Diallo is leaving"
+    assert [m.how for m in find_titles(person, heading=True)] == ["subject"]
+    assert _no_person(person, find_titles(person, heading=True)) == []
+    show = "Pinecrest holds its date"
+    assert [(m.title, m.how) for m in _no_person(show, find_titles(show, heading=True))] == [("Pinecrest", "heading")]

@@ -207,3 +207,26 @@ def test_a_service_or_studio_names_its_title_in_prose(sentence: str, title: str)
 ])
 def test_what_a_service_owns_is_not_always_a_title(sentence: str) -> None:
     assert [m.title for m in find_titles(sentence) if m.how == "genre"] == []
+
+
+@pytest.mark.parametrize("heading, title", [
+    ("Pinecrest holds its date", "Pinecrest"),
+    ("Cristal de Luna gets a 2020 remake", "Cristal de Luna"),
+    ("8. Coral Kingdom 2 is officially happening", "Coral Kingdom 2"),
+    ("7. Skyforge: Outriders has its lead", "Skyforge: Outriders"),
+    ("ITV axes Silk Street", "Silk Street"),
+    ("Netflix: Cuarto Oscuro returns in July", "Cuarto Oscuro"),
+])
+def test_a_sentence_case_heading_names_its_subject(heading: str, title: str) -> None:
+    found = find_titles(heading, heading=True, numbered=heading[0].isdigit())
+    assert [(m.title, heading[m.begin : m.end]) for m in found] == [(title, title)]
+
+
+@pytest.mark.parametrize("heading", [
+    "Who is behind the camera?",
+    "Claim 1: Season 3 premieres in October",
+    "Here are some of the highlights",
+    "Sky Sets Premiere Date For Lanterns",  # title case: every word capitalised, no verb to go by
+])
+def test_a_heading_with_no_subject_title_names_none_by_its_verb(heading: str) -> None:
+    assert [m for m in find_titles(heading, heading=True) if m.how == "subject"] == []

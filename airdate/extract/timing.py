@@ -47,6 +47,24 @@ REPORTING = re.compile(
     r"noted|explained|added|statement|wrote)\s+(?:(?:\w+\s+){0,2}|(?:in|at|during)\s+(?:\w+['’]?\w*\s+){1,4})(?:on\s+|in\s+|at\s+|last\s+)?$",
     re.IGNORECASE,
 )
+# A weekday that names no day: a possessive ("Wednesday's showcase"), a run of days ("Monday to Friday",
+# "Saturday and Sunday nights", "Friday-Saturday"), or a slot ("the Tuesday 10pm slot", "its Monday 9 slot").
+WEEKDAY_NOT_A_DAY = re.compile(
+    r"(?:['’]s\b|[-–/]\w|\s+(?i:and|or|to|through|thru|&)\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:\s+[\w:/.]+){0,2}\s+(?i:slot|time\s*slot|lineup|block|drama|dramas|comedy|programming)\b)"
+)
+WEEKDAY_RUN_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?i:and|or|to|through|thru|&)\s+|[-–/])$")
+# A weekday the news was made on: "Peacock on Monday set a premiere date", "made the change on Wednesday".
+WEEKDAY_NEWS = re.compile(
+    r"\s*,?\s+(?i:set|made|moved|announced|confirmed|revealed|unveiled|dropped|shared|used|named|ordered|renewed|"
+    r"cancell?ed|picked|gave|handed|launched|added|pulled|delayed|pushed|dated|released|said|told|issued|held|"
+    r"hosted|presented|showed|screened)\b"
+)
+NEWS_DONE = re.compile(
+    r"\b(?i:made|moved|used|dropped|held|hosted|presented|showed|screened|issued|gave|handed|changed)\b[^.,;]{0,80}$"
+)
+
+
 # "its previous October 22 date", "the original March release": a date since replaced.
 OLD_BEFORE = re.compile(
     r"(?<!keeps )(?<!keep )(?<!kept )(?<!keeping )(?<!retains )(?<!holds )(?<!with )(?<!to )"
@@ -190,6 +208,10 @@ def release_windows(
             continue
         if f.unit in ("weekday", "relative") and REPORTING.search(head):
             continue  # the date of the announcement, not of the release
+        if f.unit == "weekday" and (WEEKDAY_NOT_A_DAY.match(sentence, f.end) or WEEKDAY_NEWS.match(sentence, f.end)
+                                    or _past_clause(WORD.findall(_clause_before(sentence, f.begin))) or NEWS_DONE.search(head)
+                                    or WEEKDAY_RUN_BEFORE.search(head)):
+            continue  # a slot ("Saturday and Sunday nights", "the Tuesday 10pm slot") or the day news was made
         if AS_OF.search(head):
             continue  # "everything arriving in June, as of May 29": the date of the list
         clause = _clause_before(sentence, f.begin).rsplit(",", 1)[-1]

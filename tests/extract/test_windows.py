@@ -172,9 +172,9 @@ def test_leap_day_and_invalid_days() -> None:
         ("The season arrives December 2026 to March.", [("2026-12-01", "2027-03-31")]),
         ("The season arrives Q4 2026 to Q1.", [("2026-10-01", "2027-03-31")]),
         ("The season streams 2027-04-22 to May 5.", [("2027-04-22", "2027-05-05")]),
-        # ... but a move is no range, a weekly slot is no range, and "to" before a non-date is no link.
+        # ... but a move is no range, a weekly slot names no day at all, and "to" before a non-date is no link.
         ("The film was pushed from April 22 to June 5.", [("2026-06-05", "2026-06-05")]),
-        ("The show airs Monday to Friday.", [("2026-02-23", "2026-02-23"), ("2026-02-27", "2026-02-27")]),
+        ("The show airs Monday to Friday.", []),
         ("The season premieres in April to rave reviews.", [("2026-04-01", "2026-04-30")]),
         ("It premieres in March to coincide with Easter.", [("2026-03-01", "2026-03-31")]),
         # A bare month after a release verb or a release label.
@@ -372,3 +372,29 @@ def test_a_long_line_in_capitals_keeps_its_dates() -> None:
 def test_a_line_that_is_only_a_month_or_season_is_a_date(line: str, expected: tuple[date, date]) -> None:
     assert [(f.start, f.stop) for f in resolve_all(line, date(2027, 1, 2))] == [expected]
     assert resolve_all("Hulu has only said March.", date(2027, 1, 2)) == []  # in prose a bare month still needs its cue
+
+
+@pytest.mark.parametrize("sentence", [
+    "A co-production with JTBC, which will air it on Saturday and Sunday nights.",
+    "Separately, Peacock on Monday set a premiere date for the docuseries.",
+    "The studio made the change on Wednesday, citing the slow return of moviegoers.",
+    "The show will air in the Tuesday 10pm slot that the drama occupies.",
+    "The streamer also used Wednesday's showcase to confirm the order.",
+    "It airs every Wednesday and Thursday at 8:30 p.m.",
+    "Fuji's legendary Monday 9 slot has struggled for a decade.",
+])
+def test_a_weekday_that_is_a_slot_or_the_day_of_the_news_is_no_window(sentence: str) -> None:
+    from airdate.extract.timing import release_windows
+
+    assert [w.found.text for w in release_windows(sentence, date(2022, 6, 22))] == []
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Max releases the first two episodes Thursday, with one more weekly.", "2022-06-23"),
+    ("The show returns Monday on NBC.", "2022-06-27"),
+    ("Sony dropped the first trailer on Tuesday, and the sequel will open on Friday.", "2022-06-24"),
+])
+def test_a_weekday_a_release_falls_on_is_still_a_window(sentence: str, day: str) -> None:
+    from airdate.extract.timing import release_windows
+
+    assert [w.found.start.isoformat() for w in release_windows(sentence, date(2022, 6, 22)) if w.found.start] == [day]

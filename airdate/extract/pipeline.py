@@ -942,8 +942,17 @@ ANNOUNCED_DATES = re.compile(
 )
 
 
+# A link to another article: "Related: The 50 Best TV Shows of 2024 | TV Premiere Dates 2025".
+LINK_LINE = re.compile(
+    r"^\s*(?i:read\s+more|related(?:\s+(?:stories|articles|coverage|reading|content))?|see\s+also|also\s+read|"
+    r"also\s+see|more\s+on\s+this|recommended|you\s+may\s+also\s+like)\s*:\s"
+)
+
+
 def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     text, clusters, dct = s.text, ctx.clusters, ctx.dct
+    if LINK_LINE.match(text):
+        return  # its dates and services are the linked article's, not this one's claims
     anime = ctx.anime or bool(set(s.keys or ([focus] if focus else [])) & ctx.anime_keys)
     listing = s.headline and len(set(s.keys)) > 1 and (
         bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1

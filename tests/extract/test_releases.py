@@ -602,3 +602,15 @@ def test_a_heading_whose_subject_is_a_person_names_no_title() -> None:
     assert _no_person(person, find_titles(person, heading=True)) == []
     show = "Pinecrest holds its date"
     assert [(m.title, m.how) for m in _no_person(show, find_titles(show, heading=True))] == [("Pinecrest", "heading")]
+
+
+def test_a_link_to_another_article_gives_no_claims(extractor: Extractor) -> None:
+    body = ("Peacock has renewed Neon Requiem for a second season, the streamer said on Thursday. The sci-fi drama "
+            "drew strong numbers in its first run, and its cast is expected back.")
+    plain = extractor.extract(Article(title="Peacock Renews Neon Requiem", text=body, published=date(2024, 6, 1)))
+    linked = extractor.extract(Article(title="Peacock Renews Neon Requiem", published=date(2024, 6, 1),
+                                       text=body + "\n\nRelated: TV Premiere Dates 2025 on Netflix: The Full Calendar"))
+    windows = [w.start for r in linked.releases for w in r.windows]
+    assert [w.start for r in plain.releases for w in r.windows] == windows
+    assert all(w.year != 2025 for w in windows)
+    assert {p for r in linked.releases for p in r.platforms} == {p for r in plain.releases for p in r.platforms}

@@ -339,11 +339,20 @@ def _past_clause(words: list[str]) -> bool:
         w = words[i]
         if RELEASE_NOUNS.match(w) or re.match(r"^(?:theaters|theatres|cinemas|screens)$", w, re.I):
             continue  # nouns say nothing of tense
-        if PAST_VERB.match(w) or PAST_RELEASE.match(w):
+        if PAST_VERB.match(w) or PAST_RELEASE.match(w) or PAST_DEAL.match(w):
             return not (i and FUTURE_AUX.match(words[i - 1]))  # "will be released" is not past
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if w.lower() == "to" and (RELEASE_NOUNS.match(nxt) or nxt in ("series", "pilot")):
+            continue  # "ordered it to series in May": a preposition, not a verb to come
+        if w.lower() == "back" and nxt in ("in", "on") and any(PAST_VERB.match(v) or PAST_DEAL.match(v) for v in words[:i]):
+            continue  # "earned a second season back in March": back then
         if FUTURE_WORD.match(w) or RELEASE_WORDS.match(w):
             return False
     return False
+
+
+# A deal made: an order, a renewal, a pass (the nearest verb in the past dates the deal, not a release).
+PAST_DEAL = re.compile(r"^(?:earned|got|gave|handed|passed|secured|received|landed|scored|nabbed|granted|awarded)$", re.I)
 
 
 def _other_nearby(sentence: str, f: Found) -> bool:

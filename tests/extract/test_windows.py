@@ -398,3 +398,26 @@ def test_a_weekday_a_release_falls_on_is_still_a_window(sentence: str, day: str)
     from airdate.extract.timing import release_windows
 
     assert [w.found.start.isoformat() for w in release_windows(sentence, date(2022, 6, 22)) if w.found.start] == [day]
+
+
+@pytest.mark.parametrize("sentence", [
+    "CBS ordered it to series in May.",
+    "The mystery earned a second season back in March.",
+    "Prime Video passed on a second season of the legal thriller on May 20.",
+    "The surprise smash got a season 2 order in late May.",
+])
+def test_the_date_of_a_deal_is_no_window(sentence: str) -> None:
+    from airdate.extract.timing import release_windows
+
+    assert [w.found.text for w in release_windows(sentence, date(2021, 8, 1))] == []
+
+
+@pytest.mark.parametrize("sentence, start", [
+    ("The show returns to series in May.", "2022-05-01"),
+    ("It is back in March.", "2022-03-01"),
+    ("The network said it will launch on Sunday, September 21, after a season ordered back in March.", "2021-09-21"),
+])
+def test_a_release_near_such_words_keeps_its_window(sentence: str, start: str) -> None:
+    from airdate.extract.timing import release_windows
+
+    assert [w.found.start.isoformat() for w in release_windows(sentence, date(2021, 8, 1)) if w.found.start] == [start]

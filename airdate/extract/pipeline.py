@@ -1012,6 +1012,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     cue = (s.headline or any(m.season for m in s.mentions)) and bool(
         RELEASE_HINT.search(text) or (s.headline and DATE_SEGMENT.search(text))
     )
+    # A listed item's heading dates the item in its brackets: "1. Goodnight, Bramble (Disney+, Oct. 2)".
+    cue = cue or (s.heading and bool(s.keys) and bool(ITEM_DATE.search(text)))
     if not listing and not BYLINE.match(text):
         for w in release_windows(text, dct, anime=anime, cue_in_context=cue):
             if any(m.begin < w.found.end and w.found.begin < m.end for m in s.mentions):
@@ -1053,6 +1055,9 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         clusters[k].season_focus = max(
             ((p, n) for kk, p, n, hist in marks if kk == k and not hist), key=lambda x: x[0]
         )[1]
+
+
+ITEM_DATE = re.compile(r"\([^()]*\d[^()]*\)\s*$")  # a bracket that closes the heading and holds a number
 
 
 COORD = re.compile(r"^[\s,]*(?:&|and|or|,)?[\s,]*(?:&|and|or)?\s*$", re.IGNORECASE)

@@ -614,3 +614,19 @@ def test_a_link_to_another_article_gives_no_claims(extractor: Extractor) -> None
     assert [w.start for r in plain.releases for w in r.windows] == windows
     assert all(w.year != 2025 for w in windows)
     assert {p for r in linked.releases for p in r.platforms} == {p for r in plain.releases for p in r.platforms}
+
+
+def test_a_listed_items_heading_dates_it_in_its_brackets(extractor: Extractor) -> None:
+    text = "\n\n".join([
+        "October is the month the streamers stop pretending it is still summer. Here are the shows we are most "
+        "excited about this month, in order of release.",
+        "1. Goodnight, Bramble (Disney+, Oct. 2)\nThe bedtime cartoon about a badger gets a full series. All 20 "
+        "episodes drop at once.",
+        "2. Nightjar season 2 (Netflix, Oct. 3)\nThe Welsh noir returns with six episodes.",
+        "3. Dear Neighbor (Hulu, Oct. 8)\nA half-hour comedy about two feuding duplex owners.",
+    ])
+    found = extractor.extract(Article(title="What to Watch in October 2024: 12 New Shows and Movies Worth Your Time",
+                                      text=text, published=date(2024, 9, 27)))
+    got = {(r.title, r.season): [w.start.isoformat() for w in r.windows] for r in found.releases}
+    assert got == {("Goodnight, Bramble", None): ["2024-10-02"], ("Nightjar", 2): ["2024-10-03"],
+                   ("Dear Neighbor", None): ["2024-10-08"]}

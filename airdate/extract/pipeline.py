@@ -724,6 +724,10 @@ class Extractor:
             item = s.heading or (opens and any(m.how == "heading" and m.begin == 0 for m in s.mentions))
             if item and ctx.section:
                 for k in s.keys:
+                    if not clusters[k].section and ctx.section_day:
+                        # A day heading ("Friday, Oct. 30") dates the items under it, whatever else their
+                        # lines mention ("just in time for Halloween").
+                        clusters[k].windows.extend((clusters[k].season_focus, w) for w in ctx.section)
                     clusters[k].section = clusters[k].section or list(ctx.section)
             own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
             if own and (s.headline or s.heading) and len(set(own)) >= 3:
@@ -897,6 +901,7 @@ class _Context:
     framing_platforms: list[str] = field(default_factory=list)
     universal_platforms: list[str] = field(default_factory=list)  # "All series stream on CBC Gem": every title's
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
+    section_day: bool = False  # the section's heading is a day and nothing more: it dates its items outright
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
     looking_back: bool = False  # the headline ranks what has aired: its intro frames no window
@@ -971,6 +976,13 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         # "Coming in June"): its window dates the items below it up to the next such heading,
         # not the item above it.
         ctx.section = dated
+        rest = text
+        for day in dated:
+            rest = rest.replace(day.text, " ")
+        # A heading that is a day and nothing more ("Friday, Oct. 30", "THURSDAY, NOV. 27 (THANKSGIVING)"),
+        # not a dateline ("Updated: February 10, 2024, 14:22 IST") nor an item's line ("Nightjar - March 5").
+        ctx.section_day = bool(dated) and all(d.start and d.start == d.end for d in dated) and len(
+            re.findall(r"[^\W\d_]{2,}", rest)) <= 1 and not BYLINE.match(text) and not re.search(r"\d:\d\d|[-–—]\s", text)
         return
     if not s.keys and len(clusters) >= 3 and EVERY_TITLE.search(text):
         # "Next-day streaming on Peacock", after an item: every dated title's, not the item's alone.

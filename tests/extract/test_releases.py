@@ -630,3 +630,21 @@ def test_a_listed_items_heading_dates_it_in_its_brackets(extractor: Extractor) -
     got = {(r.title, r.season): [w.start.isoformat() for w in r.windows] for r in found.releases}
     assert got == {("Goodnight, Bramble", None): ["2024-10-02"], ("Nightjar", 2): ["2024-10-03"],
                    ("Dear Neighbor", None): ["2024-10-08"]}
+
+
+def test_a_day_heading_dates_the_items_under_it_over_what_their_lines_mention() -> None:
+    text = "\n\n".join([
+        "By Jo Park | TV Editor",
+        "Updated: October 1, 2020, 14:22 ET",
+        "Here is every premiere date we know so far. All times are Eastern.",
+        "Friday, Oct. 30",
+        "Wildflower County, Season 3 (Netflix)\nThe small-town teen drama returns just in time for Halloween.",
+        "Friday, Nov. 13",
+        "Starward Scouts (Disney+)\nA live-action take on the cartoon.",
+    ])
+    found = Extractor(mode="rules").extract(Article(title="Fall TV 2020: Every Premiere Date", text=text,
+                                                    published=date(2020, 10, 1)))
+    got = {(r.title, r.season): sorted(w.start.isoformat() for w in r.windows) for r in found.releases}
+    assert "2020-10-30" in got[("Wildflower County", 3)]
+    assert got[("Starward Scouts", None)] == ["2020-11-13"]
+    assert not any("2020-10-01" in ws for ws in got.values())  # the dateline dates nothing

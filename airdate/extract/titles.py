@@ -715,6 +715,8 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if re.search(r"//|@|https?|www\.|\d:\d\d", heading):
         return None
     core = TYPE_TAIL.sub("", heading[: m.start()].strip())
+    if (tail := re.search(r"\s*\(([^()]{1,40})\)$", core)) and (_a_service(tail.group(1)) or YEAR_ONLY.fullmatch(tail.group(1))):
+        core = core[: tail.start()]  # "1. The Phoenix Oath (Tencent Video) - 9.8 billion views": the service is no title
     begin = 0
     if ":" in core:
         left, right = core.rsplit(":", 1)
@@ -757,6 +759,7 @@ SERVICE_LINE = re.compile(
     r"|\s[-–—]\s+(?P<q>[A-Z][\w+&.! ]{1,25}?)\s+(?i:original\s+)?(?i:film|series|movie|documentary|docuseries|special"
     r"|limited\s+series)\b)"
 )
+YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 SERVICE_TAIL = re.compile(r"\s+(?i:originals?|original\s+\w+|film|series|movie|documentary|exclusive)$")
 
 

@@ -230,3 +230,8 @@ def test_a_sentence_case_heading_names_its_subject(heading: str, title: str) -> 
 ])
 def test_a_heading_with_no_subject_title_names_none_by_its_verb(heading: str) -> None:
     assert [m for m in find_titles(heading, heading=True) if m.how == "subject"] == []
+
+
+def test_a_numbered_headings_service_in_brackets_is_no_part_of_its_title() -> None:
+    found = find_titles("1. The Phoenix Oath (Tencent Video) - 9.8 billion views", heading=True, numbered=True)
+    assert [m.title.split(". ", 1)[-1] for m in found] == ["The Phoenix Oath"]

@@ -302,10 +302,14 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     return title, start, trimmed
 
 
+# "Winnipeg-set", "Lagos-based", "Sudbury-shot": where a show is from, said before its kind, not its name.
+PLACE_ADJ = r"[A-Z][\w'’]*-(?i:set|based|born|bred|raised|era|style|themed|inspired|shot|language|made)\b"
+
+
 def _right_title(after: str, skip_desc: bool = True) -> str | None:
     """The title right after "season 2 of" ("of the baking competition Castle Bake-Off")."""
     after = after.lstrip()
-    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+)\s+){1,4}(?=[A-Z‘'\"“])", after)
+    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+|" + PLACE_ADJ + r")\s+){1,4}(?=[A-Z‘'\"“])", after)
     if skip_desc and desc and not re.match(r"(?:the\s+)?[A-Z]", after):
         after = after[desc.end() :]
     q = QUOTE_RX.match(after)
@@ -541,6 +545,8 @@ def genre_titles(sentence: str) -> list[TitleMention]:
             words = t.split()
             if not words or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1):
                 continue
+            if re.search(PLACE_ADJ, t):
+                continue  # "series 3 of the Orkney-set crime drama": a place, then a kind
             if _DATEISH.search(t) or (m.start("t") == 0 and re.match(r"\w+(?:ing|ed|ly)\b", t)):
                 continue  # "Debuting Dec. 2, the gay romantic comedy": a clause, not a title
             if len(t) < 3:

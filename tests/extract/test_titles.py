@@ -235,3 +235,14 @@ def test_a_heading_with_no_subject_title_names_none_by_its_verb(heading: str) ->
 def test_a_numbered_headings_service_in_brackets_is_no_part_of_its_title() -> None:
     found = find_titles("1. The Phoenix Oath (Tencent Video) - 9.8 billion views", heading=True, numbered=True)
     assert [m.title.split(". ", 1)[-1] for m in found] == ["The Phoenix Oath"]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Crave set June 10 for the premiere of the second season of its Winnipeg-set comedy Bonspiel.", ("Bonspiel", 2)),
+    ("The BBC has confirmed that series 3 of the Orkney-set crime drama will return this autumn.", None),
+    ("The Sudbury-shot comedy Snowbelt lands on Crave this month.", ("Snowbelt", None)),
+])
+def test_a_place_compound_before_a_kind_is_no_title(sentence: str, want: tuple[str, int | None] | None) -> None:
+    found = {(m.title, m.season) for m in find_titles(sentence)}
+    assert not any("-s" in t for t, _ in found)  # no "Winnipeg-set", "Orkney-set", "Sudbury-shot"
+    assert want is None or want in found

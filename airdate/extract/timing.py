@@ -53,6 +53,12 @@ WEEKDAY_NOT_A_DAY = re.compile(
     r"(?:['’]s\b|[-–/]\w|\s+(?i:and|or|to|through|thru|&)\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|(?:\s+[\w:/.]+){0,2}\s+(?i:slot|time\s*slot|lineup|block|drama|dramas|comedy|programming)\b)"
 )
+# A holiday that names a slot or a kind of title, not a day: "the Christmas schedule", "the
+# Thanksgiving frame", "its 2027 Thanksgiving title", "the lucrative Christmas season".
+HOLIDAY_KIND = re.compile(
+    r"\s+(?i:slot|slots|schedule|schedules|frame|title|titles|season|corridor|lineup|line-up|programming|fare|"
+    r"movies?|films?|market|box\s+office|crowd|audiences?|ratings?|tradition)\b"
+)
 WEEKDAY_RUN_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?i:and|or|to|through|thru|&)\s+|[-–/])$")
 # A weekday the news was made on: "Peacock on Monday set a premiere date", "made the change on Wednesday".
 WEEKDAY_NEWS = re.compile(
@@ -208,6 +214,8 @@ def release_windows(
             continue
         if f.unit in ("weekday", "relative") and REPORTING.search(head):
             continue  # the date of the announcement, not of the release
+        if f.unit == "holiday" and (HOLIDAY_KIND.match(sentence, f.end) or re.search(r"\b(?i:pre|post)-$", head)):
+            continue  # "the channel's Christmas schedule", "the pre-Halloween slot", "its Thanksgiving title"
         if f.unit == "weekday" and (WEEKDAY_NOT_A_DAY.match(sentence, f.end) or WEEKDAY_NEWS.match(sentence, f.end)
                                     or _past_clause(WORD.findall(_clause_before(sentence, f.begin))) or NEWS_DONE.search(head)
                                     or WEEKDAY_RUN_BEFORE.search(head)):

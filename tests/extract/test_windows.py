@@ -421,3 +421,17 @@ def test_a_release_near_such_words_keeps_its_window(sentence: str, start: str) -
     from airdate.extract.timing import release_windows
 
     assert [w.found.start.isoformat() for w in release_windows(sentence, date(2021, 8, 1)) if w.found.start] == [start]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("ITV wants the first episode ready as a centrepiece of the channel's Christmas schedule.", []),
+    ("Universal dated it for Friday, October 16, 2026, the prime pre-Halloween slot.", ["2026-10-16"]),
+    ("It follows on Wednesday, November 23, to take advantage of the five-day Thanksgiving frame.", ["2022-11-23"]),
+    ("The sequel keeps the Thanksgiving slot.", []),
+    ("It premieres on Christmas Day.", ["2022-12-25"]),
+    ("The holiday season brings it back.", ["2022-11-15"]),
+])
+def test_a_holiday_that_names_a_slot_or_a_kind_is_no_window(sentence: str, want: list[str]) -> None:
+    from airdate.extract.timing import release_windows
+
+    assert [w.found.start.isoformat() for w in release_windows(sentence, date(2022, 6, 1)) if w.found.start] == want

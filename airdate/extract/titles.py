@@ -309,7 +309,7 @@ PLACE_ADJ = r"[A-Z][\w'’]*-(?i:set|based|born|bred|raised|era|style|themed|ins
 def _right_title(after: str, skip_desc: bool = True) -> str | None:
     """The title right after "season 2 of" ("of the baking competition Castle Bake-Off")."""
     after = after.lstrip()
-    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+|" + PLACE_ADJ + r")\s+){1,4}(?=[A-Z‘'\"“])", after)
+    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+|" + PLACE_ADJ + r"|[A-Z][\w'’-]*(?=\s+[a-z]))\s+){1,5}(?=[A-Z‘'\"“])", after)
     if skip_desc and desc and not re.match(r"(?:the\s+)?[A-Z]", after):
         after = after[desc.end() :]
     q = QUOTE_RX.match(after)
@@ -418,7 +418,26 @@ def find_titles(
         mentions += [
             h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
         ]
-    return _dedupe([m for m in mentions if not is_date_phrase(m.title)])
+    return _dedupe([m for m in mentions if not is_date_phrase(m.title) and not _no_name(m.title)])
+
+
+# Words that name where or when, or a maker, never a title on their own: "its Mexican thriller",
+# "BBC One's new Cornish thriller", "the 1950s", "the thriller Sony is releasing", "Post-theatrical,".
+DEMONYMS = frozenset("""
+american british english scottish welsh irish cornish northern canadian australian kiwi mexican spanish
+portuguese brazilian argentine argentinian colombian chilean peruvian cuban french german italian dutch
+belgian swiss austrian swedish norwegian danish finnish icelandic nordic scandinavian polish czech
+hungarian greek turkish russian ukrainian israeli egyptian moroccan nigerian ghanaian kenyan
+south african indian pakistani bengali tamil telugu hindi punjabi chinese japanese korean thai
+vietnamese filipino indonesian malaysian taiwanese european asian african latin latino
+""".split())
+MODALS = frozenset({"could", "would", "should", "can", "might", "must", "will", "shall", "does", "did", "is", "are"})
+
+
+def _no_name(title: str) -> bool:
+    t = title.strip().lower()
+    return (t in DEMONYMS or t in MODALS or t in STUDIOS or bool(re.fullmatch(r"(?:19|20)?\d\d['’]?s?", t))
+            or bool(re.fullmatch(r"(?:post|pre|non|anti|semi|mid)-[a-z]+", t)))
 
 
 # A title in prose named by its kind: "the hit comedy Rock Bottom", "the 2021 taiga drama, Kōgen no

@@ -246,3 +246,18 @@ def test_a_place_compound_before_a_kind_is_no_title(sentence: str, want: tuple[s
     found = {(m.title, m.season) for m in find_titles(sentence)}
     assert not any("-s" in t for t, _ in found)  # no "Winnipeg-set", "Orkney-set", "Sudbury-shot"
     assert want is None or want in found
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Netflix has set Friday, July 19, for the second season of its Mexican thriller Cuarto Oscuro.", {("Cuarto Oscuro", 2)}),
+    ("Netflix confirmed season 2 of its Portuguese surf drama during its livestream on May 31.", set()),
+    ("When Could Season 2 Come Out?", set()),
+    ("Copper Saint, the prestige thriller Sony is releasing wide, opens on Friday.", {("Copper Saint", None)}),
+    ('Aniplex has so far said only "2024".', set()),
+    ("Set on the Black Sea coast in the 1950s, the series stars Kerem Tunali.", set()),
+    ("Post-theatrical, the film's digital rights have been sold.", set()),
+])
+def test_a_nationality_a_decade_a_studio_or_a_modal_is_no_title(sentence: str, want: set[tuple[str, int | None]]) -> None:
+    found = {(m.title, m.season) for m in find_titles(sentence)}
+    assert want <= found
+    assert not {t for t, _ in found} & {"Mexican", "Portuguese", "Could", "Sony", "2024", "1950s", "Post-theatrical"}

@@ -309,7 +309,7 @@ PLACE_ADJ = r"[A-Z][\w'’]*-(?i:set|based|born|bred|raised|era|style|themed|ins
 def _right_title(after: str, skip_desc: bool = True) -> str | None:
     """The title right after "season 2 of" ("of the baking competition Castle Bake-Off")."""
     after = after.lstrip()
-    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+|" + PLACE_ADJ + r"|[A-Z][\w'’-]*(?=\s+[a-z]))\s+){1,5}(?=[A-Z‘'\"“])", after)
+    desc = re.match(r"(?:(?:the|a|an|[a-z][a-z'’-]+|" + PLACE_ADJ + r"|[A-Z][\w'’-]*(?=\s+[a-z]))\s+){1,4}(?=[A-Z‘'\"“])", after)
     if skip_desc and desc and not re.match(r"(?:the\s+)?[A-Z]", after):
         after = after[desc.end() :]
     q = QUOTE_RX.match(after)

@@ -261,3 +261,8 @@ def test_a_nationality_a_decade_a_studio_or_a_modal_is_no_title(sentence: str, w
     found = {(m.title, m.season) for m in find_titles(sentence)}
     assert want <= found
     assert not {t for t, _ in found} & {"Mexican", "Portuguese", "Could", "Sony", "2024", "1950s", "Post-theatrical"}
+
+
+def test_a_season_of_a_described_show_does_not_run_on_into_a_date() -> None:
+    found = find_titles("The second season of the space-postal-service comedy premieres in Winter 2023.")
+    assert not [m for m in found if m.title.startswith("Winter")]

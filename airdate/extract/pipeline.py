@@ -476,7 +476,8 @@ SPAN_INTRO = re.compile(r"^(?i:(?:everything\s+)?what\s+we\s+know\s+(?:so\s+far\
 # "Hollow Oak Hall is back" (a title's own verb has no such tail often enough to read: "This Is Us").
 SPAN_VERB = re.compile(
     r"\s+(?:(?i:tops|wraps|dates|gets|sets|lands|joins|adds|casts|drops|teases|reveals|confirms|announces|renews|"
-    r"premieres|debuts|arrives|unveils|scores|heads|hits|begins|starts)\s+\S.*|(?:is|are)\s+(?i:back|coming|returning|"
+    r"premieres|debuts|arrives|unveils|scores|heads|hits|begins|starts|renewed|cancell?ed|ordered|delayed|postponed|"
+    r"greenlit|axed|set\s+for|picked\s+up)\s+\S.*|(?:is|are)\s+(?i:back|coming|returning|"
     r"renewed|set|getting|ending|cancell?ed|delayed)\b.*|(?i:showrunner|boss|creator|cast)(?:\s+\S.*)?)$"
 )
 SPAN_TAIL = re.compile(r"\s*(?:\((?P<p>[^()]{2,30})\)|\s(?:-|–|—)\s+(?P<d>[^-–—]+))$")

@@ -648,3 +648,16 @@ def test_a_day_heading_dates_the_items_under_it_over_what_their_lines_mention() 
     assert "2020-10-30" in got[("Wildflower County", 3)]
     assert got[("Starward Scouts", None)] == ["2020-11-13"]
     assert not any("2020-10-01" in ws for ws in got.values())  # the dateline dates nothing
+
+
+@pytest.mark.parametrize("span, title", [
+    ("El Señor del Puerto Renewed by Telemundo", "El Señor del Puerto"),
+    ("Amor en Tierra Caliente Set for June 3", "Amor en Tierra Caliente"),
+    ("Set It Up", "Set It Up"),
+])
+def test_a_spotted_span_loses_a_headlines_past_verb(span: str, title: str) -> None:
+    from airdate.extract.pipeline import _trim_span
+
+    text = f"Up next: {span}, then the news."
+    a, z = _trim_span(text, 9, 9 + len(span))
+    assert text[a:z] == title

@@ -441,7 +441,12 @@ def _not_a_title(text: str, a: int, z: int, title: str) -> bool:
     return bool(
         SPAN_SOURCE_BEFORE.search(before) or SPAN_SPEAKS.match(after) or SPAN_PERSON_AFTER.match(after)
         or SPAN_PLACE_BEFORE.search(before) or SPAN_COMPOUND.search(title) or re.fullmatch(r"\s*By\s+", text[:a])
+        or (not before.strip() and DATELINE_AFTER.match(after) is not None)
     )
+
+
+# A dateline's city: "BURBANK, Calif. - June 16, 2026 - ABC today announced …", "LOS ANGELES (AP) —".
+DATELINE_AFTER = re.compile(r"^(?:,\s*(?:[A-Z][a-z]{1,5}\.|[A-Z]{2}\b)(?:\s*,\s*[A-Z][a-z]+)?\s*[-–—,]|\s*\((?:AP|Reuters|AFP)\))")
 
 
 # A source or a person: a title is not "according to", a trade newsletter, nor what reports or speaks.

@@ -214,6 +214,8 @@ def release_windows(
             continue
         if f.unit in ("weekday", "relative") and REPORTING.search(head):
             continue  # the date of the announcement, not of the release
+        if f.unit == "relative" and f.text.lower() in ("today", "yesterday") and WEEKDAY_NEWS.match(sentence, f.end):
+            continue  # "NBC today announced premiere dates": the day of the news
         if f.unit == "holiday" and (HOLIDAY_KIND.match(sentence, f.end) or re.search(r"\b(?i:pre|post)-$", head)):
             continue  # "the channel's Christmas schedule", "the pre-Halloween slot", "its Thanksgiving title"
         if f.unit == "weekday" and (WEEKDAY_NOT_A_DAY.match(sentence, f.end) or WEEKDAY_NEWS.match(sentence, f.end)

@@ -661,3 +661,15 @@ def test_a_spotted_span_loses_a_headlines_past_verb(span: str, title: str) -> No
     text = f"Up next: {span}, then the news."
     a, z = _trim_span(text, 9, 9 + len(span))
     assert text[a:z] == title
+
+
+@pytest.mark.parametrize("sentence, span, dateline", [
+    ("BURBANK, Calif. - June 16, 2026 - ABC today announced premiere dates.", "BURBANK", True),
+    ("LOS ANGELES (AP) — The studio said on Monday that the film moves.", "LOS ANGELES", True),
+    ("Crimson Ledger - the second season arrives in May.", "Crimson Ledger", False),
+    ("TUNDRA TALES — premieres Monday, Nov. 11 at 8 p.m.", "TUNDRA TALES", False),
+])
+def test_a_datelines_city_is_no_title(sentence: str, span: str, dateline: bool) -> None:
+    from airdate.extract.pipeline import _not_a_title
+
+    assert _not_a_title(sentence, 0, len(span), span) is dateline

@@ -435,3 +435,14 @@ def test_a_holiday_that_names_a_slot_or_a_kind_is_no_window(sentence: str, want:
     from airdate.extract.timing import release_windows
 
     assert [w.found.start.isoformat() for w in release_windows(sentence, date(2022, 6, 1)) if w.found.start] == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("BURBANK, Calif. - June 16, 2026 - ABC today announced premiere dates for its fall season.", []),
+    ("NBC today confirmed the date.", []),
+    ("The show premieres today on Netflix.", ["2026-06-16"]),
+])
+def test_today_as_the_day_of_the_news_is_no_window(sentence: str, want: list[str]) -> None:
+    from airdate.extract.timing import release_windows
+
+    assert [w.found.start.isoformat() for w in release_windows(sentence, date(2026, 6, 16)) if w.found.start] == want

@@ -418,6 +418,10 @@ def find_titles(
         mentions += [
             h for h in headline_titles(sentence, quoted) if all(h.end <= m.begin or h.begin >= m.end for m in mentions)
         ]
+        # A headline in sentence case names its subject as a heading does: "Lohpurush 2 locks November 10 release".
+        if not quoted and _sentence_case(sentence) and (h := heading_subject(sentence, headline=True)) and all(
+                h.end <= m.begin or h.begin >= m.end for m in mentions):
+            mentions.append(h)
     return _dedupe([m for m in mentions if not is_date_phrase(m.title) and not _no_name(m.title)])
 
 
@@ -437,6 +441,7 @@ MODALS = frozenset({"could", "would", "should", "can", "might", "must", "will", 
 def _no_name(title: str) -> bool:
     t = title.strip().lower()
     return (t in DEMONYMS or t in MODALS or t in STUDIOS or bool(re.fullmatch(r"(?:19|20)?\d\d['’]?s?", t))
+            or bool(re.fullmatch(PLACE_ADJ, title.strip()))
             or bool(re.fullmatch(r"(?:post|pre|non|anti|semi|mid)-[a-z]+", t)))
 
 
@@ -462,8 +467,9 @@ _RUN = r"(?P<t>" + _CAP + r"(?::?\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6
 HEADING_SUBJECT = re.compile(
     r"^(?:\d{1,2}[.)]\s+)?" + _RUN + r"\s+(?:is|are|was|will|has|have|gets?|sets?|holds?|returns?|lands?|wraps?|"
     r"moves?|arrives?|comes?|heads?|drops?|finds?|adds?|loses?|ends?|begins?|starts?|premieres?|debuts?|shifts?|slips?|"
-    r"jumps?)\s+[a-z0-9]"
+    r"jumps?|locks?|confirms?|dates?|books?|wins?|gets?)\s+[a-z0-9]"
 )
+HEADLINE_SUBJECT = re.compile(HEADING_SUBJECT.pattern.removesuffix(r"\s+[a-z0-9]") + r"\s+\S")
 HEADING_OBJECT = re.compile(
     r"^(?:\d{1,2}[.)]\s+)?(?P<p>[A-Z][\w+&.!-]*(?:\s+[A-Z0-9][\w+&.!-]*){0,2})\s+(?:axes|cancels|renews|orders|dates|"
     r"picks\s+up|greenlights|passes\s+on|buys|acquires|pulls|delays)\s+" + _RUN + r"\s*$"
@@ -472,9 +478,16 @@ _QUESTION_START = {"who", "what", "when", "where", "why", "how", "which", "this"
                    "there", "we", "you", "i", "it", "they", "let's", "season", "series", "part", "episode"}
 
 
-def heading_subject(heading: str) -> TitleMention | None:
-    """The title a sentence-case heading is about, before its verb or after a service's verb."""
-    m = HEADING_SUBJECT.match(heading)
+def _sentence_case(text: str) -> bool:
+    """Most longer words in lower case: a headline or heading written as a sentence."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) / len(words) >= 0.5
+
+
+def heading_subject(heading: str, headline: bool = False) -> TitleMention | None:
+    """The title a sentence-case heading is about, before its verb or after a service's verb (in a
+    sentence-case headline the word after the verb may be a date or a name: "X locks November 10 …")."""
+    m = (HEADLINE_SUBJECT if headline else HEADING_SUBJECT).match(heading)
     if m is None and (m := HEADING_OBJECT.match(heading)) and m.group("p").lower() not in PLATFORM_WORDS:
         m = None
     if m is None:

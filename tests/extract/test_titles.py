@@ -266,3 +266,14 @@ def test_a_nationality_a_decade_a_studio_or_a_modal_is_no_title(sentence: str, w
 def test_a_season_of_a_described_show_does_not_run_on_into_a_date() -> None:
     found = find_titles("The second season of the space-postal-service comedy premieres in Winter 2023.")
     assert not [m for m in found if m.title.startswith("Winter")]
+
+
+@pytest.mark.parametrize("headline, want", [
+    ("Lohpurush 2 locks November 10 theatrical release, sets up Diwali box office showdown", "Lohpurush 2"),
+    ("Sudbury-shot comedy Snowbelt lands on Crave this month after a pandemic-stalled shoot", None),
+    ("Stranger Things Season 5 Gets Premiere Date", None),  # title case: the season cue finds it, not the verb
+])
+def test_a_sentence_case_headline_names_its_subject(headline: str, want: str | None) -> None:
+    found = find_titles(headline, headline=True)
+    assert [m.title for m in found if m.how == "subject"] == ([want] if want else [])
+    assert not [m for m in found if m.title == "Sudbury-shot"]

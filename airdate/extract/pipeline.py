@@ -305,10 +305,13 @@ def segment(
     return out
 
 
-def _cluster_titles(sentences: list[Sentence]) -> dict[str, Cluster]:
+def _cluster_titles(sentences: list[Sentence], tagger: bool = True) -> dict[str, Cluster]:
+    """Title mentions per sentence, clustered by key; `tagger` lets the cast tagger rule out a person
+    named where a heading's title would stand (off in ``rules`` mode)."""
     clusters: dict[str, Cluster] = {}
     for idx, s in enumerate(sentences):
-        s.mentions = _no_person(s.text, find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered))
+        s.mentions = _no_person(s.text, find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered),
+                                tagger)
         s.mentions += _spotted(s)
         s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS]  # "HBO Max" names no show
         for m in s.mentions:
@@ -380,12 +383,12 @@ def _join_episodes(clusters: dict[str, Cluster]) -> None:
         franchise.own += episode.own
 
 
-def _no_person(text: str, mentions: list[TitleMention]) -> list[TitleMention]:
+def _no_person(text: str, mentions: list[TitleMention], tagger: bool = True) -> list[TitleMention]:
     """A heading's subject ("Pinecrest holds its date") unless the cast tagger reads a person there
     ("Claim 2: Hermione Ashcroft-Diallo is leaving"); kept as a heading's title."""
     if not any(m.how == "subject" for m in mentions):
         return mentions
-    people = learned.cast_spans([text])[0] if learned.cast_available() else []
+    people = learned.cast_spans([text])[0] if tagger and learned.cast_available() else []
     return [replace(m, how="heading") for m in mentions
             if m.how != "subject" or not any(a < m.end and m.begin < z for a, z, _ in people)]
 
@@ -689,7 +692,7 @@ class Extractor:
         blocks = blocks_of(article)
         spans = _spot(blocks, spotter) if spot else None
         sentences = segment(article, spans, blocks)
-        clusters = _cluster_titles(sentences)
+        clusters = _cluster_titles(sentences, tagger=self.mode != "rules")
         if not clusters:
             return []
         if self.cast != "rules":

@@ -31,6 +31,7 @@ from airdate.extract.titles import (
     BOILERPLATE,
     GENERIC_HEADINGS,
     LABELS,
+    PLACE_ADJ,
     PLATFORM_WORDS,
     TitleMention,
     find_parts,
@@ -470,7 +471,7 @@ SPAN_PLACE_BEFORE = re.compile(
     r"\b(?i:filmed|filming|shot|shooting|shoot|location\s+work|on\s+location|based|born|raised|lives|living|"
     r"headquartered|(?:is|was|are|were|drama|series|film|story)\s+set)\s+(?i:in|at|near|around|across)(?:\s+the)?\s+$"
 )
-SPAN_COMPOUND = re.compile(r"\w-(?i:set|based|born|bred|raised|era|style|themed|inspired)\b")
+SPAN_COMPOUND = re.compile(PLACE_ADJ)  # "Winnipeg-set": titles.py's place compounds
 QUESTION_AUX = re.compile(r"\s+(?:Been|Be)$")
 PAGE_WORDS = GENERIC_HEADINGS | LABELS | BOILERPLATE
 # What a spotted span carries beyond the title: a slot or strand label before "): ", a service

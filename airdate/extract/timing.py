@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from airdate.extract.windows import Found, resolve_all
+from airdate.extract.windows.grammar import WD
 
 RELEASE_WORDS = re.compile(
     r"^(?:premieres?|premiering|releases?|releasing|debuts?|debuting|arrives?|arriving|returns?|returning|"
@@ -50,7 +51,7 @@ REPORTING = re.compile(
 # A weekday that names no day: a possessive ("Wednesday's showcase"), a run of days ("Monday to Friday",
 # "Saturday and Sunday nights", "Friday-Saturday"), or a slot ("the Tuesday 10pm slot", "its Monday 9 slot").
 WEEKDAY_NOT_A_DAY = re.compile(
-    r"(?:['’]s\b|[-–/]\w|\s+(?i:and|or|to|through|thru|&)\s+(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:['’]s\b|[-–/]\w|\s+(?i:and|or|to|through|thru|&)\s+" + WD +
     r"|(?:\s+[\w:/.]+){0,2}\s+(?i:slot|time\s*slot|lineup|block|drama|dramas|comedy|programming)\b)"
 )
 # A holiday that names a slot or a kind of title, not a day: "the Christmas schedule", "the
@@ -59,9 +60,9 @@ HOLIDAY_KIND = re.compile(
     r"\s+(?i:slot|slots|schedule|schedules|frame|title|titles|season|corridor|lineup|line-up|programming|fare|"
     r"movies?|films?|market|box\s+office|crowd|audiences?|ratings?|tradition)\b"
 )
-WEEKDAY_RUN_BEFORE = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?i:and|or|to|through|thru|&)\s+|[-–/])$")
-# A weekday the news was made on: "Peacock on Monday set a premiere date", "made the change on Wednesday".
-WEEKDAY_NEWS = re.compile(
+WEEKDAY_RUN_BEFORE = re.compile(WD + r"(?:\s+(?i:and|or|to|through|thru|&)\s+|[-–/])$")
+# The day the news was made on, before its verb: "Peacock on Monday set a premiere date", "ABC today announced".
+NEWS_AFTER = re.compile(
     r"\s*,?\s+(?i:set|made|moved|announced|confirmed|revealed|unveiled|dropped|shared|used|named|ordered|renewed|"
     r"cancell?ed|picked|gave|handed|launched|added|pulled|delayed|pushed|dated|released|said|told|issued|held|"
     r"hosted|presented|showed|screened)\b"
@@ -214,11 +215,11 @@ def release_windows(
             continue
         if f.unit in ("weekday", "relative") and REPORTING.search(head):
             continue  # the date of the announcement, not of the release
-        if f.unit == "relative" and f.text.lower() in ("today", "yesterday") and WEEKDAY_NEWS.match(sentence, f.end):
+        if f.unit == "relative" and f.text.lower() in ("today", "yesterday") and NEWS_AFTER.match(sentence, f.end):
             continue  # "NBC today announced premiere dates": the day of the news
         if f.unit == "holiday" and (HOLIDAY_KIND.match(sentence, f.end) or re.search(r"\b(?i:pre|post)-$", head)):
             continue  # "the channel's Christmas schedule", "the pre-Halloween slot", "its Thanksgiving title"
-        if f.unit == "weekday" and (WEEKDAY_NOT_A_DAY.match(sentence, f.end) or WEEKDAY_NEWS.match(sentence, f.end)
+        if f.unit == "weekday" and (WEEKDAY_NOT_A_DAY.match(sentence, f.end) or NEWS_AFTER.match(sentence, f.end)
                                     or _past_clause(WORD.findall(_clause_before(sentence, f.begin))) or NEWS_DONE.search(head)
                                     or WEEKDAY_RUN_BEFORE.search(head)):
             continue  # a slot ("Saturday and Sunday nights", "the Tuesday 10pm slot") or the day news was made

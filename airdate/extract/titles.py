@@ -464,12 +464,13 @@ _OWNER = r"(?:[A-Z][\w+.&-]{0,30}\s+){0,2}[A-Z][\w+.&-]{0,30}['’]s"
 # "8. Coral Kingdom 2 is officially happening", "ITV axes Silk Street". A lower-case verb after the
 # capitals is what tells sentence case from a title-case heading, whose every word is capitalised.
 _RUN = r"(?P<t>" + _CAP + r"(?::?\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
-HEADING_SUBJECT = re.compile(
+_SUBJECT_VERB = (
     r"^(?:\d{1,2}[.)]\s+)?" + _RUN + r"\s+(?:is|are|was|will|has|have|gets?|sets?|holds?|returns?|lands?|wraps?|"
     r"moves?|arrives?|comes?|heads?|drops?|finds?|adds?|loses?|ends?|begins?|starts?|premieres?|debuts?|shifts?|slips?|"
-    r"jumps?|locks?|confirms?|dates?|books?|wins?|gets?)\s+[a-z0-9]"
+    r"jumps?|locks?|confirms?|dates?|books?|wins?)"
 )
-HEADLINE_SUBJECT = re.compile(HEADING_SUBJECT.pattern.removesuffix(r"\s+[a-z0-9]") + r"\s+\S")
+HEADING_SUBJECT = re.compile(_SUBJECT_VERB + r"\s+[a-z0-9]")
+HEADLINE_SUBJECT = re.compile(_SUBJECT_VERB + r"\s+\S")  # a headline's next word may be a date or a name
 HEADING_OBJECT = re.compile(
     r"^(?:\d{1,2}[.)]\s+)?(?P<p>[A-Z][\w+&.!-]*(?:\s+[A-Z0-9][\w+&.!-]*){0,2})\s+(?:axes|cancels|renews|orders|dates|"
     r"picks\s+up|greenlights|passes\s+on|buys|acquires|pulls|delays)\s+" + _RUN + r"\s*$"
@@ -564,7 +565,7 @@ def genre_titles(sentence: str) -> list[TitleMention]:
     """Unquoted titles in prose that a kind noun names: before it ("the comedy X") or in apposition ("X, a thriller"),
     or that a service or a studio owns ("Universal's Tin Soldiers is …")."""
     out: list[TitleMention] = []
-    for m in OWNED.finditer(sentence):
+    for m in OWNED.finditer(sentence) if "'" in sentence or "’" in sentence else ():  # the maker's possessive
         t = m.group("t").rstrip(".!?,")
         words = t.split()
         if (not words or len(t) < 3 or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1)

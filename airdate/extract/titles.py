@@ -303,7 +303,10 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
 
 
 # "Winnipeg-set", "Lagos-based", "Sudbury-shot": where a show is from, said before its kind, not its name.
-PLACE_ADJ = r"[A-Z][\w'’]*-(?i:set|based|born|bred|raised|era|style|themed|inspired|shot|language|made)\b"
+PLACE_ADJ = r"[A-Z][\w'’]*-(?i:set|based|born|bred|raised|era|style|themed|inspired|shot|language)\b"
+# Of those, the ones no title is made of alone: "Winnipeg-set", "Lagos-based", "Sudbury-shot" (while a
+# hyphenated word such as "Self-Made" or "Star-Born" may be a title).
+PLACE_ONLY = r"[A-Z][\w'’]*-(?i:set|based|shot)"
 
 
 def _right_title(after: str, skip_desc: bool = True) -> str | None:
@@ -441,7 +444,7 @@ MODALS = frozenset({"could", "would", "should", "can", "might", "must", "will", 
 def _no_name(title: str) -> bool:
     t = title.strip().lower()
     return (t in DEMONYMS or t in MODALS or t in STUDIOS or bool(re.fullmatch(r"(?:19|20)?\d\d['’]?s?", t))
-            or bool(re.fullmatch(PLACE_ADJ, title.strip()))
+            or bool(re.fullmatch(PLACE_ONLY, title.strip()))
             or bool(re.fullmatch(r"(?:post|pre|non|anti|semi|mid)-[a-z]+", t)))
 
 

@@ -267,3 +267,11 @@ def test_a_sentence_case_headline_names_its_subject(headline: str, want: str | N
     found = find_titles(headline, headline=True)
     assert [m.title for m in found if m.how == "subject"] == ([want] if want else [])
     assert not [m for m in found if m.title == "Sudbury-shot"]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("Netflix has renewed 'Self-Made' for a second season.", ("Self-Made", None)),
+    ("Self-Made season 2 premieres in May.", ("Self-Made", 2)),
+])
+def test_a_hyphenated_title_is_not_taken_for_a_place_compound(sentence: str, want: tuple[str, int | None]) -> None:
+    assert want in {(m.title, m.season) for m in find_titles(sentence)}

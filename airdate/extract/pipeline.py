@@ -408,7 +408,7 @@ def _spotted(s: Sentence) -> list[TitleMention]:
         if SPAN_DATE.search(s.text[a:z] + s.text[z : z + 6]):
             continue  # "Debuting Dec. 2, the romantic comedy …": a date's words, not a title
         title = s.text[a:z].strip(" '\"‘’“”")
-        if s.text.rstrip().endswith("?") and (aux := QUESTION_AUX.search(title)):
+        if QUESTION_END.match(s.text[z:]) and (aux := QUESTION_AUX.search(title)):
             title = title[: aux.start()]  # "Has Crimson Ledger Been Renewed?": the auxiliary is no part of it
             z = a + len(title)
         if len(title) < 2 or not title_key(title) or is_date_phrase(title) or title.lower() in PAGE_WORDS:
@@ -439,12 +439,13 @@ def _whole_words(text: str, a: int, z: int) -> tuple[int, int]:
 
 def _not_a_title(text: str, a: int, z: int, title: str) -> bool:
     """What the words around a span say it is instead: a source that reports ("newsletter The Streaming
-    Desk reported"), a person ("Sue Hollins, who played …", "By Doug Pemberton"), a place ("location work
-    in Geneva and Valletta", "a Winnipeg-set comedy")."""
+    Desk reported"), a person ("Sue Hollins, who played …"), a byline's writer or outlet ("By Doug
+    Pemberton | Lakeshore Gazette"), a place ("location work in Geneva and Valletta", "a Winnipeg-set
+    comedy")."""
     before, after = text[max(0, a - 60) : a], text[z : z + 60]
     return bool(
         SPAN_SOURCE_BEFORE.search(before) or SPAN_SPEAKS.match(after) or SPAN_PERSON_AFTER.match(after)
-        or SPAN_PLACE_BEFORE.search(before) or SPAN_COMPOUND.search(title) or re.fullmatch(r"\s*By\s+", text[:a])
+        or SPAN_PLACE_BEFORE.search(before) or SPAN_COMPOUND.search(title) or BYLINE.match(text) is not None
         or (not before.strip() and DATELINE_AFTER.match(after) is not None)
     )
 
@@ -473,6 +474,7 @@ SPAN_PLACE_BEFORE = re.compile(
 )
 SPAN_COMPOUND = re.compile(PLACE_ADJ)  # "Winnipeg-set": titles.py's place compounds
 QUESTION_AUX = re.compile(r"\s+(?:Been|Be)$")
+QUESTION_END = re.compile(r"[^.!?\n]*\?")  # the span's clause is a question: "When Will X Be on Streaming? Here's …"
 PAGE_WORDS = GENERIC_HEADINGS | LABELS | BOILERPLATE
 # What a spotted span carries beyond the title: a slot or strand label before "): ", a service
 # before it ("Netflix's", "Watch"), a service, network or year in brackets after it, a date after a dash.
@@ -485,7 +487,8 @@ SPAN_INTRO = re.compile(r"^(?i:(?:everything\s+)?what\s+we\s+know\s+(?:so\s+far\
 # "Hollow Oak Hall is back" (a title's own verb has no such tail often enough to read: "This Is Us").
 SPAN_VERB = re.compile(
     r"\s+(?:(?i:tops|wraps|dates|gets|sets|lands|joins|adds|casts|drops|teases|reveals|confirms|announces|renews|"
-    r"premieres|debuts|arrives|unveils|scores|heads|hits|begins|starts|renewed|cancell?ed|ordered|delayed|postponed|"
+    r"premieres|debuts|arrives|unveils|scores|heads|hits|begins|starts|holds|moves|locks|shifts|slips|books|taps|"
+    r"renewed|cancell?ed|ordered|delayed|postponed|"
     r"greenlit|axed|set\s+for|picked\s+up)\s+\S.*|(?:is|are)\s+(?i:back|coming|returning|"
     r"renewed|set|getting|ending|cancell?ed|delayed)\b.*|(?i:showrunner|boss|creator|cast)(?:\s+\S.*)?)$"
 )
@@ -502,7 +505,9 @@ def _trim_span(text: str, a: int, z: int) -> tuple[int, int]:
     if m := SPAN_INTRO.match(span):
         a += m.end()
         span = text[a:z]
-    if (m := SPAN_VERB.search(span)) and span[: m.start()].strip().lower() not in ("", "the", "a", "an"):
+    # The verb may end the span, its object left outside it ("Spring Rain Bakery Holds | First Script Reading").
+    m = SPAN_VERB.search(span) or SPAN_VERB.search(text[a : z + 40].split("\n")[0])
+    if m and m.start() < z - a and span[: m.start()].strip().lower() not in ("", "the", "a", "an"):
         z = a + m.start()
         span = text[a:z]
     if (m := SPAN_LEAD.match(span)) and (m.group("p") is None or m.group("p") in cast_mod.PLATFORM_NAMES):
@@ -774,7 +779,8 @@ class Extractor:
             for cand in build_candidates(c, c.section or ctx.framing, sorted(set(ctx.framing_platforms)),
                                          sorted(set(ctx.universal_platforms))):
                 shape = _title_signals(cand.numbered_title or cand.release.title, people) + how
-                cand = replace(cand, shape=extra[0].removeprefix("doc_"))
+                cand = replace(cand, shape=extra[0].removeprefix("doc_"),
+                               spotted_only=not set(how) - {"how_model", "how_known"})
                 out.append((cand, learned.judge_text(cand.signals + shape, c.context, extra)))
         return out
 
@@ -839,8 +845,9 @@ def decide(c: Candidate, v: learned.Verdict | None, t: dict[str, float], mode: s
     stated = c.rule and c.shape == "headline" and any(s in HEADLINE_EVENTS for s in c.signals)
     # A longer piece's headline title that the rules date is what the piece is about (out of fold the judge
     # dropped 11 such releases for 7 junk ones kept; "The 10 Most-Watched", "CinemaCon 2027" are lists and events).
+    # Only a title a rule reads there counts: a span the spotter alone found is the judge's to weigh.
     stated |= (c.rule and c.shape in ("mid", "long") and {"sig_in_headline", "sig_has_window"} <= set(c.signals)
-               and not LISTING_TITLE.search(c.release.title))
+               and not LISTING_TITLE.search(c.release.title) and not c.spotted_only)
     if (v.release < t.get(f"{key}_{c.shape}", t[key]) and not stated) or not c.named:
         return None
     if c.numbered_title and (c.kind_cue == "film" or (v.film >= t["film"] and c.kind_cue != "series")):

@@ -74,6 +74,7 @@ class Candidate:
     shape: str = ""  # the article's shape (headline, short, mid, long): the judge's threshold may differ by it
     kind_cue: str | None = None  # "film" or "series" when words beside the title say so; it outranks the judge
     named: bool = True  # False when every mention is a franchise named for an unnamed project ("his own 'X' movie")
+    spotted_only: bool = False  # only the learned title spotter found it: no rule reads it as a title
 
 
 def build_candidates(

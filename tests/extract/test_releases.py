@@ -448,6 +448,54 @@ def test_a_spotted_span_loses_what_a_listing_puts_around_a_title(span: str, titl
     assert text[a:z] == title
 
 
+@pytest.mark.parametrize(("text", "span", "title"), [
+    # the headline's verb ends the span, its object left outside
+    ("Spring Rain Bakery Holds First Script Reading", "Spring Rain Bakery Holds", "Spring Rain Bakery"),
+    ("Tin Soldiers 3 Moves Up a Week", "Tin Soldiers 3 Moves", "Tin Soldiers 3"),
+    ("Hollow Oak Hall Locks November Return", "Hollow Oak Hall Locks", "Hollow Oak Hall"),
+    # a title that ends in a verb with nothing after it in the line keeps it
+    ("Everyone cheered when Mary Poppins Returns", "Mary Poppins Returns", "Mary Poppins Returns"),
+    ("The Wind Shifts", "The Wind Shifts", "The Wind Shifts"),
+])
+def test_a_spotted_span_loses_a_headline_verb_that_ends_it(text: str, span: str, title: str) -> None:
+    from airdate.extract.pipeline import _trim_span
+
+    a = text.index(span)
+    b, z = _trim_span(text, a, a + len(span))
+    assert text[b:z] == title
+
+
+def test_a_question_headlines_auxiliary_is_no_part_of_a_spotted_title() -> None:
+    from airdate.extract.pipeline import Sentence, _spotted
+
+    for text in ("When Will Ironwood Saints Be on Streaming? Here's When the Nun Thriller Should Arrive",
+                 "Has Crimson Ledger Been Renewed for Season 3?"):
+        span = next(t for t in ("Ironwood Saints Be", "Crimson Ledger Been") if t in text)
+        a = text.index(span)
+        got = [m.title for m in _spotted(Sentence(text, 0, spotted=[(a, a + len(span))]))]
+        assert got == [span.rsplit(" ", 1)[0]]
+    # a statement keeps its words
+    text = "Whatever Will Be returns in May."
+    assert [m.title for m in _spotted(Sentence(text, 0, spotted=[(0, 16)]))] == ["Whatever Will Be"]
+
+
+def test_only_a_title_a_rule_reads_in_the_headline_outweighs_a_doubtful_judge() -> None:
+    from airdate.extract.learned import Verdict
+    from airdate.extract.pipeline import decide
+
+    body = ("Peacock has set Lagoon Villa season 4 for Thursday, June 4, the streamer said. The dating show returns "
+            "with twelve new singles. ") * 3
+    article = Article(title="Lagoon Villa Season 4 Cast Revealed: Meet the Singles", text="\n\n".join([body] * 4),
+                      published=date(2026, 5, 1))
+    c = next(c for c, _ in Extractor(mode="rules").candidates(article) if c.release.title == "Lagoon Villa")
+    t = {"gate": 0.0, "judge": 0.5, "judge_rule": 0.5, "film": 0.5}
+    assert not c.spotted_only and decide(c, Verdict(release=0.0, film=0.0), t, "hybrid") is not None
+    # the same candidate found by the title spotter alone is the judge's to weigh
+    spotted = replace(c, spotted_only=True)
+    assert decide(spotted, Verdict(release=0.0, film=0.0), t, "hybrid") is None
+    assert decide(spotted, Verdict(release=0.9, film=0.0), t, "hybrid") is not None
+
+
 def test_a_long_pieces_dated_headline_title_outweighs_a_doubtful_judge() -> None:
     from airdate.extract.learned import Verdict
     from airdate.extract.pipeline import decide
@@ -528,6 +576,8 @@ def test_a_date_opening_a_sentence_is_no_title(extractor: Extractor) -> None:
     ("Sue Hollins, who played his wife, called him kind.", "Sue Hollins", False),
     ("Hollis Pemberton and Jun-seo Whitaker star as rival coaches.", "Hollis Pemberton", False),
     ("By Doug Pemberton | Lakeshore Gazette", "Doug Pemberton", False),
+    ("By Doug Pemberton | Lakeshore Gazette", "Lakeshore Gazette", False),
+    ("By Anika Strathmore-Diallo, Film Editor", "Film Editor", False),
     ("The second season of its Winnipeg-set comedy wrapped in May.", "Winnipeg-set", False),
     ("The Sun first reported the exit on Friday.", "The Sun", False),
     # ... and a title in the same places is still one

@@ -739,6 +739,10 @@ def _date_label(text: str) -> bool:
     return bool(DATE_LABEL.match(bare)) or is_date_phrase(bare)
 
 
+# A line of figures, not a title: "Sapnon Ki Gaadi (week 6): 0.3; total 88.2", "Cyberhawk: Reckoning (week 1): 21.5".
+FIGURES = re.compile(r";|:\s*[$€£]?\d[\d.,]*\s*(?:[%mkMbB]|crore|lakh|million|billion)?$")
+
+
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
@@ -770,7 +774,7 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     t = _clean(core)
     if not t or len(words) > 9 or not _is_titleish(words) or t.lower() in GENERIC_HEADINGS | PLATFORM_WORDS | NOT_TITLES:
         return None
-    if ENUMERATOR.match(t):
+    if ENUMERATOR.match(t) or FIGURES.search(t):
         return None
     if _time_words(words) or is_date_phrase(t) or (begin == 0 and ":" not in heading and not (m.group("paren") or m.group("n") or numbered)):
         return None

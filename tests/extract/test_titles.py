@@ -275,3 +275,16 @@ def test_a_sentence_case_headline_names_its_subject(headline: str, want: str | N
 ])
 def test_a_hyphenated_title_is_not_taken_for_a_place_compound(sentence: str, want: tuple[str, int | None]) -> None:
     assert want in {(m.title, m.season) for m in find_titles(sentence)}
+
+
+@pytest.mark.parametrize(("line", "titles"), [
+    # a chart's line of figures names no title of that shape
+    ("Sapnon Ki Gaadi (week 6): 0.3; total 88.2", []),
+    ("Cyberhawk: Reckoning (week 1): 21.5", []),
+    # titles with numbers and colons stay
+    ("9-1-1: Lone Star (Fox)", ["9-1-1: Lone Star"]),
+    ("Blade Runner 2049 (HBO Max)", ["Blade Runner 2049"]),
+    ("Quiet Hours: Part 2 (Peacock)", ["Quiet Hours"]),
+])
+def test_a_line_of_figures_is_no_heading_title(line: str, titles: list[str]) -> None:
+    assert [m.title for m in find_titles(line, heading=True) if m.how == "heading"] == titles

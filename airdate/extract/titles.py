@@ -460,7 +460,7 @@ _CAP = r"[A-Z0-9À-Ö][\w'’&.!?-]{0,30}(?![\w'’&.!?-])"  # bounded: no runaw
 _JOIN = r"(?:of|the|and|in|on|no|de|del|la|le|el|los|las|a|an|to|for|at|ka|ki|ke|da|du|&|y)"
 GENRE_TITLE = r"(?P<t>" + _CAP + r"(?:\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
 # A maker's or a service's possessive stands where an article would ("Disney+'s spy series", "Ana Ruiz's film").
-_OWNER = r"(?:[A-Z][\w+.&-]{0,30}\s+){0,2}[A-Z][\w+.&-]{0,30}['’]s"
+_OWNER = r"(?:[A-Z][\w+.&-]{0,30}\s+){0,2}[A-Z][\w+.&-]{0,30}(?:['’]s|(?<=s)['’](?=\s))"  # "Ireti Films'" too
 
 
 # A heading written in sentence case names its subject by its capitals: "Pinecrest holds its date",
@@ -518,13 +518,13 @@ def heading_subject(heading: str, headline: bool = False) -> TitleMention | None
 
 
 GENRE_BEFORE = re.compile(
-    r"(?:\b(?i:the|a|an|its|their|his|her|this|new)|" + _OWNER + r")\s+(?:[\w'’-]{1,30}\s+){0,4}?" + GENRE + r",?\s+"
+    r"(?:\b(?i:the|a|an|its|their|his|her|this|new)|" + _OWNER + r")\s+(?:[\w'’+-]{1,30}\s+){0,4}?(?:\w+-)?" + GENRE + r",?\s+"
     + GENRE_TITLE
     + r"(?=\s*(?:[,.;:()]|$|\s+(?:[a-z]|\()))"
 )
 GENRE_AFTER = re.compile(
-    GENRE_TITLE + r",\s+(?:the|a|an|" + _OWNER + r")\s+(?:(?!(?:of|in|from|at|with|by|star|actor|actress|creator|director|"
-    r"showrunner|writer|producer|host|author|singer)\b)[\w'’-]{1,30}\s+){0,7}?" + GENRE + r"\b"
+    GENRE_TITLE + r",\s+(?:the|a|an|its|their|" + _OWNER + r")\s+(?:(?!(?:of|in|from|at|with|by|star|actor|actress|creator|director|"
+    r"showrunner|writer|producer|host|author|singer)\b)[\w'’+-]{1,30}\s+){0,7}?(?:\w+-)?" + GENRE + r"\b"
 )
 _FUNCTION_START = re.compile(r"^(?:This|That|It|He|She|They|We|I|In|On|At|For|But|And|Or|As|After|Before|When|While|If|"
                              r"With|From|By|To|Its|His|Her|Their|Our|Your|My)$")

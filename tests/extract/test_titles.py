@@ -288,3 +288,17 @@ def test_a_hyphenated_title_is_not_taken_for_a_place_compound(sentence: str, wan
 ])
 def test_a_line_of_figures_is_no_heading_title(line: str, titles: list[str]) -> None:
     assert [m.title for m in find_titles(line, heading=True) if m.how == "heading"] == titles
+
+
+@pytest.mark.parametrize(("sentence", "titles"), [
+    # a hyphenated kind, a service spelt with a plus, "its" in apposition, a plural possessive
+    ("Disney+ premiered the horror-comedy Gangnam Ghost Taxi, which begins streaming on Oct. 28.", ["Gangnam Ghost Taxi"]),
+    ("Next month brings Sin Perdón, a 10-episode ViX+ original thriller starring Adriana Ferre.", ["Sin Perdón"]),
+    ("The loss was Night Market, its neo-noir drama for Starz, which the network declined to renew.", ["Night Market"]),
+    ("Ireti Films' crime thriller Third Mainland, starring Ikenna Okorafor-Blake, opens the same day.", ["Third Mainland"]),
+    # a possessive that is no maker's, and a kind with no title beside it
+    ("The fans loved the show, its star said.", []),
+    ("The fans' favourite comedy returns in May.", []),
+])
+def test_a_kind_noun_names_a_title_in_more_forms(sentence: str, titles: list[str]) -> None:
+    assert [m.title for m in genre_titles(sentence)] == titles

@@ -458,7 +458,7 @@ GENRE = (
 )
 _CAP = r"[A-Z0-9À-Ö][\w'’&.!?-]{0,30}(?![\w'’&.!?-])"  # bounded: no runaway on a 100 KB "word"
 _JOIN = r"(?:of|the|and|in|on|no|de|del|la|le|el|los|las|a|an|to|for|at|ka|ki|ke|da|du|&|y)"
-GENRE_TITLE = r"(?P<t>" + _CAP + r"(?:\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
+GENRE_TITLE = r"(?P<t>" + _CAP + r"(?::?\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"  # "Dragon Kiln: Tales of the Fire"
 # A maker's or a service's possessive stands where an article would ("Disney+'s spy series", "Ana Ruiz's film").
 _OWNER = r"(?:[A-Z][\w+.&-]{0,30}\s+){0,2}[A-Z][\w+.&-]{0,30}(?:['’]s|(?<=s)['’](?=\s))"  # "Ireti Films'" too
 

@@ -302,3 +302,14 @@ def test_a_line_of_figures_is_no_heading_title(line: str, titles: list[str]) -> 
 ])
 def test_a_kind_noun_names_a_title_in_more_forms(sentence: str, titles: list[str]) -> None:
     assert [m.title for m in genre_titles(sentence)] == titles
+
+
+@pytest.mark.parametrize(("sentence", "titles"), [
+    ("Tencent Video has ordered a 26-episode animated series, Dragon Kiln: Tales of the Fire, which follows Ci Long.",
+     ["Dragon Kiln: Tales of the Fire"]),
+    ("The grid sheds light on Vanguard: Night Watch, the Disney+ series that bridges the films.", ["Vanguard: Night Watch"]),
+    # a colon that ends the clause is no part of the title
+    ("The comedy Hacks: the cast returns.", ["Hacks"]),
+])
+def test_a_title_named_by_its_kind_keeps_its_subtitle(sentence: str, titles: list[str]) -> None:
+    assert [m.title for m in genre_titles(sentence)] == titles

@@ -562,6 +562,16 @@ OWNED = re.compile(
     r"that|and|in|on|at|to|for|with|from|by|as|but|or)\b)"
 )
 OWNED_NOT = {"top", "global", "basic", "premium", "standard", "app", "site", "event", "chart"}
+DEALT_WHEN = re.compile(r"\s+(?:in|on|by|at|for)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December|(?:19|20)\d\d)\b.*$")
+# A service or a studio doing to a title what is done to releases: "Netflix quietly cancelled Zapp and Zola
+# after …", "Warner Bros. has Deep Current 2 dated for July 22", "Universal … set Ironwood Saints II for Nov. 6".
+DEALT = re.compile(
+    r"(?<![\w+.&])(?:" + "|".join(re.escape(m) for m in _MAKERS) + r")\s+(?:(?:has|have|had|also|quietly|officially|"
+    r"already|now|then|just|reportedly)\s+){0,2}(?:cancell?ed|renewed|ordered|set|dated|slated|axed|scrapped|shelved|"
+    r"greenlit|revived|picked\s+up|pulled|moved|delayed|postponed|booked|has)\s+" + GENRE_TITLE
+    + r"(?=\s+(?:for|after|to|from|on|in|at|with|as|dated|slated|set|back|up)\b|\s*[,.;:]|$)"
+)
 
 
 def genre_titles(sentence: str) -> list[TitleMention]:
@@ -573,6 +583,13 @@ def genre_titles(sentence: str) -> list[TitleMention]:
         words = t.split()
         if (not words or len(t) < 3 or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1)
                 or _DATEISH.search(t) or {w.lower() for w in words} & OWNED_NOT or t.lower() in PLATFORM_WORDS):
+            continue
+        out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
+    for m in DEALT.finditer(sentence):
+        t = DEALT_WHEN.sub("", m.group("t")).rstrip(".!?,")  # "ABC cancelled The Fothergills in May 2019"
+        words = t.split()
+        if (not words or len(t) < 3 or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1)
+                or _DATEISH.search(t) or t.lower() in PLATFORM_WORDS or any(o.begin == m.start("t") for o in out)):
             continue
         out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
     for rx in (GENRE_BEFORE, GENRE_AFTER):

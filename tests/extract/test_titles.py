@@ -313,3 +313,17 @@ def test_a_kind_noun_names_a_title_in_more_forms(sentence: str, titles: list[str
 ])
 def test_a_title_named_by_its_kind_keeps_its_subtitle(sentence: str, titles: list[str]) -> None:
     assert [m.title for m in genre_titles(sentence)] == titles
+
+
+@pytest.mark.parametrize(("sentence", "titles"), [
+    ("Netflix quietly cancelled Zapp and Zola after a single season in January.", ["Zapp and Zola"]),
+    ("A: Warner Bros. has Deep Current 2 dated for July 22, 2022, in theaters.", ["Deep Current 2"]),
+    ("HBO renewed The Last of Us for a second season.", ["The Last of Us"]),
+    ("ABC cancelled The Fothergills in May 2019 after three seasons.", ["The Fothergills"]),
+    ("Hulu dated Love in Winter for March.", ["Love in Winter"]),
+    # a day, a person or nothing after the verb is no title
+    ("Netflix has set Friday as the date.", []),
+    ("Netflix renewed the show for a second season.", []),
+])
+def test_a_service_or_studio_dealing_with_a_title_names_it(sentence: str, titles: list[str]) -> None:
+    assert [m.title for m in genre_titles(sentence)] == titles

@@ -306,6 +306,15 @@ def segment(
     return out
 
 
+# What a page calls its own parts or figures, never a title: a letter ("Q:"), a share, "Coming Soon", "What to
+# Expect", "New in June", a year's slate or highlights ("Showmax 2024 Slate", "FALL 2023 HIGHLIGHTS").
+PAGE_LABEL = re.compile(
+    r"(?i:[a-z]|\d+(?:\.\d+)?%|coming\s+soon|what\s+to\s+expect|(?:coming|arriving|new|leaving)\s+(?:in|on|this|next)\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|spring|summer|fall|autumn|winter|(?:19|20)\d\d|week|month|year)"
+    r"|.*\b(?:19|20)\d\d\s+(?:slate|highlights|line-?up|schedule|preview|guide|roundup|wrap))"
+)
+
+
 def _cluster_titles(sentences: list[Sentence], tagger: bool = True) -> dict[str, Cluster]:
     """Title mentions per sentence, clustered by key; `tagger` lets the cast tagger rule out a person
     named where a heading's title would stand (off in ``rules`` mode)."""
@@ -314,7 +323,8 @@ def _cluster_titles(sentences: list[Sentence], tagger: bool = True) -> dict[str,
         s.mentions = _no_person(s.text, find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered),
                                 tagger)
         s.mentions += _spotted(s)
-        s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS]  # "HBO Max" names no show
+        # "HBO Max" names no show; nor does a page's own label ("Coming Soon", "Showmax 2024 Slate", "38%")
+        s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS and not PAGE_LABEL.fullmatch(m.title)]
         for m in s.mentions:
             k = title_key(m.title)
             if not k:

@@ -708,3 +708,23 @@ def test_a_datelines_city_is_no_title(sentence: str, span: str, dateline: bool) 
     from airdate.extract.pipeline import _not_a_title
 
     assert _not_a_title(sentence, 0, len(span), span) is dateline
+
+
+@pytest.mark.parametrize(("label", "page"), [
+    ("Q", True), ("38%", True), ("Coming Soon", True), ("What to Expect", True), ("Coming in June", True),
+    ("New This Week", True), ("FALL 2023 HIGHLIGHTS", True), ("Showmax 2024 Slate", True),
+    # titles that look alike
+    ("Coming to America", False), ("New in Town", False), ("Coming Home", False), ("Blade Runner 2049", False),
+    ("Q-Force", False),
+])
+def test_a_pages_own_label_is_no_title(label: str, page: bool) -> None:
+    from airdate.extract.pipeline import PAGE_LABEL
+
+    assert bool(PAGE_LABEL.fullmatch(label)) is page
+
+
+def test_a_roundups_coming_soon_heading_yields_no_release(extractor: Extractor) -> None:
+    text = ("Coming Soon (Netflix)\n\nThe streamer has a busy month ahead, with new seasons arriving every Friday "
+            "in June 2026, starting June 5.\n\nHarbour Lights, Season 2 (Netflix) - The drama returns June 12.")
+    found = extractor.extract(Article(title="New on Netflix in June 2026", text=text, published=date(2026, 5, 28)))
+    assert "Coming Soon" not in {r.title for r in found.releases}

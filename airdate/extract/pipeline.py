@@ -322,6 +322,10 @@ def _cluster_titles(sentences: list[Sentence], tagger: bool = True) -> dict[str,
     for idx, s in enumerate(sentences):
         s.mentions = _no_person(s.text, find_titles(s.text, headline=s.headline, heading=s.heading, numbered=s.numbered),
                                 tagger)
+        # What the words around an unquoted title say it is instead (a source, a person, a place), for every rule's
+        # find as for the spotter's.
+        s.mentions = [m for m in s.mentions
+                      if m.how in ("quoted", "heading", "subject") or not _not_a_title(s.text, m.begin, m.end, m.title)]
         s.mentions += _spotted(s)
         # "HBO Max" names no show; nor does a page's own label ("Coming Soon", "Showmax 2024 Slate", "38%")
         s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS and not PAGE_LABEL.fullmatch(m.title)]
@@ -466,8 +470,8 @@ DATELINE_AFTER = re.compile(r"^(?:,\s*(?:[A-Z][a-z]{1,5}\.|[A-Z]{2}\b)(?:\s*,\s*
 
 # A source or a person: a title is not "according to", a trade newsletter, nor what reports or speaks.
 SPAN_SOURCE_BEFORE = re.compile(
-    r"\b(?i:according\s+to|(?:news)?letter|trade(?:\s+paper)?|outlet|magazine|newspaper|(?:data|research|analytics)\s+firm"
-    r"|agency|analysts?\s+at|told)\s+$"
+    r"(?:\b(?i:according\s+to|per|(?:news)?letter|trade(?:\s+paper)?|outlet|magazine|newspaper|(?:data|research|analytics)\s+firm"
+    r"|agency|analysts?\s+at|told))\s+$"
 )
 SPAN_SPEAKS = re.compile(
     r"^\s+(?:first\s+|also\s+|previously\s+)?(?:reported|reports|said|says|told|wrote|writes|added|adds|noted"

@@ -728,3 +728,19 @@ def test_a_roundups_coming_soon_heading_yields_no_release(extractor: Extractor) 
             "in June 2026, starting June 5.\n\nHarbour Lights, Season 2 (Netflix) - The drama returns June 12.")
     found = extractor.extract(Article(title="New on Netflix in June 2026", text=text, published=date(2026, 5, 28)))
     assert "Coming Soon" not in {r.title for r in found.releases}
+
+
+def test_a_source_a_rule_reads_as_a_title_is_no_release() -> None:
+    from airdate.extract.titles import find_titles
+
+    text = ("Not part of the spring season, but per Anime News Network, the cat-detective comedy's second season is "
+            "planned for July.")
+    assert [m.title for m in find_titles(text)] == ["Anime News Network"]  # a kind noun after it reads as a title's
+    found = Extractor(mode="rules").extract(Article(title="Spring anime guide", text=text, published=date(2025, 3, 20)))
+    assert "Anime News Network" not in {r.title for r in found.releases}
+    # the same words as a title's own are kept
+    from airdate.extract.pipeline import _not_a_title
+
+    show = "Netflix has renewed Anime News Network for a second season."
+    a = show.index("Anime News Network")
+    assert not _not_a_title(show, a, a + len("Anime News Network"), "Anime News Network")

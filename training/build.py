@@ -155,7 +155,6 @@ def build_titles(out: Path, shared: Path = DEFAULT_SHARED) -> dict[str, Any]:
     bins = {s: DocBin(store_user_data=False) for s in names}
     stats: Counter[str] = Counter()
     for item, article in train_and_dev(shared):
-        has = bool(item.gold.get("releases"))
         # Fold f's spotter trains on every train item outside fold f.
         also = [f"train{f}" for f in range(FOLDS) if item.split == "train" and fold_of(item.key) != f]
         for text, _, _, _ in blocks_of(article):

@@ -311,10 +311,10 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
         spotter = spotters[fold_of(item.key)] if spotters and item.split == "train" else None
         cands = extractor.candidates(article, spot=spot, spotter=spotter)
         labels = label_candidates(cands, item.gold, scorer)
+        copies = 1 if has else NEG_COPIES
         for (_, text), cats in zip(cands, labels, strict=True):
             doc = nlp.make_doc(text)
             doc.cats = cats
-            copies = 1 if has else NEG_COPIES
             for _ in range(copies if item.split == "train" else 1):
                 bins[f"judge-{item.split}"].add(doc)
             for f in range(CV_FOLDS):

@@ -325,7 +325,7 @@ def _cluster_titles(sentences: list[Sentence], tagger: bool = True) -> dict[str,
         # What the words around an unquoted title say it is instead (a source, a person, a place), for every rule's
         # find as for the spotter's.
         s.mentions = [m for m in s.mentions
-                      if m.how in ("quoted", "heading", "subject") or not _not_a_title(s.text, m.begin, m.end, m.title)]
+                      if m.how in ("quoted", "heading") or not _not_a_title(s.text, m.begin, m.end, m.title)]
         s.mentions += _spotted(s)
         # "HBO Max" names no show; nor does a page's own label ("Coming Soon", "Showmax 2024 Slate", "38%")
         s.mentions = [m for m in s.mentions if m.title.lower() not in PLATFORM_WORDS and not PAGE_LABEL.fullmatch(m.title)]

@@ -466,7 +466,7 @@ _OWNER = r"(?:[A-Z][\w+.&-]{0,30}\s+){0,2}[A-Z][\w+.&-]{0,30}(?:['’]s|(?<=s)['
 # A heading written in sentence case names its subject by its capitals: "Pinecrest holds its date",
 # "8. Coral Kingdom 2 is officially happening", "ITV axes Silk Street". A lower-case verb after the
 # capitals is what tells sentence case from a title-case heading, whose every word is capitalised.
-_RUN = r"(?P<t>" + _CAP + r"(?::?\s+(?:" + _JOIN + r"\s+){0,2}" + _CAP + r"){0,6})"
+_RUN = GENRE_TITLE  # the same run of capitals, colon and small words included
 _SUBJECT_VERB = (
     r"^(?:\d{1,2}[.)]\s+)?" + _RUN + r"\s+(?:is|are|was|will|has|have|gets?|sets?|holds?|returns?|lands?|wraps?|"
     r"moves?|arrives?|comes?|heads?|drops?|finds?|adds?|loses?|ends?|begins?|starts?|premieres?|debuts?|shifts?|slips?|"
@@ -574,24 +574,26 @@ DEALT = re.compile(
 )
 
 
+def _maker_title(t: str) -> bool:
+    """Whether the capitals after a maker ("Universal's …", "Netflix cancelled …") can be a title: not a
+    function word, a lone article or month, a date or a service."""
+    words = t.split()
+    return bool(words) and len(t) >= 3 and not _FUNCTION_START.match(words[0]) and not (
+        _NOT_GENRE_TITLE.match(words[0]) and len(words) == 1) and not _DATEISH.search(t) and t.lower() not in PLATFORM_WORDS
+
+
 def genre_titles(sentence: str) -> list[TitleMention]:
     """Unquoted titles in prose that a kind noun names: before it ("the comedy X") or in apposition ("X, a thriller"),
     or that a service or a studio owns ("Universal's Tin Soldiers is …")."""
     out: list[TitleMention] = []
     for m in OWNED.finditer(sentence) if "'" in sentence or "’" in sentence else ():  # the maker's possessive
         t = m.group("t").rstrip(".!?,")
-        words = t.split()
-        if (not words or len(t) < 3 or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1)
-                or _DATEISH.search(t) or {w.lower() for w in words} & OWNED_NOT or t.lower() in PLATFORM_WORDS):
-            continue
-        out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
+        if _maker_title(t) and not {w.lower() for w in t.split()} & OWNED_NOT:
+            out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
     for m in DEALT.finditer(sentence):
         t = DEALT_WHEN.sub("", m.group("t")).rstrip(".!?,")  # "ABC cancelled The Fothergills in May 2019"
-        words = t.split()
-        if (not words or len(t) < 3 or _FUNCTION_START.match(words[0]) or (_NOT_GENRE_TITLE.match(words[0]) and len(words) == 1)
-                or _DATEISH.search(t) or t.lower() in PLATFORM_WORDS or any(o.begin == m.start("t") for o in out)):
-            continue
-        out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
+        if _maker_title(t) and all(o.begin != m.start("t") for o in out):
+            out.append(TitleMention(t, m.start("t"), m.start("t") + len(t), how="genre"))
     for rx in (GENRE_BEFORE, GENRE_AFTER):
         for m in rx.finditer(sentence):
             t = m.group("t").rstrip(".!?,")

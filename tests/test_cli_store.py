@@ -228,7 +228,10 @@ def test_ctrl_c_mid_ingest_keeps_finished_articles(tmp_path: Path) -> None:
     folder, db = tmp_path / "news", tmp_path / "airdate.db"
     folder.mkdir()
     sources = sorted(FIXTURES.glob("*.txt"))
-    for i in range(120):
+    # Enough articles that the ingest is still running when the signal comes, even on a loaded machine
+    # (with 120 a busy CI run once saw the ingest finish before the poll below saw 5 committed).
+    total = 600
+    for i in range(total):
         (folder / f"{i:03d}.txt").write_text(
             sources[i % len(sources)].read_text(encoding="utf-8") + f"\n\nNote {i}.\n"
         )
@@ -257,7 +260,7 @@ def test_ctrl_c_mid_ingest_keeps_finished_articles(tmp_path: Path) -> None:
     with open_store(db) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     again = succeeded(invoke("ingest", folder, "--db", db, "-q")).stdout
-    assert again == f"ingested {120 - stored}, unchanged {stored}, failed 0\n"
+    assert again == f"ingested {total - stored}, unchanged {stored}, failed 0\n"
 
 
 def test_reextract(tmp_path: Path) -> None:

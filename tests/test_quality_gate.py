@@ -120,9 +120,11 @@ def probe(shared: Path) -> dict:
 @pytest.mark.parametrize("source", ["headlines-other", "huffpost-other"])
 def test_unseen_text_of_other_categories_rarely_yields_a_release(probe: dict, source: str) -> None:
     """Almost no world-news, politics or technology headline names an upcoming release: a retraining that
-    won out of fold but found 24 releases in them (the shipped models: 10) lost precision on the test split."""
+    won out of fold but found 24 releases in them (the shipped models: 10) lost precision on the test split.
+    Counted on the parts nothing reads (the tuner reads the train part of the other headlines)."""
     s = probe[source]
     key = source.replace("-", "_") + "_share_max"
-    print(f"{source}: {s['with_release']} of {s['items']} items given a release (max share {FLOORS['probe'][key]})")
-    assert s["items"] > 5000
-    assert s["share"] <= FLOORS["probe"][key], [f["titles"] for f in s["found"]]
+    print(f"{source}: {s['held_with_release']} of {s['held_items']} unread items given a release "
+          f"(max share {FLOORS['probe'][key]})")
+    assert s["held_items"] > 2000
+    assert s["held_share"] <= FLOORS["probe"][key], [f["titles"] for f in s["found"] if f["held"]]

@@ -21,3 +21,24 @@ def test_the_probe_reads_no_annotated_or_reserved_item_and_no_entertainment_cate
     # every other headline and HuffPost item: the corpora's sizes less the annotated and reserved ones
     assert seen["headlines-other"] == 10037 - 1075
     assert 6000 < seen["huffpost-other"] < 8403
+
+
+def test_the_tuner_counts_the_other_headlines_a_threshold_would_give_a_release() -> None:
+    from airdate.extract import learned
+    from airdate.extract.pipeline import Extractor
+    from airdate.sources.text import parse_text
+    from training.tune import UNSEEN_MAX_SHARE, unseen_share
+
+    article = parse_text(" date 2022-01-10 'Harbor Lights' Season 3 Premieres March 3 On Netflix\n", label="h1")
+    cands = Extractor(mode="rules", cast="rules").candidates(article, spot=False)
+    assert cands and cands[0][0].rule  # the rules read a release here
+    rows = [(c, learned.Verdict(0.4, 0.0)) for c, _ in cands]
+    unseen = [("headlines-other", {"article": "h1", "releases": []}, 0.9, rows, "short")]
+    loose = {"gate": 0.02, "judge": 0.9, "judge_rule": 0.3, "film": 0.5}
+    strict = {**loose, "judge_rule": 0.5}
+    # a rule-backed find the judge scores 0.4 passes a rule threshold of 0.3, not one of 0.5
+    assert unseen_share(unseen, 1000, loose, "hybrid") == 0.001
+    assert unseen_share(unseen, 1000, strict, "hybrid") == 0.0
+    assert unseen_share(unseen, 100, loose, "hybrid") > UNSEEN_MAX_SHARE >= unseen_share(unseen, 1000, loose, "hybrid")
+    # a per-shape threshold counts too, as the extractor applies it
+    assert unseen_share(unseen, 1000, {**loose, "judge_rule_headline": 0.5}, "hybrid") == 0.0

@@ -93,7 +93,7 @@ def test_split(shared: Path) -> dict:
     return evaluate("test", "hybrid", shared)
 
 
-@pytest.mark.parametrize("name", ["headlines", "huffpost", "longform"])
+@pytest.mark.parametrize("name", ["headlines", "huffpost", "longform", "writers"])
 def test_test_split_meets_its_floors(test_split: dict, name: str) -> None:
     floors = FLOORS["test"][name]
     summary = test_split[name]

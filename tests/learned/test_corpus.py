@@ -30,9 +30,11 @@ def test_items_have_one_split_each_and_tuned_sets_are_never_test(shared: Path) -
         assert seen.setdefault(item.key, item.split) == item.split, item.key
         if item.origin in ("dev", "fixtures") and (item.corpus, str(item.gold["index"])) not in reserved:
             assert item.split != "test", item.key  # the rules were tuned on these
-        if item.origin in ("heldout", "reserved"):
+        if item.origin in ("heldout", "reserved", "writers"):
             assert item.split == "test", item.key
     assert len(seen) > 3000
+    writers = [k for k in seen if k.startswith("longform:") and k.split(":")[1][:1] in "jkl"]
+    assert len(writers) >= 12 and all(seen[k] == "test" for k in writers)
 
 
 def test_reserved_items_are_only_ever_in_the_test_split(shared: Path) -> None:
@@ -57,7 +59,7 @@ def test_corpus_gold_passes_the_shared_linter(shared: Path, tmp_path: Path) -> N
     """Every gold file of tests/corpus, checked against the very text it was annotated on."""
     by_corpus: dict[str, list] = {}
     for item in items(shared):
-        if item.origin in ("corpus", "reserved"):
+        if item.origin in ("corpus", "reserved", "writers"):
             by_corpus.setdefault(item.corpus, []).append(item)
     assert {"huffpost", "headlines", "longform"} <= set(by_corpus)
     for corpus, group in by_corpus.items():

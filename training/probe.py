@@ -38,8 +38,6 @@ from training.corpus import (
     split_of,
 )
 
-HEADLINES = Path("corpora/fwd-news-headlines/headlines.json")
-HUFFPOST = Path("corpora/huffpost-news-category-v3-subset/News_Category_Dataset_v3.first9999.jsonl")
 SOURCES = ("headlines-other", "huffpost-other")
 TUNED_SPLITS = ("train",)  # the parts of the other headlines the tuner reads; the rest stay unseen
 
@@ -54,13 +52,15 @@ def unannotated(shared: Path = DEFAULT_SHARED) -> Iterator[tuple[str, str, str, 
     dev = _load_dev_materialize()
     seen = {it.key for it in items(shared)}
     reserved = reserved_keys(shared)
-    for i, x in enumerate(json.loads((shared / HEADLINES).read_text(encoding="utf-8"))):
+    # The texts as the annotated items' are built (tests/dev/materialize.py), from its cached corpus reads.
+    for i, x in enumerate(dev._json(shared / dev.HEADLINES)):
         key = f"headlines:{i}"
         if x["category"] == "television" or key in seen or ("headlines", str(i)) in reserved:
             continue
         day = dt.datetime.strptime(x["published"], "%B %d, %Y %I:%M %p").date().isoformat()
-        yield "headlines-other", key, split_of("headlines", i), f" date {day} {x['title']}\n"
-    for i, line in enumerate((shared / HUFFPOST).read_text(encoding="utf-8").split("\n")):
+        gold = {"corpus": "headlines", "index": i, "published": day, "article": f"h{i}.txt"}
+        yield "headlines-other", key, split_of("headlines", i), dev.build_text(shared, gold)
+    for i, line in enumerate(dev._lines(shared / dev.HUFFPOST)):
         if not line.strip():
             continue
         x = json.loads(line)

@@ -76,63 +76,81 @@ def read_dev(shared: Path) -> list[Scored]:
     return out
 
 
-def read_cv(shared: Path) -> list[Scored] | None:
+class FoldReader:
+    """The models of the last ``make model`` run that never saw an article of a given fold: the gate and judge
+    of each cross-validation fold (``build/cv``) and the title spotter of each training fold (``build/spotters``),
+    loaded once for every article the tuner reads out of fold."""
+
+    def __init__(self, gates: list[Any], judges: list[Any], spotters: list[Any]) -> None:
+        from airdate.extract import learned
+        from airdate.extract.pipeline import Extractor
+
+        self.gates, self.judges, self.spotters = gates, judges, spotters
+        self.extractor = Extractor(mode="rules", cast="hybrid" if learned.cast_available() else "rules")
+
+    @classmethod
+    def load(cls) -> FoldReader | None:
+        """None when any of the models is missing (a fresh clone before ``make model``)."""
+        import spacy
+
+        from training.build import CV_FOLDS, FOLDS
+        from training.train import CV, SPOTTERS
+
+        cv = [[CV / f"{c}{f}" for f in range(CV_FOLDS)] for c in ("gatecv", "judgecv")]
+        spotters = [SPOTTERS / f"titles{f}" for f in range(FOLDS)]
+        if not all((p / "config.cfg").exists() for p in [*cv[0], *cv[1], *spotters]):
+            return None
+        return cls(*([spacy.load(p) for p in paths] for paths in (*cv, spotters)))
+
+    def read(self, key: str, article: Any, spotted: bool) -> tuple[float, list[tuple[Any, Any]]]:
+        """(gate score, (candidate, verdict) rows) for an article of key `key`, by the models of its fold; with
+        `spotted` its candidates include those of the spotter of its training fold, else the shipped one's."""
+        from airdate.extract import learned
+        from training.build import cv_fold_of, fold_of
+
+        f = cv_fold_of(key)
+        pieces = learned.gate_pieces(article.title, article.text)
+        gate = max(float(d.cats.get("RELEASE", 0.0)) for d in self.gates[f].pipe(pieces))
+        spotter = self.spotters[fold_of(key)] if spotted else None
+        cands = self.extractor.candidates(article, spot=True, spotter=spotter)
+        docs = self.judges[f].pipe([t for _, t in cands])
+        rows = [(c, learned.Verdict(float(d.cats.get("RELEASE", 0.0)), float(d.cats.get("FILM", 0.0))))
+                for (c, _), d in zip(cands, docs, strict=True)]
+        return gate, rows
+
+
+def read_cv(shared: Path, reader: FoldReader | None = None) -> list[Scored] | None:
     """Out-of-fold rows for every train and dev item the rules were not tuned on: each read by the gate and judge of its
     cross-validation fold (``build/cv``), its candidates found by a title spotter that never saw it.
     None when the cross-validation models are missing (then the dev split alone is used)."""
-    import spacy
-
     from airdate.extract import learned
-    from airdate.extract.pipeline import Extractor
     from airdate.sources.text import parse_text
-    from training.build import CV_FOLDS, FOLDS, cv_fold_of, fold_of
     from training.evaluate import set_of
-    from training.train import CV, SPOTTERS
 
-    paths = [CV / f"{c}{f}" for c in ("gatecv", "judgecv") for f in range(CV_FOLDS)]
-    spotter_paths = [SPOTTERS / f"titles{f}" for f in range(FOLDS)]
-    if not all((p / "config.cfg").exists() for p in paths + spotter_paths):
+    reader = reader or FoldReader.load()
+    if reader is None:
         return None
-    gates = [spacy.load(CV / f"gatecv{f}") for f in range(CV_FOLDS)]
-    judges = [spacy.load(CV / f"judgecv{f}") for f in range(CV_FOLDS)]
-    spotters = [spacy.load(p) for p in spotter_paths]
-    extractor = Extractor(mode="rules", cast="hybrid" if learned.cast_available() else "rules")
     out = []
     for item in items(shared):
         if item.split == "test" or item.origin in RULES_TUNED_ON:
             continue
         article = parse_text(item.text, label=item.article)
-        f = cv_fold_of(item.key)
-        gate = max(float(d.cats.get("RELEASE", 0.0)) for d in gates[f].pipe(learned.gate_pieces(article.title, article.text)))
-        spotter = spotters[fold_of(item.key)] if item.split == "train" else None
-        cands = extractor.candidates(article, spot=True, spotter=spotter)
-        docs = judges[f].pipe([t for _, t in cands])
-        rows = [(c, learned.Verdict(float(d.cats.get("RELEASE", 0.0)), float(d.cats.get("FILM", 0.0))))
-                for (c, _), d in zip(cands, docs, strict=True)]
+        gate, rows = reader.read(item.key, article, spotted=item.split == "train")
         out.append((set_of(item), item.gold, gate, rows, learned.gate_shape(article.text)))
     return out
 
 
-def read_unseen(shared: Path) -> tuple[list[Scored], int]:
+def read_unseen(shared: Path, reader: FoldReader | None = None) -> tuple[list[Scored], int]:
     """Rows for the train part of the other subreddits' headlines, read like a train item by the models of
     its cross-validation fold (none of which learnt from them), and how many there are (the rows leave out
     those with no candidate). Nothing without the cross-validation models."""
-    import spacy
-
     from airdate.extract import learned
-    from airdate.extract.pipeline import Extractor
     from airdate.sources.text import parse_text
-    from training.build import CV_FOLDS, FOLDS, cv_fold_of, fold_of
     from training.probe import tuned, unannotated
-    from training.train import CV, SPOTTERS
 
-    paths = [CV / f"{c}{f}" for c in ("gatecv", "judgecv") for f in range(CV_FOLDS)] + [SPOTTERS / f"titles{f}" for f in range(FOLDS)]
-    if not all((p / "config.cfg").exists() for p in paths):
+    reader = reader or FoldReader.load()
+    if reader is None:
         return [], 0
-    gates = [spacy.load(CV / f"gatecv{f}") for f in range(CV_FOLDS)]
-    judges = [spacy.load(CV / f"judgecv{f}") for f in range(CV_FOLDS)]
-    spotters = [spacy.load(SPOTTERS / f"titles{f}") for f in range(FOLDS)]
-    extractor = Extractor(mode="rules", cast="hybrid" if learned.cast_available() else "rules")
     out: list[Scored] = []
     total = 0
     for source, key, split, text in unannotated(shared):
@@ -140,12 +158,7 @@ def read_unseen(shared: Path) -> tuple[list[Scored], int]:
             continue
         total += 1
         article = parse_text(text, label=key)
-        f = cv_fold_of(key)
-        gate = max(float(d.cats.get("RELEASE", 0.0)) for d in gates[f].pipe(learned.gate_pieces(article.title, article.text)))
-        cands = extractor.candidates(article, spot=True, spotter=spotters[fold_of(key)])
-        docs = judges[f].pipe([t for _, t in cands])
-        rows = [(c, learned.Verdict(float(d.cats.get("RELEASE", 0.0)), float(d.cats.get("FILM", 0.0))))
-                for (c, _), d in zip(cands, docs, strict=True)]
+        gate, rows = reader.read(key, article, spotted=True)
         if rows:  # an item with no candidate is never given a release
             out.append(("headlines-other", {"article": key, "releases": []}, gate, rows, learned.gate_shape(article.text)))
     return out, total
@@ -242,12 +255,13 @@ def tune(shared: Path = DEFAULT_SHARED, mode: str = "hybrid", write: bool = True
     scorer = load_scorer(shared)
     learned.thresholds.cache_clear()
     learned._load.cache_clear()
-    data = read_cv(shared)
+    reader = FoldReader.load()  # the out-of-fold models, loaded once for both readings below
+    data = read_cv(shared, reader)
     print("thresholds chosen on", "dev alone (no cross-validation models)" if data is None else
           "out-of-fold scores over train and dev")
     dev = read_dev(shared) if data is not None else None  # for ties among a shape's thresholds
     data = data if data is not None else read_dev(shared)
-    unseen, n_unseen = read_unseen(shared) if dev is not None else ([], 0)
+    unseen, n_unseen = read_unseen(shared, reader) if dev is not None else ([], 0)
 
     def rank(result: dict[str, dict[str, Any]], t: dict[str, float]) -> int:
         """2: every set above the precision floor and the other headlines quiet; 1: the floor alone; 0: neither.

@@ -59,13 +59,13 @@ def test_the_tuner_keeps_the_other_headlines_quiet_when_it_can(shared: Path, mon
     gold = {"article": "h1", "releases": [c.release.to_json() for c, _ in cands]}  # the release is real here
     data = [("headlines", gold, 0.9, rows, "short")] * 8
     other = [("headlines-other", {"article": "o", "releases": []}, 0.9, rows, "short")] * 10
-    monkeypatch.setattr(tune, "read_cv", lambda shared: data)
+    monkeypatch.setattr(tune, "read_cv", lambda shared, reader=None: data)
     monkeypatch.setattr(tune, "read_dev", lambda shared: data)
 
     def kept(t: dict) -> bool:
         return bool(tune.predict(0.9, rows, t, "hybrid", "short")["releases"])
 
-    monkeypatch.setattr(tune, "read_unseen", lambda shared: (other, 100_000))  # 10 in 100,000: quiet
+    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: (other, 100_000))  # 10 in 100,000: quiet
     assert kept(tune.tune(shared, write=False))
-    monkeypatch.setattr(tune, "read_unseen", lambda shared: (other, 1000))  # 10 in 1,000: too many
+    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: (other, 1000))  # 10 in 1,000: too many
     assert not kept(tune.tune(shared, write=False))

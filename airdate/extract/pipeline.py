@@ -96,6 +96,13 @@ PROJECT = re.compile(
     r"\b(?i:reboots?|remakes?|remaking|reimagin(?:ing|ed)|revival|biopic|live-action\s+(?:adaptation|version|remake)|"
     r"(?:film|movie|tv|series)\s+adaptation|to\s+(?:play|star\s+(?:as|in))|developing|is\s+coming\s+back|are\s+coming\s+back)\b"
 )
+# Screen words that say neither film nor series: "the Iowa PBS documentary", "its 2012 telenovela",
+# "ABC's Thursday lineup, which the network has not yet scheduled", "Paramount's live-action …".
+SCREEN_WORD = re.compile(
+    r"\b(?:documentar(?:y|ies)|docudrama|docu-?series|telenovelas?|dizi|procedurals?|live-action|animated|"
+    r"streamers?|broadcasters?|networks?|line-?ups?|time\s*slot|prime[\s-]?time|pilot|finale|rom-?com)\b",
+    re.IGNORECASE,
+)
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
     r"\b(?:songs?|albums?|tour|concerts?|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musicians?|singers?|rappers?|"
@@ -103,6 +110,14 @@ MEDIA = re.compile(
     r"TikTok|challenge|viral|"
     r"book|novel|memoir|paperback|video\s+game|podcast|Broadway|exhibit|exhibition|"
     r"Hall\s+of\s+Fame|amphitheat(?:er|re)|arena|setlist|stadium)\b",
+    re.IGNORECASE,
+)
+# A screen work drawn from a book, a podcast or a game names that source, not a second work: "book-to-screen
+# pickups", "based on the bestselling novel", "an adaptation of the Rosemary Sutcliff novel".
+ADAPTED = re.compile(
+    r"\b(?:book|novel|memoir|comic|manga|podcast|video\s+game)s?[\s-]+(?:to[\s-]+(?:screen|series|tv|film)|adaptations?)\b|"
+    r"\b(?:based\s+on|adapted\s+from|adaptations?\s+of|inspired\s+by)\s+(?:[\w'’,.-]+\s+){0,6}?"
+    r"(?:book|novel|memoir|podcast|video\s+game)s?\b",
     re.IGNORECASE,
 )
 STRONG_UPCOMING = re.compile(
@@ -157,13 +172,18 @@ class Sentence:
 
 # Abbreviations a number follows ("Chawl No. 9", "Vol. 2", "Pt. 3"): their full stop ends no sentence.
 NUMBER_ABBREVIATIONS = frozenset({"No", "Nos", "Vol", "Vols", "Pt", "Ep", "Ch", "Op", "Fig", "Sec"})
+# A month abbreviation in capitals, which the tokenizer does not know ("ON MONDAY, SEPT. 21" in a press
+# release), is followed by its day just the same.
+MONTH_ABBREVIATIONS = frozenset("JAN FEB MAR APR JUN JUL AUG SEP SEPT OCT NOV DEC".split())
 
 
 def _numbered_abbreviations(doc: Any) -> Any:
     for i in range(1, len(doc) - 1):
         before, stop, after = doc[i - 1], doc[i], doc[i + 1]
         if (stop.text == "." and not before.whitespace_ and before.text in NUMBER_ABBREVIATIONS
-                and (after.like_num or re.fullmatch(r"[IVX]+", after.text))):
+                and (after.like_num or re.fullmatch(r"[IVX]+", after.text))) or (
+                stop.text == "." and not before.whitespace_ and before.text in MONTH_ABBREVIATIONS
+                and re.fullmatch(r"\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?", after.text)):
             after.is_sent_start = False
     return doc
 
@@ -479,7 +499,12 @@ SPAN_SPEAKS = re.compile(
 )
 SPAN_PERSON_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?(?:\s*,\s*who\b|\s+(?:stars?|starred|starring)\s+as\b"
-    r"|\s+(?:plays|played|portrays|portrayed)\s+(?:the\s+)?[A-Za-z])"
+    r"|\s+(?:plays|played|portrays|portrayed)\s+(?:the\s+)?[A-Za-z]"
+    # what people do and shows do not: "Eleni Vourvatsi will direct the first four episodes", "Tobias
+    # Renwick-Hale is back as the insomniac harbormaster Ellis Marr" (a show is back "as a limited series")
+    r"|\s+(?:will\s+|to\s+)?(?:direct|directs|directed|write|writes|wrote|helm|helms|helmed|co-stars?|co-starred|"
+    r"narrates|reprises|reprising)\b(?!\s+by\b)"
+    r"|\s+(?:is\s+back|are\s+back|returns|returning|will\s+return)\s+as\s+(?!an?\s|(?:a\s+)?(?:limited|series|film)\b))"
 )
 # A place: where filming, a story or a company is; "X-set", "X-based", "X-born" name where, not what.
 SPAN_PLACE_BEFORE = re.compile(
@@ -751,6 +776,10 @@ class Extractor:
             # A section's items: its headings, and lines that open with a listed title ("Spare Parts,
             # Season 2 (Netflix) - The comedy returns …" under "TUESDAY, JAN. 19").
             item = s.heading or (opens and any(m.how == "heading" and m.begin == 0 for m in s.mentions))
+            if item and ctx.section_event:
+                # "RENEWED" over "Gilded Fathoms (Apple TV+) - Season 4": the scorecard's heading says what befell it.
+                for k in dict.fromkeys(s.keys):
+                    clusters[k].events.append((clusters[k].season_focus, Event(ctx.section_event, None, "confirmed", s.text)))
             if item and ctx.section:
                 for k in s.keys:
                     if not clusters[k].section and ctx.section_day:
@@ -933,6 +962,7 @@ class _Context:
     universal_platforms: list[str] = field(default_factory=list)  # "All series stream on CBC Gem": every title's
     section: list[Window] = field(default_factory=list)  # the window of the roundup section being read
     section_day: bool = False  # the section's heading is a day and nothing more: it dates its items outright
+    section_event: str | None = None  # the section's heading is a status ("RENEWED", "Cancelled"): its items' event
     blocked: frozenset[str] = frozenset()  # the article's titles and the platforms: never a person's name
     cast_mode: str = "rules"
     looking_back: bool = False  # the headline ranks what has aired: its intro frames no window
@@ -1007,6 +1037,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         # "Coming in June"): its window dates the items below it up to the next such heading,
         # not the item above it.
         ctx.section = dated
+        status = STATUS_HEADING.fullmatch(text.strip())
+        ctx.section_event = next((kind for kind, word in STATUS_WORDS if status and status.group(1).lower().startswith(word)), None)
         rest = text
         for day in dated:
             rest = rest.replace(day.text, " ")
@@ -1100,6 +1132,13 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         )[1]
 
 
+# A scorecard's section heading that is a status and nothing more: "RENEWED", "Cancelled:", "Renewed shows".
+STATUS_HEADING = re.compile(
+    r"(?i:(renewed|cancell?ed|axed|ordered|picked\s+up|new\s+series\s+orders?|series\s+orders?)"
+    r"(?:\s+(?:shows|series|titles|so\s+far|this\s+year))?)\s*:?"
+)
+STATUS_WORDS = (("renewed", "renewed"), ("cancelled", "cancel"), ("cancelled", "axed"), ("renewed", "picked"),
+                ("ordered", "ordered"), ("ordered", "new"), ("ordered", "series"))
 ITEM_DATE = re.compile(r"\([^()]*\d[^()]*\)\s*$")  # a bracket that closes the heading and holds a number
 
 
@@ -1187,7 +1226,7 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
     own = {k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(text, m))}
     about = own or ({focus} if focus else set())
     bare = _without_titles(s)
-    media = bool(MEDIA.search(bare))
+    media = bool(MEDIA.search(ADAPTED.sub(" ", bare)))
     if len(about) == 1:
         # One work the sentence is about, named or in focus ("The musical series, which picks up from
         # 2009's 'The Princess and the Frog', …" is about the series in focus).
@@ -1201,6 +1240,7 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c = clusters[k]
         c.film += bool(FILM.search(text))
         c.series += bool(SERIES.search(text))
+        c.screen_words += bool(SCREEN_WORD.search(text))
         c.media += media
         if s.keys:
             film_near, series_near = _kind_near(s, k)

@@ -48,6 +48,7 @@ class Cluster:
     first: int = 0
     in_headline: bool = False
     media: int = 0  # sentences about songs, tours, books, games
+    screen_words: int = 0  # sentences with a screen word that says neither film nor series ("documentary", "network")
     strong: int = 0  # headline sentences that announce it as coming
     own: int = 0  # mentions that are about it, not about its sequel, its star or its style
     lead: CastMember | None = None  # the headline's person, added once the title is a release
@@ -167,7 +168,7 @@ def _rule_verdict(f: _Facts) -> bool:
     """The hand-written test: does the article discuss this title's upcoming release?"""
     c, season, windows, live, cast, platforms = f.c, f.season, f.windows, f.live, f.cast, f.platforms
     # Filming is screen work: "'X' Wraps Filming" needs no other word for film or TV.
-    screen = c.film + c.series + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live) + c.promo + c.project
+    screen = c.film + c.series + c.screen_words + len(platforms) + sum(e.type in ("filming_started", "filming_wrapped") for e in live) + c.promo + c.project
     if not (
         windows
         or live
@@ -201,7 +202,7 @@ def _signals(f: _Facts) -> tuple[str, ...]:
         "season_next": (season or 0) >= 2, "upcoming": bool(c.upcoming), "in_headline": c.in_headline,
         "future": bool(c.future), "lead": c.lead is not None, "strong": bool(c.strong), "review": bool(c.review),
         "own_none": not c.own, "media": bool(c.media), "film_cue": c.film > c.series, "series_cue": c.series > c.film,
-        "from_heading": c.from_heading, "no_screen": c.film + c.series == 0, "many_forms": len(c.forms) > 1,
+        "from_heading": c.from_heading, "no_screen": c.film + c.series + c.screen_words == 0, "many_forms": len(c.forms) > 1,
         "has_part": bool(c.parts), "promo": bool(c.promo), "project": bool(c.project), "has_characters": bool(c.characters), "replaced": bool(c.replaced),
     }
     out += [f"sig_{k}" for k, v in flags.items() if v]

@@ -52,7 +52,7 @@ REPORTING = re.compile(
 # "Saturday and Sunday nights", "Friday-Saturday"), or a slot ("the Tuesday 10pm slot", "its Monday 9 slot").
 WEEKDAY_NOT_A_DAY = re.compile(
     r"(?:['’]s\b|[-–/]\w|\s+(?i:and|or|to|through|thru|&)\s+" + WD +
-    r"|(?:\s+[\w:/.]+){0,2}\s+(?i:slot|time\s*slot|lineup|block|drama|dramas|comedy|programming)\b)"
+    r"|(?:\s+[\w:/.-]+){0,2}\s+(?i:slot|time\s*slot|lineup|line-up|block|drama|dramas|comedy|programming)\b)"
 )
 # A holiday that names a slot or a kind of title, not a day: "the Christmas schedule", "the
 # Thanksgiving frame", "its 2027 Thanksgiving title", "the lucrative Christmas season".
@@ -223,6 +223,8 @@ def release_windows(
                                     or _past_clause(WORD.findall(_clause_before(sentence, f.begin))) or NEWS_DONE.search(head)
                                     or WEEKDAY_RUN_BEFORE.search(head)):
             continue  # a slot ("Saturday and Sunday nights", "the Tuesday 10pm slot") or the day news was made
+        if f.unit == "weekday" and not _weekday_governed(sentence, f):
+            continue  # "a report by Sports Seoul on Wednesday", "It resumed on Monday": the day of something else
         if AS_OF.search(head):
             continue  # "everything arriving in June, as of May 29": the date of the list
         clause = _clause_before(sentence, f.begin).rsplit(",", 1)[-1]
@@ -244,6 +246,47 @@ def release_windows(
         if _governed_by_release(sentence, f) or (loose and not _other_nearby(sentence, f)):
             out.append(WindowClaim(f, False))
     return out
+
+
+# Words a weekday may stand after and still be the release's: "premieres Friday", "streams from Wednesday",
+# "returns for its third season this Friday"; a noun only right before it ("the Copperline premiere Monday").
+_WEEKDAY_SKIP = re.compile(r"^(?:on|this|next|from|starting|beginning|its|their|his|her|the|a|an|for|as|of|early|late|"
+                           r"new|third|second|fourth|fifth|first|final|last|season|series|episodes?|film|movie|show|"
+                           r"again|also|now|then|in|theaters|theatres|cinemas)$", re.IGNORECASE)
+_RELEASE_NOUN_WORDS = frozenset("premiere release debut launch bow return arrival rollout date dates window".split())
+_NOT_GOVERNING = frozenset("set reports report says say suggests suggest will".split())
+
+
+def _weekday_governed(sentence: str, f: Found) -> bool:
+    """A weekday alone ("on Tuesday") dates a release only when a release verb leads up to it. In news
+    prose it is more often the day of the news or of something else: "a report by Sports Seoul on
+    Wednesday", "posted a photo from the set on Tuesday", "overhauled its release calendar on Tuesday"."""
+    if re.match(r"\s*:", sentence[f.end :]) or not sentence[: f.begin].strip() or re.search(
+            r"(?:^|[.;!?|\n])\s*(?i:also|and)\s*$", sentence[: f.begin]):
+        # "Also Wednesday: Gumbo opens in theaters", a day that opens its line: the words after it say what
+        for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
+            if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
+                return False
+            if RELEASE_WORDS.match(w):
+                return True
+        return False
+    before = WORD.findall(_clause_before(sentence, f.begin))[-8:]
+    first, later = True, ""
+    for w in reversed(before):
+        low, nxt, later = w.lower(), later, w.lower()
+        if low == "set" and nxt in ("for", "to"):
+            return True  # "set for Friday", not "from the set on Tuesday"
+        if OTHER_WORDS.match(w) or PAST_RELEASE.match(w) or PAST_VERB.match(w) or (
+                low.endswith("ed") and not RELEASE_WORDS.match(w)):
+            return False
+        if low in _RELEASE_NOUN_WORDS:
+            if first:
+                return True
+        elif RELEASE_WORDS.match(w) and low not in _NOT_GOVERNING:
+            return True
+        if not _WEEKDAY_SKIP.match(w):
+            first = False
+    return False
 
 
 # A premiere named with a possessive: "its November premiere", "its Sundance premiere in January",

@@ -819,10 +819,10 @@ SMALL = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to
 # "Gatekeepers (CBS): The procedural …", "Brightwell Falls (ABC → Hulu) - Season 3", "TIDES (Apple TV+) (13:15)",
 # "Forty Winks - Netflix film. A romantic comedy …".
 SERVICE_LINE = re.compile(
-    r"^(?:\d{1,2}[.)]\s+)?(?P<t>[A-Z0-9À-Þ][^()\n—–:|]{0,60}?)(?:,\s*(?i:season|series)\s+(?P<n>\d{1,3}))?(?:,?\s+(?i:part)\s+(?P<part>\d))?\s*"
+    r"^(?:\d{1,2}[.)]\s+)?(?P<t>[A-Z0-9À-Þ][^()\n—–:|]{0,60}?)(?:(?:[,:]\s*|\s+)(?i:season|series)\s+(?P<n>\d{1,3}))?(?:,?\s+(?i:part)\s+(?P<part>\d))?\s*"
     r"(?:\((?P<p>[^()]{2,40})\)(?:\s*[-–—]\s*(?i:season|series)\s+(?P<m>\d{1,3}))?(?!\s*,\s*who\b)\s*(?:[,:.;—–-]|\(|$)"
-    r"|\s[-–—]\s+(?P<q>[A-Z][\w+&.! ]{1,25}?)\s+(?i:original\s+)?(?i:film|series|movie|documentary|docuseries|special"
-    r"|limited\s+series)\b)"
+    r"|\s[-–—]\s+(?P<q>[A-Z][\w+&.! ]{1,25}?)\s+(?:(?i:original\s+)?(?i:film|series|movie|documentary|docuseries|special"
+    r"|limited\s+series)|(?i:original))\b)"
 )
 YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 SERVICE_TAIL = re.compile(r"\s+(?i:originals?|original\s+\w+|film|series|movie|documentary|exclusive)$")

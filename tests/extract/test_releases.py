@@ -744,3 +744,68 @@ def test_a_source_a_rule_reads_as_a_title_is_no_release() -> None:
     show = "Netflix has renewed Anime News Network for a second season."
     a = show.index("Anime News Network")
     assert not _not_a_title(show, a, a + len("Anime News Network"), "Anime News Network")
+
+
+def test_a_scorecards_status_heading_is_its_items_event() -> None:
+    text = "\n\n".join([
+        "Here is where every series we have been tracking landed this year.",
+        "RENEWED",
+        "Tidewater Lane (Apple TV+) - Season 4\nApple handed its sci-fi drama a fourth season in June. No word on timing yet.",
+        "Copper Hollow (NBC) - Season 3\nThe procedural is the network's most-watched drama.",
+        "CANCELLED",
+        "Night Static (Max) - After one season\nThe thriller never found an audience.",
+    ])
+    found = Extractor(mode="rules").extract(Article(title="Every Show Cancelled and Renewed in 2024", text=text,
+                                                    published=date(2024, 12, 20)))
+    got = {(r.title, r.season): {e.type for e in r.events} for r in found.releases}
+    assert got[("Tidewater Lane", 4)] == {"renewed"}
+    assert got[("Copper Hollow", 3)] == {"renewed"}
+    assert "cancelled" in got[("Night Static", None)]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("The Jade Hairpin Chronicles season 2 (iQIYI) - iQIYI confirmed the second season.", ("The Jade Hairpin Chronicles", 2)),
+    ("Kitchen Royale: Season 4 - Prime Video original.", ("Kitchen Royale", 4)),
+    ("The Dossier Files: Season 1 - Prime Video original docuseries. Five episodes.", ("The Dossier Files", 1)),
+    ("Prairie Bones, Season 2 (Hulu), all episodes", ("Prairie Bones", 2)),
+])
+def test_a_listing_lines_season_is_no_part_of_its_title(line: str, want: tuple[str, int]) -> None:
+    from airdate.extract.titles import listing_title
+
+    m = listing_title(line)
+    assert m is not None and (m.title, m.season) == want
+
+
+@pytest.mark.parametrize("sentence, span, person", [
+    ("Eleni Vourvatsi will direct the first four episodes.", "Eleni Vourvatsi", True),
+    ("Tobias Renwick-Hale is back as the insomniac harbormaster Ellis Marr.", "Tobias Renwick-Hale", True),
+    # what shows do
+    ("Casa Sombra is back as a limited series.", "Casa Sombra", False),
+    ("Night Ferry, directed by Jo Marsh, arrives in May.", "Night Ferry", False),
+])
+def test_what_a_person_does_after_a_span_makes_it_no_title(sentence: str, span: str, person: bool) -> None:
+    from airdate.extract.pipeline import _not_a_title
+
+    a = sentence.index(span)
+    assert _not_a_title(sentence, a, a + len(span), span) is person
+
+
+@pytest.mark.parametrize("sentence, media", [
+    ("It is the latest in a run of book-to-screen pickups.", False),
+    ("The series is based on the bestselling novel by Jo Nesbo.", False),
+    ("It is an adaptation of the Rosemary Sutcliff novel.", False),
+    ("The singer announced a book tour.", True),
+    ("Her memoir is out in May.", True),
+])
+def test_a_screen_adaptation_names_its_source_not_another_work(sentence: str, media: bool) -> None:
+    from airdate.extract.pipeline import ADAPTED, MEDIA
+
+    assert bool(MEDIA.search(ADAPTED.sub(" ", sentence))) is media
+
+
+def test_a_month_abbreviation_in_capitals_ends_no_sentence() -> None:
+    from airdate.extract.pipeline import _nlp
+
+    doc = _nlp()("THE RINK LACES UP FOR SEASON 3 ON MONDAY, SEPT. 21, LEADING INTO THE SERIES PREMIERE. It is back.")
+    assert [s.text for s in doc.sents] == [
+        "THE RINK LACES UP FOR SEASON 3 ON MONDAY, SEPT. 21, LEADING INTO THE SERIES PREMIERE.", "It is back."]

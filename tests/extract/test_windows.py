@@ -389,10 +389,21 @@ def _starts(sentence: str, dct: date) -> list[str]:
     ("The streamer also used Wednesday's showcase to confirm the order.", []),
     ("It airs every Wednesday and Thursday at 8:30 p.m.", []),
     ("Fuji's legendary Monday 9 slot has struggled for a decade.", []),
+    ("According to a report by Sports Seoul on Wednesday, Netflix plans to release it in September.", ["2022-09-01"]),
+    ("The actress posted a photo from the set on Tuesday.", []),
+    ("The studio overhauled its release calendar on Tuesday, moving three films.", []),
+    ("Production resumed on Monday under stricter rules on set.", []),
+    ("Disney, which presents on Thursday, will show footage.", []),
+    ("The channel is eyeing the BBC's autumn Sunday line-up.", []),
     # ... the day a release falls on does
     ("Max releases the first two episodes Thursday, with one more weekly.", ["2022-06-23"]),
     ("The show returns Monday on NBC.", ["2022-06-27"]),
     ("Sony dropped the first trailer on Tuesday, and the sequel will open on Friday.", ["2022-06-24"]),
+    ("Catch the series premiere Monday on NBC.", ["2022-06-27"]),
+    ("The docuseries, which streams from Wednesday, follows a bookkeeper.", ["2022-06-29"]),
+    ("Also Wednesday: the animated musical opens in theaters.", ["2022-06-29"]),
+    ("The legal drama returns for its third season this Friday.", ["2022-06-24"]),
+    ("The finale is set for Friday.", ["2022-06-24"]),
 ])
 def test_a_weekday_dates_a_release_only_when_one_falls_on_it(sentence: str, want: list[str]) -> None:
     assert _starts(sentence, date(2022, 6, 22)) == want

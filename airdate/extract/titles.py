@@ -266,6 +266,15 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
             continue
         break
     picked.reverse()
+    # A headline's verb phrase between the title and the season: "Mercy General Opens Its Sixth Season",
+    # "The Rink Laces Up For Season 3", "Harrow Kicks Off Season 2". The title ends before the verb.
+    low = [m.group(0).lower().strip(",:;") for m in picked]
+    for i in range(1, len(low) - 1):
+        rest = low[i + 1 :]
+        if (len(low[i]) > 3 and low[i].endswith("s") and low[i] not in CONNECT
+                and (rest[0] in ("its", "their") or (rest[0] in ("off", "up") and set(rest[1:]) <= {"for", "with", "into"}))):
+            picked = picked[:i]
+            break
     while picked and picked[0].group(0)[:1].islower():
         picked = picked[1:]  # "the Italian Narcos": a title starts with a capital
     prev = stripped[: picked[0].start()].rstrip() if picked else ""

@@ -317,3 +317,16 @@ def test_a_line_of_figures_is_no_heading_title(line: str, titles: list[str]) -> 
 ])
 def test_a_kind_noun_or_a_deal_names_a_title_in_prose(sentence: str, titles: list[str]) -> None:
     assert [m.title for m in genre_titles(sentence)] == titles
+
+
+@pytest.mark.parametrize("headline, want", [
+    ("Mercy General Opens Its Sixth Season Wednesday, Sept. 23", ("Mercy General", 6)),
+    ("THE RINK LACES UP FOR SEASON 3 ON MONDAY, SEPT. 21", ("THE RINK", 3)),
+    ("Harrow Kicks Off Season 2 With A Bang", ("Harrow", 2)),
+    # a title that ends in -s keeps it
+    ("Sons of Anarchy Season 7", ("Sons of Anarchy", 7)),
+    ("Blue Bloods Season 14", ("Blue Bloods", 14)),
+])
+def test_a_headline_verb_before_the_season_ends_the_title(headline: str, want: tuple[str, int]) -> None:
+    found = [(m.title, m.season) for m in find_titles(headline, headline=True) if m.season]
+    assert found == [want]

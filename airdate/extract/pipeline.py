@@ -97,10 +97,13 @@ PROJECT = re.compile(
     r"(?:film|movie|tv|series)\s+adaptation|to\s+(?:play|star\s+(?:as|in))|developing|is\s+coming\s+back|are\s+coming\s+back)\b"
 )
 # Screen words that say neither film nor series: "the Iowa PBS documentary", "its 2012 telenovela",
-# "ABC's Thursday lineup, which the network has not yet scheduled", "Paramount's live-action …".
+# "ABC's Thursday lineup", "Paramount's live-action …".
 SCREEN_WORD = re.compile(
-    r"\b(?:documentar(?:y|ies)|docudrama|docu-?series|telenovelas?|dizi|procedurals?|live-action|animated|"
-    r"streamers?|broadcasters?|networks?|line-?ups?|time\s*slot|prime[\s-]?time|pilot|finale|rom-?com)\b",
+    r"\b(?:documentar(?:y|ies)|docudrama|docu-?series|telenovelas?|dizi|procedurals?|live-action|rom-?com|"
+    # words with other lives ("a hardware lineup", "a network of", "the championship finale") count qualified
+    r"(?:tv|television|broadcast|cable)\s+networks?|(?:season|series|mid-?season)\s+finale|"
+    r"(?:fall|spring|summer|winter|primetime|prime-time|tv|television|thursday|friday|saturday|sunday|monday|"
+    r"tuesday|wednesday)\s+line-?up|time\s*slot)\b",
     re.IGNORECASE,
 )
 # Other media whose titles look like shows: songs, albums, tours, books, games.
@@ -500,11 +503,11 @@ SPAN_SPEAKS = re.compile(
 SPAN_PERSON_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})?(?:\s*,\s*who\b|\s+(?:stars?|starred|starring)\s+as\b"
     r"|\s+(?:plays|played|portrays|portrayed)\s+(?:the\s+)?[A-Za-z]"
-    # what people do and shows do not: "Eleni Vourvatsi will direct the first four episodes", "Tobias
-    # Renwick-Hale is back as the insomniac harbormaster Ellis Marr" (a show is back "as a limited series")
-    r"|\s+(?:will\s+|to\s+)?(?:direct|directs|directed|write|writes|wrote|helm|helms|helmed|co-stars?|co-starred|"
+    # what people do and shows do not: "Eleni Vourvatsi will direct the first four episodes", "Ximena
+    # Robles-Aranda is back as Inés Valdivia" (a show is back "as a limited series", "as planned")
+    r"|\s+(?:will\s+|to\s+)?(?:direct|directs|directed|write|writes|wrote|helm|helms|helmed|co-starred|"
     r"narrates|reprises|reprising)\b(?!\s+by\b)"
-    r"|\s+(?:is\s+back|are\s+back|returns|returning|will\s+return)\s+as\s+(?!an?\s|(?:a\s+)?(?:limited|series|film)\b))"
+    r"|\s+(?:is|are)\s+back\s+as\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\b)"
 )
 # A place: where filming, a story or a company is; "X-set", "X-based", "X-born" name where, not what.
 SPAN_PLACE_BEFORE = re.compile(
@@ -776,8 +779,9 @@ class Extractor:
             # A section's items: its headings, and lines that open with a listed title ("Spare Parts,
             # Season 2 (Netflix) - The comedy returns …" under "TUESDAY, JAN. 19").
             item = s.heading or (opens and any(m.how == "heading" and m.begin == 0 for m in s.mentions))
-            if item and ctx.section_event:
-                # "RENEWED" over "Gilded Fathoms (Apple TV+) - Season 4": the scorecard's heading says what befell it.
+            if item and ctx.section_event and not find_events(s.text):
+                # "RENEWED" over "Gilded Fathoms (Apple TV+) - Season 4": the scorecard's heading says what befell
+                # it, unless the item's own line says otherwise.
                 for k in dict.fromkeys(s.keys):
                     clusters[k].events.append((clusters[k].season_focus, Event(ctx.section_event, None, "confirmed", s.text)))
             if item and ctx.section:
@@ -1024,6 +1028,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         bool(re.search(r"\band\s+more\b", text, re.I)) or len(_group(s, s.keys[0])) > 1
     )
     after_title, ctx.item_keys = ctx.item_keys, (list(dict.fromkeys(s.keys)) if s.heading else [])
+    if s.heading and not s.keys:
+        ctx.section_event = _status_of(text)  # any heading that is no item opens a section, with a status or none
     if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6:
         dated = [_window(w.found, classify(text), text)
                  for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
@@ -1037,8 +1043,6 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         # "Coming in June"): its window dates the items below it up to the next such heading,
         # not the item above it.
         ctx.section = dated
-        status = STATUS_HEADING.fullmatch(text.strip())
-        ctx.section_event = next((kind for kind, word in STATUS_WORDS if status and status.group(1).lower().startswith(word)), None)
         rest = text
         for day in dated:
             rest = rest.replace(day.text, " ")
@@ -1134,11 +1138,18 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
 
 # A scorecard's section heading that is a status and nothing more: "RENEWED", "Cancelled:", "Renewed shows".
 STATUS_HEADING = re.compile(
-    r"(?i:(renewed|cancell?ed|axed|ordered|picked\s+up|new\s+series\s+orders?|series\s+orders?)"
-    r"(?:\s+(?:shows|series|titles|so\s+far|this\s+year))?)\s*:?"
+    r"(?i:(renewed|renewals?|cancell?ed|cancell?ations?|axed|ordered|picked\s+up|new\s+series\s+orders?|series\s+orders?)"
+    r"(?:\s+(?:shows|series|titles|so\s+far|this\s+year|\(so\s+far\)))?)\s*:?"
 )
-STATUS_WORDS = (("renewed", "renewed"), ("cancelled", "cancel"), ("cancelled", "axed"), ("renewed", "picked"),
+# A further season's order is relabelled a renewal when the release is built.
+STATUS_WORDS = (("renewed", "renew"), ("cancelled", "cancel"), ("cancelled", "axed"), ("ordered", "picked"),
                 ("ordered", "ordered"), ("ordered", "new"), ("ordered", "series"))
+
+
+def _status_of(heading: str) -> str | None:
+    """The event a scorecard's section heading gives its items: "RENEWED", "Cancellations", "Picked up"."""
+    m = STATUS_HEADING.fullmatch(heading.strip())
+    return next((kind for kind, word in STATUS_WORDS if m and m.group(1).lower().startswith(word)), None)
 ITEM_DATE = re.compile(r"\([^()]*\d[^()]*\)\s*$")  # a bracket that closes the heading and holds a number
 
 

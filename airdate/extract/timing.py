@@ -255,6 +255,7 @@ _WEEKDAY_SKIP = re.compile(r"^(?:on|this|next|from|starting|beginning|its|their|
                            r"again|also|now|then|in|theaters|theatres|cinemas)$", re.IGNORECASE)
 _RELEASE_NOUN_WORDS = frozenset("premiere release debut launch bow return arrival rollout date dates window".split())
 _NOT_GOVERNING = frozenset("set reports report says say suggests suggest will".split())
+_MODAL = frozenset("will would to shall may might could ll".split())
 
 
 def _weekday_governed(sentence: str, f: Found) -> bool:
@@ -264,18 +265,20 @@ def _weekday_governed(sentence: str, f: Found) -> bool:
     if re.match(r"\s*:", sentence[f.end :]) or not sentence[: f.begin].strip() or re.search(
             r"(?:^|[.;!?|\n])\s*(?i:also|and)\s*$", sentence[: f.begin]):
         # "Also Wednesday: Gumbo opens in theaters", a day that opens its line: the words after it say what
-        for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
-            if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
-                return False
-            if RELEASE_WORDS.match(w):
-                return True
-        return False
+        return _released_after(sentence, f)
     before = WORD.findall(_clause_before(sentence, f.begin))[-8:]
+    if all(_WEEKDAY_SKIP.match(w) or w.lower() in ("starting", "beginning", "from") for w in before):
+        return _released_after(sentence, f)  # "Starting Tuesday, episodes stream weekly"
     first, later = True, ""
-    for w in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        w, prev = before[i], (before[i - 1].lower() if i else "")
         low, nxt, later = w.lower(), later, w.lower()
         if low == "set" and nxt in ("for", "to"):
             return True  # "set for Friday", not "from the set on Tuesday"
+        if prev in ("be", "been", "being") and (RELEASE_WORDS.match(w) or PAST_RELEASE.match(w)):
+            return True  # "It will be released on Friday"
+        if low in _RELEASE_NOUN_WORDS and prev in _MODAL:
+            return True  # "will return to BBC One on Sunday", "to premiere on PBS on Tuesday": a verb
         if OTHER_WORDS.match(w) or PAST_RELEASE.match(w) or PAST_VERB.match(w) or (
                 low.endswith("ed") and not RELEASE_WORDS.match(w)):
             return False
@@ -286,6 +289,16 @@ def _weekday_governed(sentence: str, f: Found) -> bool:
             return True
         if not _WEEKDAY_SKIP.match(w):
             first = False
+    return False
+
+
+def _released_after(sentence: str, f: Found) -> bool:
+    """The words after a weekday that opens its clause say what falls on it."""
+    for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
+        if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
+            return False
+        if RELEASE_WORDS.match(w):
+            return True
     return False
 
 

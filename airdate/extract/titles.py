@@ -271,8 +271,9 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
     low = [m.group(0).lower().strip(",:;") for m in picked]
     for i in range(1, len(low) - 1):
         rest = low[i + 1 :]
+        tail = {w for w in rest[1:] if not re.fullmatch(r"\d+(?:st|nd|rd|th)|final|last|new|next", w) and w not in ORDINAL_WORDS}
         if (len(low[i]) > 3 and low[i].endswith("s") and low[i] not in CONNECT
-                and (rest[0] in ("its", "their") or (rest[0] in ("off", "up") and set(rest[1:]) <= {"for", "with", "into"}))):
+                and (rest[0] in ("its", "their") or (rest[0] in ("off", "up", "into") and tail <= {"for", "with", "into", "its", "their"}))):
             picked = picked[:i]
             break
     while picked and picked[0].group(0)[:1].islower():

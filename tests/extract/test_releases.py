@@ -763,6 +763,38 @@ def test_a_scorecards_status_heading_is_its_items_event() -> None:
     assert "cancelled" in got[("Night Static", None)]
 
 
+def test_a_heading_that_is_no_status_ends_the_status_section() -> None:
+    text = "\n\n".join([
+        "Here is where every series we have been tracking landed this year.",
+        "CANCELLED",
+        "Night Static (Max) - After one season\nThe thriller never found an audience.",
+        "Shows still waiting to hear their fate from the networks",
+        "Copper Hollow (NBC) - Season 3\nThe procedural is the network's most-watched drama.",
+        "PICKED UP",
+        "Lantern Row (Hulu)\nThe streamer ordered the comedy in May.",
+    ])
+    found = Extractor(mode="rules").extract(Article(title="Every Show Cancelled and Renewed in 2024", text=text,
+                                                    published=date(2024, 12, 20)))
+    got = {r.title: {e.type for e in r.events} for r in found.releases}
+    assert "cancelled" in got["Night Static"]
+    assert "cancelled" not in got.get("Copper Hollow", set())
+    assert got.get("Lantern Row", {"ordered"}) <= {"ordered"}
+
+
+@pytest.mark.parametrize("sentence, screen", [
+    ("The Iowa PBS documentary airs in May.", True),
+    ("It anchors ABC's fall lineup.", True),
+    ("The season finale airs in May.", True),
+    ("Samsung's new Galaxy S25 lineup arrives February 7.", False),
+    ("Verizon's network launches in March.", False),
+    ("The championship finale is in November.", False),
+])
+def test_a_screen_word_with_other_lives_counts_only_qualified(sentence: str, screen: bool) -> None:
+    from airdate.extract.pipeline import SCREEN_WORD
+
+    assert bool(SCREEN_WORD.search(sentence)) is screen
+
+
 @pytest.mark.parametrize("line, want", [
     ("The Jade Hairpin Chronicles season 2 (iQIYI) - iQIYI confirmed the second season.", ("The Jade Hairpin Chronicles", 2)),
     ("Kitchen Royale: Season 4 - Prime Video original.", ("Kitchen Royale", 4)),
@@ -778,9 +810,13 @@ def test_a_listing_lines_season_is_no_part_of_its_title(line: str, want: tuple[s
 
 @pytest.mark.parametrize("sentence, span, person", [
     ("Eleni Vourvatsi will direct the first four episodes.", "Eleni Vourvatsi", True),
-    ("Tobias Renwick-Hale is back as the insomniac harbormaster Ellis Marr.", "Tobias Renwick-Hale", True),
+    ("Ximena Robles-Aranda is back as Inés Valdivia, the widow.", "Ximena Robles-Aranda", True),
     # what shows do
     ("Casa Sombra is back as a limited series.", "Casa Sombra", False),
+    ("Slow Horses will return as planned in September.", "Slow Horses", False),
+    ("Suits is back as the most-streamed show on Netflix.", "Suits", False),
+    ("Dexter returns as Dexter: Resurrection in June.", "Dexter", False),
+    ("Stranger Things co-stars Millie Bobby Brown and Finn Wolfhard.", "Stranger Things", False),
     ("Night Ferry, directed by Jo Marsh, arrives in May.", "Night Ferry", False),
 ])
 def test_what_a_person_does_after_a_span_makes_it_no_title(sentence: str, span: str, person: bool) -> None:

@@ -323,6 +323,7 @@ def test_a_kind_noun_or_a_deal_names_a_title_in_prose(sentence: str, titles: lis
     ("Mercy General Opens Its Sixth Season Wednesday, Sept. 23", ("Mercy General", 6)),
     ("THE RINK LACES UP FOR SEASON 3 ON MONDAY, SEPT. 21", ("THE RINK", 3)),
     ("Harrow Kicks Off Season 2 With A Bang", ("Harrow", 2)),
+    ("Bob's Burgers Kicks Off Its 15th Season", ("Bob's Burgers", 15)),
     # a title that ends in -s keeps it
     ("Sons of Anarchy Season 7", ("Sons of Anarchy", 7)),
     ("Blue Bloods Season 14", ("Blue Bloods", 14)),

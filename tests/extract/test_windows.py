@@ -404,6 +404,9 @@ def _starts(sentence: str, dct: date) -> list[str]:
     ("Also Wednesday: the animated musical opens in theaters.", ["2022-06-29"]),
     ("The legal drama returns for its third season this Friday.", ["2022-06-24"]),
     ("The finale is set for Friday.", ["2022-06-24"]),
+    ("Part 2 will be released globally on Friday.", ["2022-06-24"]),
+    ("The drama will return to BBC One on Sunday.", ["2022-06-26"]),
+    ("Starting Tuesday, new episodes stream weekly.", ["2022-06-28"]),
 ])
 def test_a_weekday_dates_a_release_only_when_one_falls_on_it(sentence: str, want: list[str]) -> None:
     assert _starts(sentence, date(2022, 6, 22)) == want

@@ -187,12 +187,7 @@ def _governed_by_release(sentence: str, f: Found) -> bool:
                 if RELEASE_NOUNS.match(v):
                     break
             return True
-    for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
-        if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
-            return False
-        if RELEASE_WORDS.match(w):
-            return True
-    return False
+    return _released_after(sentence, f)
 
 
 def release_windows(
@@ -293,7 +288,8 @@ def _weekday_governed(sentence: str, f: Found) -> bool:
 
 
 def _released_after(sentence: str, f: Found) -> bool:
-    """The words after a weekday that opens its clause say what falls on it."""
+    """The words after the expression say what it dates (a weekday that opens its clause, or any
+    expression no word before it governs)."""
     for w in WORD.findall(sentence[f.end : f.end + 60])[:6]:
         if OTHER_WORDS.match(w) or PAST_RELEASE.match(w):
             return False

@@ -40,6 +40,7 @@ from airdate.extract.titles import (
     is_date_phrase,
     quoted_titles,
     title_key,
+    translation,
 )
 from airdate.extract.windows import grammar
 from airdate.models import Article, CastMember, Event, Extraction, Release, Window
@@ -450,8 +451,8 @@ def _spotted(s: Sentence) -> list[TitleMention]:
             z = a + len(title)
         if len(title) < 2 or not title_key(title) or is_date_phrase(title) or title.lower() in PAGE_WORDS:
             continue  # "THE CAST", "Release Date", "Verdict": a page's own headings
-        if _not_a_title(s.text, a, z, title):
-            continue
+        if _not_a_title(s.text, a, z, title) or translation(s.text, TitleMention(title, a, z), s.mentions):
+            continue  # a person, a place, a source; or the translation in brackets of a title found before it
         if here is None:
             found = cast_mod.find_cast(s.text)[0]
             here = {title_key(x) for f in found for x in (f.actor, f.character) if x}
@@ -1101,7 +1102,10 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
                 claim = (tag(k, w.found.begin), _window(w.found, certainty, text))
                 (clusters[k].replaced if w.replaced else clusters[k].windows).append(claim)
     if not _platform_history(text):
+        glosses = _translations(s)
         for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()):
+            if any(a <= p.begin < z for a, z in glosses):
+                continue
             for k in _group(s, _owner(s, p.begin, focus)):
                 clusters[k].platforms.append((tag(k, p.begin), p.name))
     found, characters = cast_mod.find_cast(
@@ -1264,6 +1268,17 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
             c.review += bool(REVIEW.search(text) and s.headline)
             c.promo += promo
             c.project += project
+
+
+def _translations(s: Sentence) -> list[tuple[int, int]]:
+    """Where a title's translation stands in brackets after it: its words name no service ("Kitsune no
+    Yome (The Fox's Bride)" is not on Fox), while "Harbour Lights (Netflix)" names one."""
+    out = []
+    for m in s.mentions:
+        inner = re.match(r"\s*\(([^()]{2,60})\)", s.text[m.end :])
+        if inner and not any(inner.group(1).lower().startswith(w) for w in PLATFORM_WORDS if len(w) > 2):
+            out.append((m.end + inner.start(1), m.end + inner.end(1)))
+    return out
 
 
 def _without_titles(s: Sentence) -> str:

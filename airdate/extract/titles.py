@@ -435,7 +435,17 @@ def find_titles(
         if not quoted and _sentence_case(sentence) and (h := heading_subject(sentence, headline=True)) and all(
                 h.end <= m.begin or h.begin >= m.end for m in mentions):
             mentions.append(h)
+    mentions = [m for m in mentions if not translation(sentence, m, mentions)]
     return _dedupe([m for m in mentions if not is_date_phrase(m.title) and not _no_name(m.title)])
+
+
+def translation(sentence: str, m: TitleMention, mentions: list[TitleMention]) -> bool:
+    """A title in brackets right after another is its translation, not a second title: "Kitsune no
+    Yome (The Fox's Bride) opens September 11", "Kara Rüzgar (Black Wind)"."""
+    if not re.match(r"[^()]*\)", sentence[m.end :]):
+        return False
+    return any(o is not m and o.end <= m.begin and re.fullmatch(r"\s*\([^()]*", sentence[o.end : m.begin])
+               for o in mentions)
 
 
 # Words that name where or when, or a maker, never a title on their own: "its Mexican thriller",

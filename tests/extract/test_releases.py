@@ -837,3 +837,12 @@ def test_a_month_abbreviation_in_capitals_ends_no_sentence() -> None:
     doc = _nlp()("THE RINK LACES UP FOR SEASON 3 ON MONDAY, SEPT. 21, LEADING INTO THE SERIES PREMIERE. It is back.")
     assert [s.text for s in doc.sents] == [
         "THE RINK LACES UP FOR SEASON 3 ON MONDAY, SEPT. 21, LEADING INTO THE SERIES PREMIERE.", "It is back."]
+
+
+def test_a_translation_in_brackets_names_no_title_and_no_service(extractor: Extractor) -> None:
+    text = ("The historical drama Kitsune no Yome (The Fox's Bride) opens September 11, and the studio's "
+            "disaster epic Kaiyū (Tidal Drift) arrives October 23.")
+    found = extractor.extract(Article(title="Toho's autumn slate", text=text, published=date(2024, 6, 1)))
+    got = {r.title: (r.platforms, [w.start.isoformat() for w in r.windows]) for r in found.releases}
+    assert got["Kitsune no Yome"] == ((), ["2024-09-11"])
+    assert not any("Bride" in t for t in got)

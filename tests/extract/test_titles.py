@@ -331,3 +331,13 @@ def test_a_kind_noun_or_a_deal_names_a_title_in_prose(sentence: str, titles: lis
 def test_a_headline_verb_before_the_season_ends_the_title(headline: str, want: tuple[str, int]) -> None:
     found = [(m.title, m.season) for m in find_titles(headline, headline=True) if m.season]
     assert found == [want]
+
+
+@pytest.mark.parametrize("sentence, want", [
+    ("The historical drama Kitsune no Yome (The Fox's Bride) opens September 11.", ["Kitsune no Yome"]),
+    ("Kanal D's new period drama Kara Rüzgar (Black Wind) premieres in October.", ["Kara Rüzgar"]),
+    # the same title out of brackets is one
+    ("The studio's drama The Fox's Bride opens September 11.", ["The Fox's Bride"]),
+])
+def test_a_translation_in_brackets_is_no_second_title(sentence: str, want: list[str]) -> None:
+    assert [m.title for m in find_titles(sentence)] == want

@@ -623,7 +623,7 @@ def _owner(s: Sentence, pos: int, focus: str | None) -> str | None:
         return focus
     if s.mentions[0].begin <= 1 and s.text[s.mentions[0].end : s.mentions[0].end + 2].lstrip()[:1] in (":", "|"):
         return s.keys[0]
-    pairs = [(m, k) for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
+    pairs = [(m, k) for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m, focused=True))]
     if not pairs:
         return focus
     before = [k for m, k in pairs if m.begin <= pos]
@@ -678,12 +678,16 @@ def _unnamed_project(text: str, m: TitleMention) -> bool:
 REMADE_OF = re.compile(r"\b(?:reboot|remake|revival|reimagining)\s+of\s+(?:[\w'’-]+\s+){0,3}[‘'\"“]?$", re.IGNORECASE)
 
 
-def _is_reference(text: str, m: TitleMention) -> bool:
+def _is_reference(text: str, m: TitleMention, focused: bool = False) -> bool:
+    """A title named to place someone or something else. `focused`: an earlier line set the title the
+    text is about, so "'Night Shift' creator Dana Roe" in the line under "In 'Paper Lanterns', …"
+    places the writer of the headline's film."""
     if REMADE_OF.search(text[max(0, m.begin - 40) : m.begin + 1]):
         return False
     if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
-        # ... when another title follows for the new work; alone, the star's news may be the show's.
-        return bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
+        # ... when another title follows for the new work, or one is already in focus; alone, the
+        # star's news may be the show's.
+        return focused or bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
     if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
         return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'; "'X' creator"
     if PAST_WORK.search(text[max(0, m.begin - 40) : m.begin].rstrip("‘'\"“")):
@@ -792,7 +796,7 @@ class Extractor:
                         # lines mention ("just in time for Halloween").
                         clusters[k].windows.extend((clusters[k].season_focus, w) for w in ctx.section)
                     clusters[k].section = clusters[k].section or list(ctx.section)
-            own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m))]
+            own = [k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(s.text, m, focused=True))]
             if own and (s.headline or s.heading) and len(set(own)) >= 3:
                 focus = None  # "Premieres This Week: X, Y, Z and More": the intro after it is about them all
             elif own:
@@ -1238,7 +1242,7 @@ SERIES_SAID = re.compile(
 
 def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) -> None:
     text = s.text
-    own = {k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(text, m))}
+    own = {k for m, k in zip(s.mentions, s.keys, strict=True) if not (focus and _is_reference(text, m, focused=True))}
     about = own or ({focus} if focus else set())
     bare = _without_titles(s)
     media = bool(MEDIA.search(ADAPTED.sub(" ", bare)))

@@ -602,6 +602,12 @@ def _maker_title(t: str) -> bool:
         _NOT_GENRE_TITLE.match(words[0]) and len(words) == 1) and not _DATEISH.search(t) and t.lower() not in PLATFORM_WORDS
 
 
+# A person's role or credit right before a name: "creator Dana Roe", "directed by Jo Marsh".
+ROLE_BEFORE = re.compile(
+    r"\b(?i:creator|co-creator|director|writer|showrunner|producer|star|actor|actress|host|narrator|author|by)\s+$"
+)
+
+
 def genre_titles(sentence: str) -> list[TitleMention]:
     """Unquoted titles in prose that a kind noun names: before it ("the comedy X") or in apposition ("X, a thriller"),
     or that a service or a studio owns ("Universal's Tin Soldiers is …")."""
@@ -630,6 +636,8 @@ def genre_titles(sentence: str) -> list[TitleMention]:
                 continue
             if rx is GENRE_AFTER and words[0] in ("The", "A", "An") and len(words) == 1:
                 continue
+            if rx is GENRE_AFTER and ROLE_BEFORE.search(sentence[max(0, m.start("t") - 30) : m.start("t")]):
+                continue  # "'Night Shift' creator Dana Roe, the coming-of-age drama …": a person in apposition
             begin = m.start("t")
             out.append(TitleMention(t, begin, begin + len(t), how="genre"))
     return out

@@ -846,3 +846,13 @@ def test_a_translation_in_brackets_names_no_title_and_no_service(extractor: Extr
     got = {r.title: (r.platforms, [w.start.isoformat() for w in r.windows]) for r in found.releases}
     assert got["Kitsune no Yome"] == ((), ["2024-09-11"])
     assert not any("Bride" in t for t in got)
+
+
+@pytest.mark.parametrize("mode", ["rules", "hybrid"])
+def test_a_creator_placed_by_an_older_show_leaves_the_headline_film_in_focus(mode: str) -> None:
+    text = 'Written and directed by "Night Shift" creator Dana Roe, the coming-of-age drama hits Hulu this week.'
+    found = Extractor(mode=mode).extract(Article(
+        title="In 'Paper Lanterns,' Mara Quill Takes A Road Trip Through 1970s Ohio", text=text,
+        published=date(2020, 11, 23)))
+    got = {r.title: (r.platforms, [w.text for w in r.windows]) for r in found.releases}
+    assert got == {"Paper Lanterns": (("Hulu",), ["this week"])}

@@ -107,6 +107,8 @@ SCREEN_WORD = re.compile(
     r"tuesday|wednesday)\s+line-?up|time\s*slot)\b",
     re.IGNORECASE,
 )
+# A final season still to come is a further season, numbered or not: "'Casual' returns for a final season".
+FINAL_SEASON = re.compile(r"\b(?i:final|farewell)\s+(?:(?:\w+\s+){0,2})?(?i:season|series|run)\b")
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
     r"\b(?:songs?|albums?|tour|concerts?|band|EP|mixtape|vinyl|Grammys?|Billboard|lyrics|music|musicians?|singers?|rappers?|"
@@ -1260,6 +1262,7 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c.film += bool(FILM.search(text))
         c.series += bool(SERIES.search(text))
         c.screen_words += bool(SCREEN_WORD.search(text))
+        c.final += bool(FINAL_SEASON.search(text) and not HISTORY.search(text))
         c.media += media
         if s.keys:
             film_near, series_near = _kind_near(s, k)

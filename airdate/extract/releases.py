@@ -49,6 +49,7 @@ class Cluster:
     in_headline: bool = False
     media: int = 0  # sentences about songs, tours, books, games
     screen_words: int = 0  # sentences with a screen word that says neither film nor series ("documentary", "network")
+    final: int = 0  # sentences, not about the past, that speak of its final season ("returns for a final season")
     strong: int = 0  # headline sentences that announce it as coming
     own: int = 0  # mentions that are about it, not about its sequel, its star or its style
     lead: CastMember | None = None  # the headline's person, added once the title is a release
@@ -175,7 +176,7 @@ def _rule_verdict(f: _Facts) -> bool:
         or any(m.status != "unknown" for m in cast)
         or c.promo
         or c.project
-        or (c.upcoming and (season or 0) >= 2)
+        or (c.upcoming and ((season or 0) >= 2 or c.final))
         or (c.upcoming and c.in_headline and (cast or platforms))
         or (c.future and c.lead is not None)
         or c.strong

@@ -856,3 +856,10 @@ def test_a_creator_placed_by_an_older_show_leaves_the_headline_film_in_focus(mod
         published=date(2020, 11, 23)))
     got = {r.title: (r.platforms, [w.text for w in r.windows]) for r in found.releases}
     assert got == {"Paper Lanterns": (("Hulu",), ["this week"])}
+
+
+def test_a_final_season_to_come_is_a_further_season() -> None:
+    found = Extractor(mode="rules").extract(Article(
+        title="What To Watch On Hulu This Week", text="Hulu's original show 'Quiet Hours' returns for a final season.",
+        published=date(2018, 7, 28)))
+    assert [(r.title, r.platforms) for r in found.releases] == [("Quiet Hours", ("Hulu",))]

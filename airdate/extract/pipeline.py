@@ -108,6 +108,7 @@ SCREEN_WORD = re.compile(
     re.IGNORECASE,
 )
 # A final season still to come is a further season, numbered or not: "'Casual' returns for a final season".
+FINAL_PAST = re.compile(r"\b(?i:wrapped|finished|ran|closed\s+out|ended|aired|concluded)\b")
 FINAL_SEASON = re.compile(r"\b(?i:final|farewell)\s+(?:(?:\w+\s+){0,2})?(?i:season|series|run)\b")
 # Other media whose titles look like shows: songs, albums, tours, books, games.
 MEDIA = re.compile(
@@ -680,6 +681,11 @@ def _unnamed_project(text: str, m: TitleMention) -> bool:
 REMADE_OF = re.compile(r"\b(?:reboot|remake|revival|reimagining)\s+of\s+(?:[\w'’-]+\s+){0,3}[‘'\"“]?$", re.IGNORECASE)
 
 
+# A line that speaks of a show's own seasons is about that show, whoever it names it by: "'Killing Eve'
+# star Jodie Comer will also return for the show's fourth season".
+OWN_SEASON = re.compile(r"\b(?i:seasons?|the\s+show|the\s+series|episodes?)\b")
+
+
 def _is_reference(text: str, m: TitleMention, focused: bool = False) -> bool:
     """A title named to place someone or something else. `focused`: an earlier line set the title the
     text is about, so "'Night Shift' creator Dana Roe" in the line under "In 'Paper Lanterns', …"
@@ -689,7 +695,7 @@ def _is_reference(text: str, m: TitleMention, focused: bool = False) -> bool:
     if m.how in ("quoted", "known", "model") and STAR_OF.match(text[m.end : m.end + 40]):
         # ... when another title follows for the new work, or one is already in focus; alone, the
         # star's news may be the show's.
-        return focused or bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
+        return (focused and not OWN_SEASON.search(text)) or bool(re.search(r"[\"“‘'][A-Z0-9]", text[m.end + 2 :]))
     if m.how in ("quoted", "known", "model") and DERIVED.match(text[m.end : m.end + 14]):
         return True  # "'Cruella' Sequel In The Works": an unnamed new project, not 'Cruella'; "'X' creator"
     if PAST_WORK.search(text[max(0, m.begin - 40) : m.begin].rstrip("‘'\"“")):
@@ -1256,13 +1262,15 @@ def _count_cues(s: Sentence, focus: str | None, clusters: dict[str, Cluster]) ->
         c.series_said += bool(SERIES_SAID.search(bare))
     # A headline's promotion or new project, in its words outside the titles.
     promo = s.headline and not media and bool(PROMO.search(bare))
+    final = FINAL_SEASON.search(text)
+    final_owner = _owner(s, final.start(), focus) if final and not (HISTORY.search(text) or FINAL_PAST.search(text)) else None
     project = s.headline and not media and bool(PROJECT.search(bare))
     for k in set(s.keys) or ({focus} if focus else set()):
         c = clusters[k]
         c.film += bool(FILM.search(text))
         c.series += bool(SERIES.search(text))
         c.screen_words += bool(SCREEN_WORD.search(text))
-        c.final += bool(FINAL_SEASON.search(text) and not HISTORY.search(text))
+        c.final += k == final_owner
         c.media += media
         if s.keys:
             film_near, series_near = _kind_near(s, k)
@@ -1283,9 +1291,15 @@ def _translations(s: Sentence) -> list[tuple[int, int]]:
     out = []
     for m in s.mentions:
         inner = re.match(r"\s*\(([^()]{2,60})\)", s.text[m.end :])
-        if inner and not any(inner.group(1).lower().startswith(w) for w in PLATFORM_WORDS if len(w) > 2):
+        if inner and GLOSS.fullmatch(inner.group(1)) and not any(
+                re.match(re.escape(w) + r"\b", inner.group(1).lower()) for w in PLATFORM_WORDS):
             out.append((m.end + inner.start(1), m.end + inner.end(1)))
     return out
+
+
+# A bracket shaped like a title: capitalised words and the small words between them, no digits or commas
+# ("The Fox's Bride", "Black Wind"; not "Season 4, Apple TV+", "streaming on Hulu").
+GLOSS = re.compile(r"[A-ZÀ-Þ][\w'’-]*(?:\s+(?:[A-ZÀ-Þ][\w'’-]*|of|the|a|an|and|in|de|del|la|le|no|to|for))*")
 
 
 def _without_titles(s: Sentence) -> str:

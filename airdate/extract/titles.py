@@ -602,9 +602,10 @@ def _maker_title(t: str) -> bool:
         _NOT_GENRE_TITLE.match(words[0]) and len(words) == 1) and not _DATEISH.search(t) and t.lower() not in PLATFORM_WORDS
 
 
-# A person's role or credit right before a name: "creator Dana Roe", "directed by Jo Marsh".
+# A person's role or credit right before a name: "creator Dana Roe", "directed by Jo Marsh" (not "followed by").
 ROLE_BEFORE = re.compile(
-    r"\b(?i:creator|co-creator|director|writer|showrunner|producer|star|actor|actress|host|narrator|author|by)\s+$"
+    r"\b(?i:creator|co-creator|director|writer|showrunner|producer|star|actor|actress|host|narrator|author|"
+    r"(?:written|directed|produced|created|hosted|narrated)\s+by)\s+$"
 )
 
 

@@ -863,3 +863,24 @@ def test_a_final_season_to_come_is_a_further_season() -> None:
         title="What To Watch On Hulu This Week", text="Hulu's original show 'Quiet Hours' returns for a final season.",
         published=date(2018, 7, 28)))
     assert [(r.title, r.platforms) for r in found.releases] == [("Quiet Hours", ("Hulu",))]
+
+
+@pytest.mark.parametrize("headline, text, want", [
+    # a service in brackets is no translation
+    ("Summer TV preview", "'The Bear' (FX) returns June 26 for season 3.", {("The Bear", 3, ("FX",))}),
+    ("Fall TV preview", "The spy drama Slow Horses (Season 4, Apple TV+) returns September 4.",
+     {("Slow Horses", 4, ("Apple TV+",))}),
+    # "followed by" is no credit
+    ("What's on TV", "The finale will be followed by Slow Horses, the Apple TV+ spy drama, which returns October 2.",
+     {("Slow Horses", None, ("Apple TV+",))}),
+    # a line about the older show's own season is that show's news
+    ("Jodie Comer Joins Warner Bros. Film 'The Bride!'",
+     "'Killing Eve' star Jodie Comer will also return for the show's fourth season, premiering February 27 on BBC America.",
+     {("The Bride", None, ()), ("Killing Eve", 4, ("BBC",))}),
+    # a final season that wrapped is history, and another show's
+    ("New on streaming", "'Quiet Hours' will stream Friday, after the 'Parks and Recreation' final season wrapped in 2015.",
+     {("Quiet Hours", None, ())}),
+])
+def test_what_the_review_found_stays_fixed(headline: str, text: str, want: set[tuple[str, int | None, tuple[str, ...]]]) -> None:
+    found = Extractor(mode="rules").extract(Article(title=headline, text=text, published=date(2024, 1, 20)))
+    assert {(r.title, r.season, r.platforms) for r in found.releases} == want

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from training.corpus import DEFAULT_SHARED, ROOT, reserved_keys, shared_available
+from training.corpus import DEFAULT_SHARED, ROOT, reserved_keys, shared_missing
 
 JUDGMENTS = ROOT / "tests" / "board" / "judgments.json"
 TODAY = "2022-09-30"  # the week after the corpus's last item: the board as it stood then
@@ -131,8 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     args = ap.parse_args(argv)
     if args.command == "build":
-        if not shared_available(args.shared):
-            print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+        if shared_missing(args.shared):
             return 2
         print(f"ingested {build(args.db, args.shared)} HuffPost entertainment items into {args.db}")
     elif args.command == "sample":

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from training.corpus import DEFAULT_SHARED, items, shared_available
+from training.corpus import DEFAULT_SHARED, items, shared_missing
 
 
 def load_scorer(shared: Path) -> ModuleType:
@@ -337,8 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("out", type=Path, help="folder for the .spacy files")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder holding corpora/")
     args = ap.parse_args(argv)
-    if not shared_available(args.shared):
-        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+    if shared_missing(args.shared):
         return 2
     stats = build(args.out, args.shared)
     for k, v in stats.items():

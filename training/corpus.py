@@ -131,3 +131,11 @@ def items(shared: Path = DEFAULT_SHARED, *, include_shared: bool = True) -> Iter
 
 def shared_available(shared: Path = DEFAULT_SHARED) -> bool:
     return (Path(shared) / "corpora" / "huffpost-news-category-v3-subset").is_dir()
+
+
+def shared_missing(shared: Path) -> bool:
+    """For the training commands: True, after the one-line error, when the shared corpora are not there."""
+    if shared_available(shared):
+        return False
+    print(f"error: shared corpora not found under {shared}; pass --shared PATH", file=sys.stderr)
+    return True

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from training.build import load_scorer
-from training.corpus import DEFAULT_SHARED, SPLITS, Item, items, shared_available
+from training.corpus import DEFAULT_SHARED, SPLITS, Item, items, shared_missing
 
 CORE = ("releases", "windows", "platforms", "cast_pairs")
 
@@ -85,8 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
-    if not shared_available(args.shared):
-        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+    if shared_missing(args.shared):
         return 2
     result = evaluate(args.split, args.mode, args.shared, args.cast)
     print(f"split {args.split}, mode {args.mode}" + (f", cast {args.cast}" if args.cast else ""))

@@ -34,7 +34,7 @@ from training.corpus import (
     _load_dev_materialize,
     items,
     reserved_keys,
-    shared_available,
+    shared_missing,
     split_of,
 )
 
@@ -103,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="print the titles found in the held parts too")
     ap.add_argument("--json", type=Path, help="write every item given a release here")
     args = ap.parse_args(argv)
-    if not shared_available(args.shared):
-        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+    if shared_missing(args.shared):
         return 2
     result = probe(args.shared, args.mode)
     for name, s in result.items():

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from training.corpus import DEFAULT_SHARED, shared_available
+from training.corpus import DEFAULT_SHARED, shared_missing
 from training.evaluate import evaluate
 
 MODES = ("rules", "model", "hybrid")
@@ -48,8 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--split", action="append", choices=("dev", "test"), help="default: dev and test")
     args = ap.parse_args(argv)
-    if not shared_available(args.shared):
-        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+    if shared_missing(args.shared):
         return 2
     for split in args.split or ["dev", "test"]:
         print(f"\n{split} split\n")

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from training.corpus import DEFAULT_SHARED, ROOT, shared_available
+from training.corpus import DEFAULT_SHARED, ROOT, shared_missing
 
 CONFIG = ROOT / "training" / "configs" / "textcat.cfg"
 MODELS = ROOT / "airdate" / "data" / "models"
@@ -72,8 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep the shipped title spotter, cast tagger and the fold spotters of the last full run "
                          "(build/spotters); retrain the gate and the judge")
     args = ap.parse_args(argv)
-    if not shared_available(args.shared):
-        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+    if shared_missing(args.shared):
         return 2
     from airdate.extract import learned
     from training.build import CV_FOLDS, FOLDS, build, build_cast, build_titles, build_words

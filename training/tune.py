@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from training.corpus import DEFAULT_SHARED, ROOT, items, shared_available
+from training.corpus import DEFAULT_SHARED, ROOT, items, shared_missing
 
 GRID = {
     "gate": (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
@@ -345,8 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--dry-run", action="store_true", help="print the choice, write nothing")
     args = ap.parse_args(argv)
-    if not shared_available(args.shared):
-        print(f"error: shared corpora not found under {args.shared}; pass --shared PATH", file=sys.stderr)
+    if shared_missing(args.shared):
         return 2
     print(tune(args.shared, write=not args.dry_run))
     return 0

@@ -187,10 +187,10 @@ MONTH_ABBREVIATIONS = frozenset("JAN FEB MAR APR JUN JUL AUG SEP SEPT OCT NOV DE
 def _numbered_abbreviations(doc: Any) -> Any:
     for i in range(1, len(doc) - 1):
         before, stop, after = doc[i - 1], doc[i], doc[i + 1]
-        if (stop.text == "." and not before.whitespace_ and before.text in NUMBER_ABBREVIATIONS
-                and (after.like_num or re.fullmatch(r"[IVX]+", after.text))) or (
-                stop.text == "." and not before.whitespace_ and before.text in MONTH_ABBREVIATIONS
-                and re.fullmatch(r"\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?", after.text)):
+        if stop.text != "." or before.whitespace_:
+            continue
+        if (before.text in NUMBER_ABBREVIATIONS and (after.like_num or re.fullmatch(r"[IVX]+", after.text))) or (
+                before.text in MONTH_ABBREVIATIONS and re.fullmatch(r"\d{1,2}(?:ST|ND|RD|TH|st|nd|rd|th)?", after.text)):
             after.is_sent_start = False
     return doc
 

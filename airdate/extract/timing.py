@@ -264,10 +264,11 @@ def _weekday_governed(sentence: str, f: Found) -> bool:
     before = WORD.findall(_clause_before(sentence, f.begin))[-8:]
     if all(_WEEKDAY_SKIP.match(w) or w.lower() in ("starting", "beginning", "from") for w in before):
         return _released_after(sentence, f)  # "Starting Tuesday, episodes stream weekly"
-    first, later = True, ""
+    first = True
     for i in range(len(before) - 1, -1, -1):
-        w, prev = before[i], (before[i - 1].lower() if i else "")
-        low, nxt, later = w.lower(), later, w.lower()
+        w, low = before[i], before[i].lower()
+        prev = before[i - 1].lower() if i else ""
+        nxt = before[i + 1].lower() if i + 1 < len(before) else ""
         if low == "set" and nxt in ("for", "to"):
             return True  # "set for Friday", not "from the set on Tuesday"
         if prev in ("be", "been", "being") and (RELEASE_WORDS.match(w) or PAST_RELEASE.match(w)):

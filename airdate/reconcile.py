@@ -600,6 +600,14 @@ def find_conflicts(pool: Sequence[WindowClaim]) -> tuple[Conflict, ...]:
     return tuple(sorted(out, key=lambda c: (_claim_order(c.newer), _claim_order(c.older)), reverse=True))
 
 
+def _fate_order(e: EventClaim) -> tuple[date, str, bool]:
+    """The newer source's word wins; within one day's sources, the later event (an undated one is of its
+    source's day: "'Brooklyn Nine-Nine' Finds New TV Home" over "Fox canceled the hit comedy on Thursday");
+    a tie goes to the cancellation."""
+    day = _day(e.source)
+    return day, e.date or day.isoformat(), e.type == "cancelled"
+
+
 def status_of(events: Sequence[EventClaim], best: WindowClaim | None) -> str:
     """The furthest stage the release has reached (see module doc)."""
     said = [e for e in events if e.certainty != "speculated"]
@@ -607,7 +615,7 @@ def status_of(events: Sequence[EventClaim], best: WindowClaim | None) -> str:
     if "premiered" in types:
         return "premiered"
     fate = [e for e in said if e.type in ("cancelled", "renewed", "ordered")]
-    if fate and max(fate, key=lambda e: (_day(e.source), e.type == "cancelled")).type == "cancelled":
+    if fate and max(fate, key=_fate_order).type == "cancelled":
         return "cancelled"
     if best is not None and best.certainty == "confirmed":
         return "dated"

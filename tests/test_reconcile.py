@@ -303,6 +303,20 @@ def test_status(kinds: list[str], certainty: str, status: str) -> None:
     assert result.status == status
 
 
+def test_within_one_days_articles_the_later_event_decides_the_fate() -> None:
+    # "'Brooklyn Nine-Nine' Finds New TV Home" (undated: the article's day) after "Fox canceled the hit
+    # comedy on Thursday": renewed. The same article telling of a cancellation after a renewal: cancelled.
+    s = src("2018-05-12")
+    cancelled = EventClaim("cancelled", "2018-05-10", "confirmed", "Fox canceled the hit comedy on Thursday.", s)
+    rescued = EventClaim("renewed", None, "confirmed", "'Brooklyn Nine-Nine' Finds New TV Home", s)
+    assert state([], [cancelled, rescued]).status == "renewed"
+    renewed = EventClaim("renewed", "2018-01", "confirmed", "It was renewed in January.", s)
+    axed = EventClaim("cancelled", None, "confirmed", "It has now been cancelled.", s)
+    assert state([], [renewed, axed]).status == "cancelled"
+    # Both undated in one article: the cancellation, as before.
+    assert state([], [event("renewed", s), event("cancelled", s)]).status == "cancelled"
+
+
 def test_speculated_events_do_not_set_status() -> None:
     assert state([], [event("renewed", src("2026-01-10"), "speculated")]).status == "announced"
 

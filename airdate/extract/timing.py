@@ -33,7 +33,9 @@ OTHER_WORDS = re.compile(
     r"oscars?|nominations?|renewed|renewal|announced|announcement|born|died|married|deal|contract|"
     r"writers?|writing|scripts?|strike|viewed|watched|views|hours|ratings|chart|charts|topped|ranked|"
     r"recorded|gameplay|beta|rankings|nielsen|top|exits|leaves|leaving|removed|library|catalog|catalogue|archive|currently|successes|"
-    r"success|hit|speculation|olympics|election|anniversary|birthday|wedding|trial|hearing|sentencing)$",
+    r"success|hit|speculation|olympics|election|anniversary|birthday|wedding|trial|hearing|sentencing|"
+    # a guest's spot on a running show is no release: "slated to host SNL this week", "will perform on Friday"
+    r"host|hosts|hosting|co-host|guest-host|perform|performs|performing|headline|headlining)$",
     re.IGNORECASE,
 )
 PAST_RELEASE = re.compile(

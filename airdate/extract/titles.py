@@ -745,9 +745,21 @@ BOILERPLATE = {"related", "contributing", "source", "sources", "also", "read", "
 # Labels of what a paragraph is, before a colon: "Verdict: X season 2 is …", "Rumor: …".
 LABELS = {"verdict", "the verdict", "our verdict", "bottom line", "the bottom line", "pictured", "caption", "claim",
           "rumor", "rumour", "fact", "spoiler", "spoilers", "warning", "our take", "the takeaway", "takeaway", "tl;dr"}
+# A field of a listing's entry, before its colon: what follows is its value, not a title ("Buyer: Sony
+# Pictures Classics (North America)", "Status: RENEWED (season 5)", "Price: $17 million").
+FIELD_LABELS = {"buyer", "buyers", "seller", "sales", "price", "status", "network", "networks", "platform", "platforms",
+                "streamer", "studio", "distributor", "distributors", "demo", "viewers", "ratings", "rating", "rated",
+                "budget", "runtime", "episodes", "genre", "genres", "director", "directors", "creator", "creators",
+                "showrunner", "showrunners", "cast", "stars", "starring", "where", "where to watch", "when", "format",
+                "language", "languages", "odds", "outlook", "prediction", "our prediction", "deal", "country",
+                "countries", "slot", "time slot", "channel", "length", "box office", "gross", "opening", "based on",
+                "writer", "writers", "producer", "producers", "voice cast", "who", "what", "why", "availability"}
+# A critic's grade before a title: "B-minus: THE LONGEST SHIFT (NBC)", "A+: Kettle Valley".
+GRADE = re.compile(r"^(?:grade\s+)?[A-F](?:[+-]|\s*-?\s*(?:plus|minus))?$", re.IGNORECASE)
 CAPTIONS = {"pictured", "caption", "above", "below", "top", "left", "right", "photo", "photos", "image", "credit"}
 HEADING_PREFIXES = {"not coming in june", "delayed", "cancelled", "canceled", "renewed", "new", "returning", "coming", "upcoming", "exclusive",
-                    "confirmed", "dated", "undated", "ending", "ended", "postponed", "moved", "update", "still waiting"}
+                    "confirmed", "dated", "undated", "ending", "ended", "postponed", "moved", "update", "still waiting",
+                    "still available", "available", "unsold", "sold", "acquired", "on the bubble", "bubble"}
 GENERIC_HEADINGS = {
     "summary", "summary of this article", "cast", "the cast", "plot", "trailer", "release date", "overview",
     "introduction", "conclusion", "verdict", "related", "advertisement", "read more", "more", "latest",
@@ -788,7 +800,8 @@ def _date_label(text: str) -> bool:
 
 
 # A line of figures, not a title: "Sapnon Ki Gaadi (week 6): 0.3; total 88.2", "Cyberhawk: Reckoning (week 1): 21.5".
-FIGURES = re.compile(r";|:\s*[$€£]?\d[\d.,]*\s*(?:[%mkMbB]|crore|lakh|million|billion)?$")
+# "Demo 0.41 | Viewers 5.0M | L+7 viewers 7.6M": figures between bars.
+FIGURES = re.compile(r";|:\s*[$€£]?\d[\d.,]*\s*(?:[%mkMbB]|crore|lakh|million|billion)?$|\d[\d.,]*\s*[%mkMbB]?\s*\|")
 
 
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
@@ -800,8 +813,8 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
         return replace(inner, begin=inner.begin + slot.end(), end=inner.end + slot.end()) if inner else None
     m = HEADING_SUFFIX.search(heading)
     label = heading.split(":", 1)[0].strip().lstrip("[(").lower() if ":" in heading else ""
-    if label in CAPTIONS:
-        return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2"
+    if label in CAPTIONS or label in FIELD_LABELS:
+        return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2", "Buyer: Neon (North America)"
     prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8
     if not m or not (m.group("paren") or m.group("n") or m.group("fin") or m.group("p") or m.group("when") or numbered
                      or prefixed):
@@ -815,7 +828,7 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     if ":" in core:
         left, right = core.rsplit(":", 1)
         if (not _is_titleish(left.split()) or left.strip().lower() in HEADLINE_STOP | HEADING_PREFIXES
-                or ENUMERATOR.fullmatch(left.strip()) or _date_label(left)):
+                or ENUMERATOR.fullmatch(left.strip()) or _date_label(left) or GRADE.match(left.strip())):
             begin = len(left) + 1
             core = right.strip()
     words = core.split()

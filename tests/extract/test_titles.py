@@ -49,6 +49,28 @@ def test_numbered_labels_in_headings_are_no_titles(heading: str, title: str | No
 
 
 @pytest.mark.parametrize(
+    ("heading", "title"),
+    [
+        # a listing entry's fields: the value after the label is no title
+        ("Buyer: Sony Pictures Classics (North America)", None),
+        ("Status: RENEWED (season 5, picked up in March)", None),
+        ("Price: $17 million (worldwide)", None),
+        ("Demo 0.41 | Viewers 5.0M | L+7 viewers 7.6M", None),
+        # a grade or a state before the title: the title after it
+        ("B-minus: THE LONGEST SHIFT (NBC)", "THE LONGEST SHIFT"),
+        ("A+: Kettle Valley (HBO)", "Kettle Valley"),
+        ("STILL AVAILABLE: THE UNDERSTUDIES (Season 2)", "THE UNDERSTUDIES"),
+        # a title with a colon of its own stays whole
+        ("Star Wars: Andor (Disney+)", "Star Wars: Andor"),
+        ("Mission: Impossible (Paramount+)", "Mission: Impossible"),
+    ],
+)
+def test_a_listing_fields_label_is_no_title(heading: str, title: str | None) -> None:
+    found = heading_title(heading)
+    assert (found.title if found else None) == title
+
+
+@pytest.mark.parametrize(
     ("sentence", "titles"),
     [
         ("CBC confirmed that the hit comedy Rock Bottom will end with its sixth season.", ["Rock Bottom"]),

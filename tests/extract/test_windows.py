@@ -395,6 +395,9 @@ def _starts(sentence: str, dct: date) -> list[str]:
     ("Production resumed on Monday under stricter rules on set.", []),
     ("Disney, which presents on Thursday, will show footage.", []),
     ("The channel is eyeing the BBC's autumn Sunday line-up.", []),
+    # a guest's spot on a running show is no release of it
+    ("The Killing Eve star is slated to host SNL this week for the first time.", []),
+    ("Jo Park is set to guest-host Jimmy Kimmel Live this week.", []),
     # ... the day a release falls on does
     ("Max releases the first two episodes Thursday, with one more weekly.", ["2022-06-23"]),
     ("The show returns Monday on NBC.", ["2022-06-27"]),
@@ -407,6 +410,7 @@ def _starts(sentence: str, dct: date) -> list[str]:
     ("Part 2 will be released globally on Friday.", ["2022-06-24"]),
     ("The drama will return to BBC One on Sunday.", ["2022-06-26"]),
     ("Starting Tuesday, new episodes stream weekly.", ["2022-06-28"]),
+    ("Ana Ruiz will host the new season, which premieres on Friday.", ["2022-06-24"]),
 ])
 def test_a_weekday_dates_a_release_only_when_one_falls_on_it(sentence: str, want: list[str]) -> None:
     assert _starts(sentence, date(2022, 6, 22)) == want

@@ -298,7 +298,10 @@ def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
 FIELD_LINE = re.compile(
     r"\s*(?i:release\s+date|release|premiere\s+date|premieres?|premiering|debuts?|where\s+to\s+watch|watch\s+it\s+on|"
     r"streaming\s+on|streams?\s+on|platform|network|channel|broadcaster|airs|airing|episodes|status|release\s+window|"
-    r"in\s+theaters|opens|expected)\s*:\s*\S"
+    r"in\s+theaters|opens|expected|buyer|price|demo|viewers|ratings|cast|voice\s+cast|stars|starring|director|"
+    r"creator|showrunner|genre|format|runtime|studio|distributor|budget|based\s+on)\s*:\s*\S"
+    # a guide's questions: "What is it? A gentle preschool series …", "When and where? It premieres …"
+    r"|\s*(?i:what\s+is\s+it|when\s+and\s+where|who['’]s\s+in\s+it|where\s+can\s+i\s+watch\s+it|when\s+is\s+it\s+out)\?\s*\S"
 )
 
 

@@ -884,3 +884,20 @@ def test_a_final_season_to_come_is_a_further_season() -> None:
 def test_what_the_review_found_stays_fixed(headline: str, text: str, want: set[tuple[str, int | None, tuple[str, ...]]]) -> None:
     found = Extractor(mode="rules").extract(Article(title=headline, text=text, published=date(2024, 1, 20)))
     assert {(r.title, r.season, r.platforms) for r in found.releases} == want
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a tracker's entry: its heading, then its fields
+        ("FERRYLAND\nBuyer: Sony Pictures Classics (North America)\nPrice: low seven figures\n"
+         "The drama opens in theaters on November 14.", "Ferryland"),
+        # a parents' guide: its heading, then its questions
+        ("Tuck and Tumble\n\nWhat is it? A preschool series about two hedgehog siblings.\n\n"
+         "When and where? It arrives on CBeebies in early October.", "Tuck and Tumble"),
+    ],
+)
+def test_a_heading_over_an_entrys_fields_is_its_title(body: str, title: str) -> None:
+    text = "Here is what is coming this fall.\n\n" + body + "\n\nThat is all for now."
+    found = Extractor(mode="rules").extract(Article(title="The Fall Guide", text=text, published=date(2023, 8, 22)))
+    assert title in {r.title for r in found.releases} or title.upper() in {r.title.upper() for r in found.releases}

@@ -867,6 +867,9 @@ SERVICE_LINE = re.compile(
     r"|limited\s+series)|(?i:original))\b)"
 )
 YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+# A line's kind in brackets, as a service would stand: "Seema Prahari (film). The biggest casualty so far."
+KIND_PAREN = re.compile(r"(?i:film|movie|feature(?:\s+film)?|(?:web\s+|limited\s+|mini-?|tv\s+)?series|miniseries|documentary|"
+                        r"docuseries|tv\s+movie|tv\s+film|anime(?:\s+series)?|animated\s+(?:film|series))")
 SERVICE_TAIL = re.compile(r"\s+(?i:originals?|original\s+\w+|film|series|movie|documentary|exclusive)$")
 
 
@@ -882,7 +885,7 @@ def listing_title(line: str) -> TitleMention | None:
     season = part = None
     if m:
         season = m.group("n")
-    elif (m := SERVICE_LINE.match(line)) and _a_service(m.group("p") or m.group("q")):
+    elif (m := SERVICE_LINE.match(line)) and (_a_service(m.group("p") or m.group("q")) or KIND_PAREN.fullmatch(m.group("p") or "")):
         season, part = m.group("n") or m.group("m"), m.group("part")
     else:
         return None

@@ -810,6 +810,9 @@ def test_a_screen_word_with_other_lives_counts_only_qualified(sentence: str, scr
     ("Kitchen Royale: Season 4 - Prime Video original.", ("Kitchen Royale", 4)),
     ("The Dossier Files: Season 1 - Prime Video original docuseries. Five episodes.", ("The Dossier Files", 1)),
     ("Prairie Bones, Season 2 (Hulu), all episodes", ("Prairie Bones", 2)),
+    # the kind in brackets where a service would stand
+    ("Seema Prahari (film). The biggest casualty so far.", ("Seema Prahari", None)),
+    ("Mohalla Mysteries season 3 (web series). Shooting resumed on Monday.", ("Mohalla Mysteries", 3)),
 ])
 def test_a_listing_lines_season_is_no_part_of_its_title(line: str, want: tuple[str, int]) -> None:
     from airdate.extract.titles import listing_title

@@ -259,6 +259,8 @@ def _left_title(before: str) -> tuple[str, int, bool] | None:
             break
         if picked and (w.endswith(("'", "’", '"', "”")) or w.startswith(("'", "‘", '"', "“"))):
             break  # the edge of a quoted title is the edge of this one
+        if re.fullmatch(r"\d+-(?i:episode|part|hour|minute|week|day|year|chapter)s?", w):
+            break  # "its 10-episode first season": a measure of the season, not a title
         if w[:1].isupper() or w[:1].isdigit() or w.lower() in CONNECT or w in ("&",):
             picked.append(m)
             if w.endswith((",", ";")):
@@ -914,9 +916,15 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTHS = {m.lower() for m in MONTH_NAMES}
 
 
+SEASON_OF_YEAR = re.compile(r"(?i:early|mid|late|spring|summer|fall|autumn|winter|q[1-4]|h[12])[\s-]+(?:19|20)\d\d")
+HOLIDAY_DAY = re.compile(r"(?i:christmas|boxing|new\s+year['’]?s|thanksgiving|valentine['’]?s|easter|labou?r|memorial)\s+(?i:day|eve)")
+
+
 def is_date_phrase(title: str) -> bool:
     """A "title" that is a date: "January 31", "Wednesday, July 3", "THURSDAY, NOV. 27". A weekday
     alone is not one ("Wednesday" is a series)."""
+    if SEASON_OF_YEAR.fullmatch(title.strip()) or HOLIDAY_DAY.fullmatch(title.strip()):
+        return True  # "Early 2025", "Spring 2027", "Christmas Day", "New Year's Eve"
     words = [w.lower().strip(",.:;()") for w in title.split()]
     words = [w for w in words if w and w not in ("of", "the")]
     if not words or not any(w in _MONTHS for w in words):

@@ -120,7 +120,9 @@ def test_a_date_is_no_title(heading: str) -> None:
 
 
 @pytest.mark.parametrize(("title", "is_date"), [("Wednesday", False), ("March 14", True), ("Friday, July 12", True),
-                                                ("The Fourth of July", False), ("Sept. 5", True)])
+                                                ("The Fourth of July", False), ("Sept. 5", True), ("Early 2025", True),
+                                                ("Spring 2027", True), ("Christmas Day", True), ("New Year's Eve", True),
+                                                ("Independence Day", False), ("Winter Vespers", False)])
 def test_date_phrases(title: str, is_date: bool) -> None:
     assert is_date_phrase(title) is is_date
 
@@ -139,6 +141,8 @@ def test_a_verbs_object_before_a_season_is_no_title() -> None:
          [("Glass Orchard", 2)]),
         ("Netflix pushed the third season of its Euro-thriller out of 2026.", []),
         ("Star Trek: Discovery Season 5 arrives in April.", [("Star Trek: Discovery", 5)]),
+        ("Its 10-episode first season is due in spring 2022.", []),
+        ("9-1-1 Season 7 premieres in March.", [("9-1-1", 7)]),
     ],
 )
 def test_labels_possessives_and_kinds_around_a_season(sentence: str, expected: list[tuple[str, int]]) -> None:

@@ -539,7 +539,9 @@ SPAN_VERB = re.compile(
     r"premieres|debuts|arrives|unveils|scores|heads|hits|begins|starts|holds|moves|locks|shifts|slips|books|taps|"
     r"renewed|cancell?ed|ordered|delayed|postponed|"
     r"greenlit|axed|set\s+for|picked\s+up)\s+\S.*|(?:is|are)\s+(?i:back|coming|returning|"
-    r"renewed|set|getting|ending|cancell?ed|delayed)\b.*|(?i:showrunner|boss|creator|cast)(?:\s+\S.*)?)$"
+    r"renewed|set|getting|ending|cancell?ed|delayed)\b.*|(?i:showrunner|boss|creator|cast)(?:\s+\S.*)?"
+    # a headline's list of news: "Saltmarsh Kings Dated, Brightwater Academy Renewed, …"
+    r"|(?i:dated|renewed|cancell?ed|axed|delayed|postponed|greenlit|ordered|confirmed|revealed|announced|unveiled)(?:[,;:!].*)?)$"
 )
 SPAN_TAIL = re.compile(r"\s*(?:\((?P<p>[^()]{2,30})\)|\s(?:-|–|—)\s+(?P<d>[^-–—]+))$")
 

@@ -438,7 +438,10 @@ def test_a_numbered_series_beside_its_first_season_is_a_season(extractor: Extrac
     ("Lone Star", "Lone Star"),
     ("El Señor del Puerto Renewed by Telemundo", "El Señor del Puerto"),  # a headline's past verb
     ("Amor en Tierra Caliente Set for June 3", "Amor en Tierra Caliente"),
+    ("Saltmarsh Kings Dated", "Saltmarsh Kings"),  # a headline's list of news
+    ("Brightwater Academy Renewed", "Brightwater Academy"),
     ("Set It Up", "Set It Up"),
+    ("Arrested Development", "Arrested Development"),
 ])
 def test_a_spotted_span_loses_what_a_listing_puts_around_a_title(span: str, title: str) -> None:
     from airdate.extract.pipeline import _trim_span

@@ -27,10 +27,14 @@ NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+){0,2}(?:" + TOKEN + r")
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
 ROLE = r"(?:the\s+)?" + NAME
 
-A = r"(?P<a>" + NAME + r")(?!\d)"
+# An actor's age may follow the name: "Maren Castellano, 41, as a night nurse named June".
+# A role's noun after a word in capitals that qualifies it: "Interpol agent Simone Farrow", "MI6 analyst …".
+ROLE_NOUN = (r"(?:agent|officer|detective|inspector|analyst|doctor|nurse|lawyer|attorney|chef|reporter|journalist|"
+             r"soldier|spy|operative|cop|commander|pilot|scientist|captain|sergeant|constable|guard|ranger|priest|judge)")
+A = r"(?P<a>" + NAME + r")(?!\d)(?:,\s+\d{1,2},(?=\s))?"
 AS = r"(?:as|As)"
 ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
-C0 = r"(?![A-Z]{2,}\b)(?P<c>" + ROLE + r")(?![’']s\b|\d|\s+[a-z]+['’]s\b)"
+C0 = r"(?![A-Z]{2,}\b)(?P<c>" + ROLE + r")(?![’']s\b|\d|[A-Z0-9]|\s+[a-z]+['’]s\b|\s+" + ROLE_NOUN + r"\s+" + UP + r")"
 # What may stand between "as" and the role's name: "as rival auditor Ha Ji-won", "as his
 # handler, Margaux", "as Amos's long-lost sister, Ruth", "as MI6 analyst Cressida Vale".
 DESC = (
@@ -38,6 +42,7 @@ DESC = (
     r"(?:who|which|that|to|in|at|on|from|with|for|by|and|or|but|is|are|was|were|has|have|had|will|would|"
     r"when|where|while|after|before|into|about)\b)"
     r"(?:the|a|an|his|her|their|its|[a-z][a-z'’-]*|" + UP + r"\w*['’]s|" + UP + r"[a-z]+(?=\s+[a-z]+['’]s\b)|"
+    r"" + UP + r"[a-z]+(?=\s+" + ROLE_NOUN + r"\s+" + UP + r")|"
     r"[A-Z]{2,}\d*),?\s+){0,5}?)"
 )
 C = DESC + C0
@@ -48,7 +53,7 @@ V = r"(?i:{})"
 
 RETURN_AS = V.format(
     r"(?:also\s+|will\s+also\s+)?(?:returns|returning|will\s+return|is\s+returning|is\s+set\s+to\s+return|"
-    r"is\s+(?:also\s+)?back|comes\s+back|will\s+be\s+back|is\s+coming\s+back|returned)"
+    r"is\s+(?:also\s+)?back|comes\s+back|will\s+be\s+back|is\s+coming\s+back|returned|back)"
 )
 REPRISE = V.format(
     r"(?:also\s+)?(?:reprises|will\s+reprise|is\s+reprising|is\s+set\s+to\s+reprise|to\s+reprise|reprising)\s+"
@@ -68,7 +73,7 @@ NEW_AS = V.format(
 )
 PLAYS = V.format(
     r"plays|played|portrays|portrayed|stars\s+as|starring\s+as|voices|will\s+voice|is\s+playing|leads\s+as|"
-    r"will\s+lead\s+as|is\s+playing|is\s+voiced\s+by"
+    r"will\s+lead\s+as|is\s+playing|is\s+voiced\s+by|playing"
 )
 LEAVE = V.format(
     r"(?:has\s+been\s+|was\s+|been\s+)?(?:sacked|fired|axed|ousted|dropped|written\s+out)|will\s+not\s+(?:return|be\s+returning|be\s+back|reprise)|won['’]t\s+(?:return|be\s+returning|be\s+back|reprise)|"
@@ -81,7 +86,8 @@ JOIN = V.format(
 )
 
 PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(A + r",?\s+" + ADV + RETURN_AS + r"\s+" + AS + r"\s+" + C), "returning"),
+    (re.compile(A + r",?\s+" + ADV + RETURN_AS + r"(?:\s+for\s+(?:a|the)\s+\w+\s+time|\s+for\s+(?:season|series)\s+\w+)?\s+"
+                + AS + r"\s+" + C), "returning"),
     (re.compile(A + r"['’]s?\s+" + V.format(r"return|comeback|homecoming") + r"\s+" + AS + r"\s+" + C), "returning"),
     (re.compile(A + r",?\s+" + ADV + REPRISE + r"\s+(?:as|As|of)\s+" + C), "returning"),
     (re.compile(A + r",?\s+" + CONTINUE + r"\s+" + AS + r"\s+" + C), "returning"),
@@ -89,6 +95,12 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(A + r",?\s+" + V.format(r"won['’]t|will\s+not|is\s+not|isn['’]t") + r"\s+" + V.format(r"voice|play|reprise|portray") + r"\s+" + C), "leaving"),
     (re.compile(A + r",?\s+" + ADV + r"(?:" + NEW_AS + r")(?:\s+(?:the\s+)?(?:series|show|season\s+\w+|film|sequel|drama|role))?\s+" + AS + r"\s+" + C), "new"),
     (re.compile(A + r",?\s+" + V.format(r"will\s+play|is\s+set\s+to\s+play|to\s+play|has\s+been\s+cast\s+to\s+play") + r"\s+" + C), "new"),
+    # "has joined Netflix's action film Blacklight Run as Interpol agent Simone Farrow": the project between
+    (re.compile(A + r",?\s+" + V.format(r"has\s+joined|joins|will\s+join|is\s+joining|has\s+been\s+cast\s+in|boards|is\s+set\s+to\s+join")
+                + r"\s+(?:(?:the|a|an)\s+)?(?:(?:" + UP + r"[\w+]*\s+){0,2}" + UP + r"[\w+]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,3}(?:" + TOKEN + r"[:,]?\s+|of\s+|the\s+){1,6}?"
+                + AS + r"\s+" + C), "new"),
+    # "spent three months training … for the role of constable Vikram Salve"
+    (re.compile(A + r",?\s+[^.;:]{0,100}?\b(?:for|into)\s+the\s+(?:\w+\s+)?role\s+of\s+" + C), "unknown"),
     (re.compile(A + r",\s+who\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(A + r"\s+" + PLAYS + r"\s+" + C), "unknown"),
     (re.compile(C0 + r",?\s+(?:(?:is|are|will\s+be)\s+)?" + V.format(r"played|portrayed|voiced") + r"(?:\s+once\s+again)?\s+by\s+" + ADESC + A + NOT_DESC), "unknown"),
@@ -101,7 +113,7 @@ PAIR_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # "Ifeoma Nwachukwu-Daniels is Kemi, the middle daughter": a cast list's "is".
     (re.compile(A + r"\s+is\s+" + C0 + r",\s+(?:the|a|an|his|her|their)\s+[a-z]"), "unknown"),
     # "Gareth Oyenuga-Hale is the skeptical priest, Father Michael Trevail"
-    (re.compile(A + r"\s+is\s+(?:the|a|an)\s+(?!(?:[\w'’-]+\s+){0,2}(?:creator|co-creator|showrunner|director|writer|producer|author|host)\b)"
+    (re.compile(A + r"\s+is\s+(?:the|a|an|his|her|their)\s+(?!(?:[\w'’-]+\s+){0,2}(?:creator|co-creator|showrunner|director|writer|producer|author|host)\b)"
                 r"(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s+" + C0), "unknown"),
     # "Jin Ha-neul takes on the role of Do-hyun", "lands the role of"
     (re.compile(A + r",?\s+" + V.format(r"takes\s+on|will\s+take\s+on|takes\s+over|lands|plays|has\s+landed|landed|won")

@@ -138,3 +138,30 @@ def test_a_role_the_rules_paired_is_no_actor_of_the_tagger() -> None:
 def test_roles_named_after_an_aside(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     found, _ = find_cast(sentence)
     assert [(f.actor, f.character) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "back as" in an aside, and "back for a third time as"
+        ("Rhea Sabharwal returns as customs officer Tara D'Souza, with Imran Qadri back as the smuggler Salim Bhai.",
+         [("Rhea Sabharwal", "Tara D'Souza", "returning"), ("Imran Qadri", "Salim Bhai", "returning")]),
+        ("Filming was halted when Mahmoud Sorour, back for a third time as the coal merchant Metwally, injured his shoulder.",
+         [("Mahmoud Sorour", "Metwally", "returning")]),
+        # the project named between "has joined" and the role
+        ("Mireille Okonjo-Fabre has joined Netflix's action film Blacklight Run as Interpol agent Simone Farrow.",
+         [("Mireille Okonjo-Fabre", "Simone Farrow", "new")]),
+        ("Amara Lindqvist-Osei has joined HBO Max's border thriller The Harrow Line as Detective Sergeant Ruth Kessler.",
+         [("Amara Lindqvist-Osei", "Detective Sergeant Ruth Kessler", "new")]),
+        # "playing", "for the role of", "is his sister, …", a role qualified by capitals
+        ("It reunites the pair, with Kim playing the agency's ruthless CEO Han Jae-won.", [("Kim", "Han Jae-won", "unknown")]),
+        ("Arjun Deshpande, 29, trained with flood-rescue crews for the role of constable Vikram Salve.",
+         [("Arjun Deshpande", "Vikram Salve", "unknown")]),
+        ("Rakan Hijazi plays Sami, and Tala Habashneh is his sister, Nour.",
+         [("Rakan Hijazi", "Sami", "unknown"), ("Tala Habashneh", "Nour", "unknown")]),
+        ("Kerr plays MI6 analyst Cressida Vale.", [("Kerr", "Cressida Vale", "unknown")]),
+    ],
+)
+def test_roles_after_more_kinds_of_link(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    found, _ = find_cast(sentence)
+    assert [(f.actor, f.character, f.status) for f in found] == expected

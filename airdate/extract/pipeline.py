@@ -1048,7 +1048,8 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
     after_title, ctx.item_keys = ctx.item_keys, (list(dict.fromkeys(s.keys)) if s.heading else [])
     if s.heading and not s.keys:
         ctx.section_event = _status_of(text)  # any heading that is no item opens a section, with a status or none
-    if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6:
+    # (An entry's field line, "Status: RENEWED (season 3, announced Monday)", is the entry's, not a section's.)
+    if s.heading and not s.keys and len(clusters) > 1 and len(text.split()) <= 6 and not FIELD_LINE.match(text):
         dated = [_window(w.found, classify(text), text)
                  for w in release_windows(text, dct, anime=anime, cue_in_context=True) if not w.replaced]
         if after_title and dated and not s.before_item:

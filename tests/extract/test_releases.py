@@ -907,3 +907,14 @@ def test_a_heading_over_an_entrys_fields_is_its_title(body: str, title: str) -> 
     text = "Here is what is coming this fall.\n\n" + body + "\n\nThat is all for now."
     found = Extractor(mode="rules").extract(Article(title="The Fall Guide", text=text, published=date(2023, 8, 22)))
     assert title in {r.title for r in found.releases} or title.upper() in {r.title.upper() for r in found.releases}
+
+
+def test_an_entrys_field_line_is_the_entrys_own() -> None:
+    # "Status: RENEWED (season 3, …)" under the second entry of a tracker is that entry's, not a section heading.
+    text = ("Harbor Point (Thursdays)\nDemo 0.52 | Viewers 6.1M\nStatus: RENEWED (season 5, picked up in March)\n"
+            "CBS has said it will be back in the fall.\n\n"
+            "Dalton Ridge (Wednesdays)\nDemo 0.44 | Viewers 4.6M\nStatus: RENEWED (season 3, announced Monday)\n"
+            "A relief for ABC's Wednesday comedy block.\n")
+    found = Extractor(mode="rules").extract(Article(title="Bubble Watch", text=text, published=date(2024, 5, 3)))
+    dalton = [r for r in found.releases if r.title == "Dalton Ridge"]
+    assert dalton and dalton[0].season == 3 and [e.type for e in dalton[0].events] == ["renewed"]

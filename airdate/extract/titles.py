@@ -651,6 +651,13 @@ TYPE_AFTER = re.compile(
     r"[Mm]ovie|[Ss]pinoff|[Ss]pin-[Oo]ff|[Aa]daptation|[Ss]equel|[Pp]requel|[Cc]ast|[Tt]railer|[Tt]easer|"
     r"[Ss]how|[Dd]ocuseries|[Mm]iniseries|[Ff]ilm|[Tt]hriller|[Dd]rama|[Cc]omedy|[Ss]itcom|[Ll]imited\s+[Ss]eries)\b"
 )
+# "The Big Series on Shahid", "The Best New Drama": a size or rank before a kind word describes it; no title.
+SIZE_WORDS = {"big", "bigger", "biggest", "new", "best", "top", "latest", "next", "upcoming", "other", "final", "last",
+              "first", "greatest", "hottest", "huge", "major", "one"}
+# What a page is, ending a headline's lead phrase: "Ramadan 2026 TV Guide: …", "Bubble Watch, Week 33: …".
+PAGE_KINDS = {"guide", "preview", "roundup", "round-up", "recap", "tracker", "schedule", "calendar", "blog", "report",
+              "watch", "rankings", "ranking", "list", "lineup", "line-up", "slate", "newsletter", "digest", "briefing"}
+COMPOUND_AFTER = re.compile(r"\s+(?i:nights?|marathons?|clubs?|buffs?|fans|lovers|trivia)\b")
 LEAD_RX = re.compile(
     r"^[‘'\"“]?(?P<t>[A-Z0-9][^\s:|;,]*(?:\s+[^\s:|;,]+){0,7}?)[’'\"”]?"
     r"(?=\s*[:|]\s|\s+(?:share|shares|tease|teases|gets|get|returns|return|renewed|cancell?ed|sets|drops|"
@@ -723,8 +730,10 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
         if t and not _time_words(t.split()) and t.split()[0].lower() not in SENTENCE_START | STOP_SINGLE:
             out.append(TitleMention(t, cue.end(), cue.end() + len(t), how="headline"))
     for m in TYPE_AFTER.finditer(headline) if not quoted else ():
+        if COMPOUND_AFTER.match(headline, m.end()):
+            continue  # "Family Movie Night", "a Series Marathon": the kind word is part of another noun
         left = _left_title(headline[: m.start()])
-        if left and not left[2]:
+        if left and not left[2] and left[0].split()[-1].lower() not in SIZE_WORDS:
             out.append(TitleMention(left[0], left[1], m.start(), how="headline"))
     lead = LEAD_RX.match(headline)
     if lead and not out and not quoted and SCREEN_HINT.search(headline):
@@ -733,6 +742,7 @@ def headline_titles(headline: str, quoted: bool = False) -> list[TitleMention]:
             _is_titleish(words)
             and words[0].lower() not in HEADLINE_STOP | SENTENCE_START | STOP_SINGLE | QUESTION_OPENERS
             and words[-1].lower() not in CONNECT | MINOR
+            and not (len(words) > 1 and (words[0].lower() != "the" or len(words) > 2) and words[-1].lower() in PAGE_KINDS)
         ):
             t = _clean(lead.group("t"))
             if t and not _label(t) and t.lower() not in PLATFORM_WORDS | STUDIOS and not any(w.lower() in HEADLINE_STOP for w in words) and not _time_words(words):

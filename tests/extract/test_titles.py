@@ -367,3 +367,19 @@ def test_a_headline_verb_before_the_season_ends_the_title(headline: str, want: t
 ])
 def test_a_translation_in_brackets_is_no_second_title(sentence: str, want: list[str]) -> None:
     assert [m.title for m in find_titles(sentence)] == want
+
+
+@pytest.mark.parametrize(
+    ("headline", "titles"),
+    [
+        # a page's own name, or a size before a kind word, is no title
+        ("Ramadan 2026 TV Guide: The Big Series on Shahid, MBC and Netflix", []),
+        ("Casting Roundup: Amara Vey Boards HBO Max's The Harrow Line", []),
+        ("The Family Screen Guide: What's New for Toddlers, Big Kids and Family Movie Night", []),
+        # a title before its kind word stays
+        ("MacGruber TV Series Gets Peacock Premiere Date", ["MacGruber"]),
+        ("The Watch: Season 2 Trailer Drops", []),
+    ],
+)
+def test_a_page_name_or_a_size_before_a_kind_is_no_headline_title(headline: str, titles: list[str]) -> None:
+    assert [m.title for m in find_titles(headline, headline=True)] == titles

@@ -1025,7 +1025,7 @@ EVERY_TITLE = re.compile(
 # article then dates on the record had its date announced.
 ANNOUNCED_DATES = re.compile(
     r"\b(?:announc(?:es|ed|e)|sets|set|reveals|revealed|unveils|unveiled|confirms|confirmed)\s+(?:[\w'’-]+\s+){0,4}?"
-    r"(?:premiere|release|return|launch|debut)\s+dates\b",
+    r"(?:(?:premiere|release|return|launch|debut)\s+dates|(?:primetime\s+|fall\s+|winter\s+|spring\s+|summer\s+)?schedule|launches)\b",
     re.IGNORECASE,
 )
 
@@ -1074,6 +1074,11 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
         # "Next-day streaming on Peacock", after an item: every dated title's, not the item's alone.
         ctx.universal_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
         return
+    said = ANNOUNCED_DATES.search(text) if ctx.announced is None and (s.headline or not s.keys) else None
+    if said and not re.search(r"\b(?:not|n['’]t|no|nothing|never|yet\s+to|whether|if)\b", text[: said.start()], re.I):
+        # "ABC Sets Fall 2026 Premiere Dates: The Rink Opens the Season, …", "PBS ANNOUNCES FALL 2023 PRIMETIME
+        # SCHEDULE": every title the piece dates for sure had its date announced.
+        ctx.announced = Event("date_announced", None, classify(text), text)
     if (not s.keys and focus is None) or listing:
         # A heading or intro that names no title frames the items below it, unless it ranks what has
         # aired ("The 10 Best TV Shows of 2025, Ranked", "2019 in C-Dramas: The Year's Most-Watched").
@@ -1082,8 +1087,6 @@ def _read_sentence(s: Sentence, focus: str | None, ctx: _Context) -> None:
             if not w.replaced:
                 ctx.framing.append(_window(w.found, classify(text), text))
         ctx.framing_platforms.extend(p.name for p in find_platforms(text, dct, span=s.span, matcher=_platform_matcher()))
-        if ANNOUNCED_DATES.search(text) and ctx.announced is None:
-            ctx.announced = Event("date_announced", None, classify(text), text)
         if not s.keys:
             return
     _count_cues(s, focus, clusters)

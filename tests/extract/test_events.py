@@ -70,3 +70,19 @@ def test_a_date_said_to_be_set(sentence: str, announced: bool) -> None:
 )
 def test_an_order_in_the_present_tense(sentence: str, ordered: bool) -> None:
     assert ("ordered" in {k for k, _ in find_events(sentence)}) is ordered
+
+
+def test_a_headline_that_sets_the_dates_announces_every_dated_title() -> None:
+    from datetime import date
+
+    from airdate.extract.pipeline import Extractor
+    from airdate.models import Article
+
+    text = ("The network's fall lineup is here.\n\nHarbor Point returns Tuesday, Sept. 22, at 9 p.m.\n\n"
+            "The new drama Lowland Road premieres Thursday, Sept. 24.")
+    for headline, announced in (("ABC Sets Fall 2026 Premiere Dates: Harbor Point Opens the Season", True),
+                                ("PBS ANNOUNCES FALL 2026 PRIMETIME SCHEDULE", True),
+                                ("Nothing has been confirmed about the fall schedule", False)):
+        found = Extractor(mode="rules").extract(Article(title=headline, text=text, published=date(2026, 6, 16)))
+        events = {r.title: [e.type for e in r.events] for r in found.releases}
+        assert events and all(("date_announced" in e) is announced for e in events.values()), (headline, events)

@@ -34,8 +34,11 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "cancelled": re.compile(
-        r"\b(?:cancell?ed|cancels|axed|scrapped|not\s+be\s+renewed|won['’]t\s+be\s+renewed|pulled\s+the\s+plug|"
-        r"not\s+moving\s+forward|won['’]t\s+move\s+forward|will\s+not\s+move\s+forward)\b",
+        r"\b(?:cancell?ed|cancels|axed|scrapped|shelved|not\s+be\s+renewed|won['’]t\s+be\s+renewed|pulled\s+the\s+plug|"
+        r"not\s+moving\s+forward|won['’]t\s+move\s+forward|will\s+not\s+move\s+forward|"
+        # "the comedy Comp Tickets will not return for a second season" (a show, not an actor, does not return)
+        r"(?:series|show|comedy|drama|docuseries|sitcom|thriller|procedural|reality\s+show)\b[^.;]{0,80}?(?:will\s+not|won['’]t)\s+"
+        r"(?:return|be\s+back|be\s+returning)\s+for\s+(?:a|another)\s+(?:\w+\s+)?(?:season|series))\b",
         re.I,
     ),
     "filming_started": re.compile(
@@ -65,8 +68,9 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "trailer_released": re.compile(
-        r"\b(?:(?:trailer|teaser|first\s+look|promo)\s+(?:\w+\s+){0,3}?(?:released|dropped|drops|debuted|debuts|arrived|arrives|"
-        r"is\s+here|is\s+out|unveiled|revealed|landed|lands|shows|reveals|teases|offers|features)|"
+        r"\b(?:(?:trailer|teaser|first\s+look|promo),?\s+(?:\w+\s+){0,3}?(?:released|dropped|drops|debuted|debuts|arrived|arrives|"
+        r"is\s+here|is\s+out|unveiled|revealed|landed|lands|shows|reveals|teases|offers|features|came\s+out|went\s+live|"
+        r"went\s+up|is\s+live|followed|was\s+shown|was\s+screened|screened)|(?:got|gets|with)\s+(?:a|an|its)\s+(?:\w+\s+)?(?:trailer|teaser)\b|"
         r"(?:released|dropped|drops|debuted|debuts|unveiled|unveils|shared|shares|releases|reveals|revealed|"
         r"rolls\s+out|rolled\s+out)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+){0,3}?(?:trailer|teaser)|"
         r"official\s+(?:trailer|teaser)|(?:new|first|final|latest|official)\s+(?:\w+\s+)?(?:trailers?|teasers?)|"
@@ -140,6 +144,8 @@ def find_events(sentence: str) -> list[tuple[str, int]]:
                 continue
             if kind in ("filming_started", "trailer_released", "premiered") and PLANNED.search(head):
                 continue
+            if kind == "trailer_released" and re.search(r"\b(?:will|would|to\s+be|set\s+to|expected|due)\b", m.group(0), re.I):
+                continue  # "The trailer will be released next month": still to come
             out.append((kind, m.start()))
             break
     if not any(k == "date_announced" for k, _ in out) and DATE_IN.search(sentence):

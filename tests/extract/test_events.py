@@ -86,3 +86,23 @@ def test_a_headline_that_sets_the_dates_announces_every_dated_title() -> None:
         found = Extractor(mode="rules").extract(Article(title=headline, text=text, published=date(2026, 6, 16)))
         events = {r.title: [e.type for e in r.events] for r in found.releases}
         assert events and all(("date_announced" in e) is announced for e in events.values()), (headline, events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        # a trailer that came out, however the writer puts it
+        ("The teaser, released on December 20, has already crossed 11 million views.", {"trailer_released"}),
+        ("A teaser followed on Wednesday, and it is mostly fog.", {"trailer_released"}),
+        ("The trailer came out last week, and my son has watched it eleven times.", {"trailer_released"}),
+        ("At the press event on Thursday a short teaser was screened.", {"trailer_released"}),
+        ("The puppet troupe's new series got a trailer and a spring date.", {"trailer_released"}),
+        ("The trailer will be released next month.", set()),
+        # a show that will not go on, not an actor who will not
+        ("The street comedy Area Boys will not return for a second season, the platform confirmed.", {"cancelled"}),
+        ("Tobias Wren, who plays the inspector, will not return for a second season.", set()),
+        ("Halvard took a write-down on Night Ferry, a thriller it shelved in August.", {"cancelled"}),
+    ],
+)
+def test_trailers_out_and_shows_ended(sentence: str, kinds: set[str]) -> None:
+    assert {k for k, _ in find_events(sentence)} == kinds

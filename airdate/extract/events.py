@@ -57,7 +57,10 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "filming_wrapped": re.compile(
-        r"\b(?:wrapped\s+(?:\w+\s+)?(?:filming|production|shooting)|(?:filming|production|shooting)\s+(?:has\s+|have\s+|officially\s+)*"
+        r"\b(?:wrapped\s+(?:\w+\s+)?(?:filming|production|shooting)|"
+        # a shoot told in the past: "The drama was filmed in February at Pinewood", "Filming took place in Lagos"
+        r"(?:was|were|has\s+been|had\s+been)\s+filmed\s+(?:[\w-]+\s+){0,3}?(?:in|at|on|over|between|during|last)\s|"
+        r"(?:filming|shooting|production)\s+took\s+place|(?:filming|production|shooting)\s+(?:has\s+|have\s+|officially\s+)*"
         r"(?:wrapped|ended|finished|concluded|completed|(?:wraps|ends)(?=\s+(?:on|for)\s+(?:[‘'\"“]|(?!" + _WHEN_WORD
         + r")[A-Z])))|wraps\s+(?:filming|production|shooting)|"
         r"(?:has|have)\s+wrapped|it['’]s\s+a\s+wrap|production\s+has\s+wrapped|"
@@ -89,7 +92,12 @@ EVENT_CUES: dict[str, re.Pattern[str]] = {
     ),
     "delayed": re.compile(
         r"\b(?:delay(?:ed|s)?|postpone(?:d|s)?|pushed\s+(?:back|to|into|from)|moved\s+(?:back|to\s+a\s+later)|"
-        r"bumped\s+(?:back|to)|shifted\s+(?:back|to)|slipped\s+to|setback|off\s+the\s+schedule|pulled\s+from\s+the\s+schedule)\b",
+        r"bumped\s+(?:back|to)|shifted\s+(?:back|to)|slipped\s+to|setback|off\s+the\s+schedule|pulled\s+from\s+the\s+schedule|"
+        # a slot given up: "moved its crime series out of its July slot", "moves out of Diwali", "pulled from this Ramadan"
+        r"mov(?:ed|es)\s+(?:[\w'’]+\s+){0,6}?out\s+of\s+(?:(?:its|their|the|this|a)\s+)?(?:[\w'’-]+\s+)?(?:slot|window|date|"
+        r"(?i:summer|spring|fall|autumn|winter|holiday|christmas|diwali|eid|ramadan|thanksgiving|easter|sankranti|"
+        r"january|february|march|april|may|june|july|august|september|october|november|december))|"
+        r"pulled\s+(?:from|out\s+of)\s+(?:this|the|its|their)\s+(?!schedule))\b",
         re.IGNORECASE,
     ),
     "premiered": re.compile(

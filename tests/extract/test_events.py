@@ -106,3 +106,19 @@ def test_a_headline_that_sets_the_dates_announces_every_dated_title() -> None:
 )
 def test_trailers_out_and_shows_ended(sentence: str, kinds: set[str]) -> None:
     assert {k for k, _ in find_events(sentence)} == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("The drama was filmed in February at Pinewood, where the production flooded a car park.", {"filming_wrapped"}),
+        ("Filming took place over eight months in 2020 at studios in Melbourne.", {"filming_wrapped"}),
+        ("The series will be filmed in Atlanta next year.", set()),
+        ("Prime Video has reportedly moved its crime series Bombay Ballads out of its July slot.", {"delayed"}),
+        ("Seema Prahari moves out of Diwali, Kaala Samundar 2 stuck", {"delayed"}),
+        ("The third season has been pulled from this Ramadan.", {"delayed"}),
+        ("Every film that moves out of the year is a weekend we have to fill.", set()),
+    ],
+)
+def test_a_shoot_told_in_the_past_and_a_slot_given_up(sentence: str, kinds: set[str]) -> None:
+    assert {k for k, _ in find_events(sentence)} == kinds

@@ -86,7 +86,7 @@ REPLACED = re.compile(
     r"(?:\b(?:moved|moves|pushed|shifted|bumped|delayed|postponed|changed|rescheduled|moving|pushing|slid|slipped)"
     r"(?:\s+[\w’']+){0,8}?\s+from\s+(?:the\s+|its\s+|an?\s+)?|\binstead\s+of\s+(?:the\s+|an?\s+)?|"
     r"\boriginally\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|\bpreviously\s+(?:\w+\s+){0,4}?(?:for|on|in)\s+(?:the\s+|an?\s+)?|"
-    r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant)\s+"
+    r"\b(?:was|had\s+been|were)\s+(?:originally\s+|initially\s+|first\s+)?(?:set|scheduled|slated|dated|due|planned|expected|meant|supposed)\s+"
     r"(?:to\s+\w+\s+(?:(?:for|on|in)\s+)?|(?:for|on|in)\s+)(?:the\s+|an?\s+)?|"
     r"\b(?:original|initial|previous|earlier|former)\s+"
     r"(?:\w+\s+){0,2}?(?:date|window|slot|plan)\s+(?:of\s+)?(?:the\s+|an?\s+)?|"
@@ -142,11 +142,18 @@ FUTURE_WORD = re.compile(r"^(?:will|would|set|slated|scheduled|due|expected|to|s
 _LABEL = re.compile(r"(?:^|[.;!?|(\n])\s*([^.;:!?|()\n—–]{1,60}?)\s*[:—–]\s*$")
 
 
+AFTER_WORK = re.compile(r",?\s+to\s+(?:start|begin|resume|finish|wrap)\s+(?:shooting|filming|production|work\b|principal)", re.I)
+
+
 def _governed_by_release(sentence: str, f: Found) -> bool:
     """Look at the words around the expression for what it dates."""
     if any(RELEASE_WORDS.match(w) and not OTHER_WORDS.match(w) for w in WORD.findall(f.text)):
         return True  # "unlikely to arrive before 2027": the operator carries the verb
     after = WORD.findall(sentence[f.end : f.end + 40])[:2]
+    if after and re.match(r"^(?:update|updated|edition|issue|recap)$", after[0], re.I):
+        return False  # "(June 2025 Update)": the date of the page, not of a release
+    if AFTER_WORK.match(sentence, f.end):
+        return False  # "heads back to Chicago in January to start shooting": the date of the work
     if any(re.match(r"^(?:release|premiere|debut|launch|bow|return|arrival|rollout|date|window|slot)s?$", w, re.I) for w in after):
         return True
     clause = _clause_before(sentence, f.begin)

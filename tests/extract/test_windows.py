@@ -450,3 +450,19 @@ def test_a_holiday_that_names_a_slot_or_a_kind_is_no_window(sentence: str, want:
 ])
 def test_today_as_the_day_of_the_news_is_no_window(sentence: str, want: list[str]) -> None:
     assert _starts(sentence, date(2026, 6, 16)) == want
+
+
+@pytest.mark.parametrize("sentence, want", [
+    # the date of the work, of the page, or of a plan given up, is no release window
+    ("NBC renewed it in May, and she said she heads back to Chicago in January to start shooting.", []),
+    ("Renewed or Cancelled? The Status of 14 Shows (June 2025 Update)", []),
+    ("The show returns in January to the delight of fans.", ["2023-01-01"]),
+])
+def test_a_date_of_work_or_of_the_page_is_no_window(sentence: str, want: list[str]) -> None:
+    assert _starts(sentence, date(2022, 6, 22)) == want
+
+
+def test_a_date_a_release_was_supposed_to_keep_is_replaced() -> None:
+    found = release_windows("Ironbound was supposed to open on May 1 this year, but reshoots pushed it into the fall.",
+                            date(2025, 3, 1))
+    assert [(w.found.text, w.replaced) for w in found] == [("May 1 this year", True), ("fall", False)]

@@ -27,10 +27,10 @@ NAME = r"(?:" + TOKEN + r")(?:\s+(?:" + PARTICLE + r"\s+){0,2}(?:" + TOKEN + r")
 # Characters may carry a rank or a "the": "Captain Jean Reyes", "Lee Su-hyeok", "the Mandalorian".
 ROLE = r"(?:the\s+)?" + NAME
 
-# An actor's age may follow the name: "Maren Castellano, 41, as a night nurse named June".
 # A role's noun after a word in capitals that qualifies it: "Interpol agent Simone Farrow", "MI6 analyst …".
 ROLE_NOUN = (r"(?:agent|officer|detective|inspector|analyst|doctor|nurse|lawyer|attorney|chef|reporter|journalist|"
              r"soldier|spy|operative|cop|commander|pilot|scientist|captain|sergeant|constable|guard|ranger|priest|judge)")
+# An actor's age may follow the name: "Maren Castellano, 41, as a night nurse named June".
 A = r"(?P<a>" + NAME + r")(?!\d)(?:,\s+\d{1,2},(?=\s))?"
 AS = r"(?:as|As)"
 ADV = r"(?:(?i:officially|also|finally|reportedly|now|will\s+also)\s+)?"
@@ -42,7 +42,7 @@ DESC = (
     r"(?:who|which|that|to|in|at|on|from|with|for|by|and|or|but|is|are|was|were|has|have|had|will|would|"
     r"when|where|while|after|before|into|about)\b)"
     r"(?:the|a|an|his|her|their|its|[a-z][a-z'’-]*|" + UP + r"\w*['’]s|" + UP + r"[a-z]+(?=\s+[a-z]+['’]s\b)|"
-    r"" + UP + r"[a-z]+(?=\s+" + ROLE_NOUN + r"\s+" + UP + r")|"
+    + UP + r"[a-z]+(?=\s+" + ROLE_NOUN + r"\s+" + UP + r")|"
     r"[A-Z]{2,}\d*),?\s+){0,5}?)"
 )
 C = DESC + C0

@@ -29,6 +29,7 @@ from airdate.extract.releases import Candidate, Cluster, build_candidates, displ
 from airdate.extract.timing import release_windows
 from airdate.extract.titles import (
     BOILERPLATE,
+    FIELD_LABELS,
     GENERIC_HEADINGS,
     LABELS,
     PLACE_ADJ,
@@ -296,10 +297,10 @@ def blocks_of(article: Article) -> list[tuple[str, int, bool, bool]]:
 
 
 FIELD_LINE = re.compile(
-    r"\s*(?i:release\s+date|release|premiere\s+date|premieres?|premiering|debuts?|where\s+to\s+watch|watch\s+it\s+on|"
-    r"streaming\s+on|streams?\s+on|platform|network|channel|broadcaster|airs|airing|episodes|status|release\s+window|"
-    r"in\s+theaters|opens|expected|buyer|price|demo|viewers|ratings|cast|voice\s+cast|stars|starring|director|"
-    r"creator|showrunner|genre|format|runtime|studio|distributor|budget|based\s+on)\s*:\s*\S"
+    r"\s*(?i:release\s+date|release|premiere\s+date|premieres?|premiering|debuts?|watch\s+it\s+on|"
+    r"streaming\s+on|streams?\s+on|broadcaster|airs|airing|release\s+window|in\s+theaters|opens|expected|"
+    # and the fields whose value is no title ("Buyer:", "Status:", "Cast:"), longest first
+    + "|".join(label.replace(" ", r"\s+") for label in sorted(FIELD_LABELS, key=len, reverse=True)) + r")\s*:\s*\S"
     # a guide's questions: "What is it? A gentle preschool series …", "When and where? It premieres …"
     r"|\s*(?i:what\s+is\s+it|when\s+and\s+where|who['’]s\s+in\s+it|where\s+can\s+i\s+watch\s+it|when\s+is\s+it\s+out)\?\s*\S"
 )

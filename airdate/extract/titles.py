@@ -802,7 +802,7 @@ NOT_TITLE_WORDS = {
 
 # What a label says before its date: "Leaving June 10: X", "Coming on Q1 2027: X".
 DATE_LABEL_VERB = re.compile(r"^(?i:leaving|coming|arriving|streaming|out|premieres?|returns?|new)\s+(?:(?i:on)\s+)?")
-DATE_LABEL = re.compile(r"^(?:TBA|TBD|TBC|Q[1-4]\s+\d{4}|(?:19|20)\d\d|(?:early|mid|late)[\s-]+(?:19|20)\d\d)$", re.IGNORECASE)
+DATE_LABEL = re.compile(r"^(?:TBA|TBD|TBC|(?:19|20)\d\d)$", re.IGNORECASE)  # "Q1 2027", "late 2026": is_date_phrase
 
 
 def _date_label(text: str) -> bool:

@@ -378,7 +378,6 @@ def test_a_translation_in_brackets_is_no_second_title(sentence: str, want: list[
         ("The Family Screen Guide: What's New for Toddlers, Big Kids and Family Movie Night", []),
         # a title before its kind word stays
         ("MacGruber TV Series Gets Peacock Premiere Date", ["MacGruber"]),
-        ("The Watch: Season 2 Trailer Drops", []),
     ],
 )
 def test_a_page_name_or_a_size_before_a_kind_is_no_headline_title(headline: str, titles: list[str]) -> None:

@@ -88,3 +88,12 @@ def test_cast_modes_and_their_errors() -> None:
     assert [(m.actor, m.character) for r in both for m in r.cast] == [("Carys Pritchard-Owen", "Nell Darrow")]
     with pytest.raises(ExtractionError, match="unknown cast mode"):
         Extractor(cast="neural")
+
+
+def test_a_failed_training_run_names_its_report(tmp_path: Path) -> None:
+    """Side by side, each run reports to its own log; a run that fails is named with the log's path."""
+    from training.train import TrainingFailed, train_many
+
+    with pytest.raises(TrainingFailed, match=r"training gate failed .*gate\.log"):
+        train_many([("gate", False)], tmp_path / "no-data", tmp_path / "out", jobs=2, steps=2)
+    assert "gate-train.spacy" in (tmp_path / "out" / "gate.log").read_text()

@@ -444,6 +444,8 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     out: list[TitleMention] = []
     if any(m.how == "quoted" for m in s.mentions):
         return out  # a writer who quotes titles quotes them all: an unquoted span here is no title
+    if ":" in s.text and s.text.split(":", 1)[0].strip().lower() in FIELD_LABELS:
+        return out  # a listing entry's field ("Status: RENEWED (season 5)") names no title, as for the rules
     here: set[str] | None = None
     for a, z in s.spotted:
         if any(m.begin < z and a < m.end for m in s.mentions):

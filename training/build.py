@@ -266,9 +266,6 @@ def build_words(target: Path, shared: Path = DEFAULT_SHARED) -> int:
 # in the corpus and most of what a reader meets (out of fold: objective 0.218 -> 0.242, 13 -> 12 of the
 # 20 release-free long-form articles given a release, on the sixth session's retrained spotter).
 NEG_COPIES = 3
-# A short item's release candidates count this many times: short items naming a release are few (42 of the
-# 1,260 HuffPost items out of fold) and lost among the release-free ones, whose candidates count NEG_COPIES times.
-SHORT_RELEASE_COPIES = 3
 
 
 def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | None = None) -> dict[str, Any]:
@@ -314,10 +311,10 @@ def build(out: Path, shared: Path = DEFAULT_SHARED, fold_spotters: list[Path] | 
         spotter = spotters[fold_of(item.key)] if spotters and item.split == "train" else None
         cands = extractor.candidates(article, spot=spot, spotter=spotter)
         labels = label_candidates(cands, item.gold, scorer)
-        for (cand, text), cats in zip(cands, labels, strict=True):
+        copies = 1 if has else NEG_COPIES
+        for (_, text), cats in zip(cands, labels, strict=True):
             doc = nlp.make_doc(text)
             doc.cats = cats
-            copies = NEG_COPIES if not has else SHORT_RELEASE_COPIES if cats["RELEASE"] and cand.shape == "short" else 1
             for _ in range(copies if item.split == "train" else 1):
                 bins[f"judge-{item.split}"].add(doc)
             for f in range(CV_FOLDS):

@@ -482,6 +482,21 @@ def test_a_question_headlines_auxiliary_is_no_part_of_a_spotted_title() -> None:
     assert [m.title for m in _spotted(Sentence(text, 0, spotted=[(0, 16)]))] == ["Whatever Will Be"]
 
 
+@pytest.mark.parametrize(("text", "span", "kept"), [
+    ("Status: RENEWED (season 5, picked up in March)", "Status: RENEWED", False),
+    ("Buyer: Lantern House Pictures (North America)", "Lantern House Pictures", False),
+    ("One to watch: Gravewood Season 2 (NBC)", "Gravewood", True),  # no field label: the span stands
+])
+def test_a_spotted_span_on_a_listing_field_line_is_no_title(text: str, span: str, kept: bool) -> None:
+    # A retrained spotter tagged "Status: RENEWED" on a renewal tracker's field lines, and the entry's
+    # season went to that "title" instead of the entry's heading: the field names no title, as for the rules.
+    from airdate.extract.pipeline import Sentence, _spotted
+
+    a = text.index(span)
+    got = [m.title for m in _spotted(Sentence(text, 0, spotted=[(a, a + len(span))]))]
+    assert got == ([span] if kept else [])
+
+
 def test_only_a_title_a_rule_reads_in_the_headline_outweighs_a_doubtful_judge() -> None:
     from airdate.extract.learned import Verdict
     from airdate.extract.pipeline import decide

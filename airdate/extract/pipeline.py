@@ -39,6 +39,7 @@ from airdate.extract.titles import (
     find_seasons,
     find_titles,
     is_date_phrase,
+    line_label,
     quoted_titles,
     title_key,
     translation,
@@ -444,7 +445,7 @@ def _spotted(s: Sentence) -> list[TitleMention]:
     out: list[TitleMention] = []
     if any(m.how == "quoted" for m in s.mentions):
         return out  # a writer who quotes titles quotes them all: an unquoted span here is no title
-    if ":" in s.text and s.text.split(":", 1)[0].strip().lower() in FIELD_LABELS:
+    if line_label(s.text) in FIELD_LABELS:
         return out  # a listing entry's field ("Status: RENEWED (season 5)") names no title, as for the rules
     here: set[str] | None = None
     for a, z in s.spotted:

@@ -816,6 +816,11 @@ def _date_label(text: str) -> bool:
 FIGURES = re.compile(r";|:\s*[$€£]?\d[\d.,]*\s*(?:[%mkMbB]|crore|lakh|million|billion)?$|\d[\d.,]*\s*[%mkMbB]?\s*\|")
 
 
+def line_label(text: str) -> str:
+    """What a line says it is before its colon, in lower case ("status" of "Status: RENEWED (season 5)"); "" if no colon."""
+    return text.split(":", 1)[0].strip().lstrip("[(").lower() if ":" in text else ""
+
+
 def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
     """A roundup heading names its title: "Stillwater Crossing, Season 3 (HBO Max)",
     "Quiet Hours (Apple TV)", "Not coming in June: The Fourth Floor (MBC)", "1. Gravel Kings 3"."""
@@ -824,7 +829,7 @@ def heading_title(heading: str, numbered: bool = False) -> TitleMention | None:
         inner = heading_title(heading[slot.end() :], numbered)
         return replace(inner, begin=inner.begin + slot.end(), end=inner.end + slot.end()) if inner else None
     m = HEADING_SUFFIX.search(heading)
-    label = heading.split(":", 1)[0].strip().lstrip("[(").lower() if ":" in heading else ""
+    label = line_label(heading)
     if label in CAPTIONS or label in FIELD_LABELS:
         return None  # "Pictured: Aarav Khurana in a still from Lohpurush 2", "Buyer: Neon (North America)"
     prefixed = bool(label) and label not in BOILERPLATE and len(heading.split()) <= 8

@@ -15,7 +15,7 @@ precision on the test split's headlines (0.85 → 0.77).
     python -m training.probe --json OUT every item with a release
 
 Items keep the corpus's hash split (``training.corpus.split_of``). The tuner reads the train part of
-the other headlines (``training.tune.read_unseen``: thresholds may give at most one in a thousand of
+the other headlines (``training.tune.read_unseen``: thresholds may give at most 0.15% of
 them a release); the gate in ``make test`` counts only the parts nothing reads (``held``).
 """
 

@@ -7,9 +7,9 @@ article is read once by the models of its fold (gate score, candidates, the judg
 Then every threshold combination of a small grid is scored with the shared scorer's rules, and
 the one with the best mean macro F1 over the sets is written to ``airdate/data/models/thresholds.json``.
 The gate stays a filter: only thresholds that pass 98% of the articles holding a release are tried.
-No set's releases may fall below 0.7 precision, and at most one in a thousand of the other subreddits'
-headlines (the train part of ``training.probe``'s, read out of fold) may be given a release, while any
-thresholds keep to both.
+No set's releases may fall below 0.7 precision, and at most 0.15% of the other subreddits' headlines
+(the train part of ``training.probe``'s, read out of fold; the quality gate's limit for the rest) may be
+given a release, while any thresholds keep to both.
 """
 
 from __future__ import annotations
@@ -43,13 +43,15 @@ FALSE_RELEASE_COST = 2.0  # per unit of the share of release-free articles given
 # out of fold are not chosen while any others keep every set above it (a board row must be right far more
 # often than a missed release costs).
 PRECISION_FLOOR = 0.7
-# At most one in a thousand of the other subreddits' headlines (world news, politics, technology) may be
-# given a release. The rules were shaped while reading the television headlines of train and dev, so out
-# of fold their headline finds look more reliable than they are: a retraining chose a rule-backed headline
-# threshold of 0.2 there, which gave 24 of the 8,962 other headlines a release (the shipped models: 10) and
-# lost headline precision on the test split (0.85 -> 0.77). The tuner reads the train part of them
-# (training/probe.py, TUNED_SPLITS); the rest stay unseen for the gate in make test.
-UNSEEN_MAX_SHARE = 0.001
+# At most 0.15% of the other subreddits' headlines (world news, politics, technology) may be given a
+# release: the same limit the quality gate holds their unseen part to (tests/quality_floors.json, probe).
+# The rules were shaped while reading the television headlines of train and dev, so out of fold their
+# headline finds look more reliable than they are: a retraining chose a rule-backed headline threshold of
+# 0.2 there, which gave 24 of the 8,962 other headlines a release (the shipped models: 10) and lost headline
+# precision on the test split (0.85 -> 0.77). The tuner reads the train part of them (training/probe.py,
+# TUNED_SPLITS); the rest stay unseen for the gate in make test. (One in a thousand, tried first, was
+# stricter than the gate and cost out-of-fold headline F1: 0.774 -> 0.761 on one retraining.)
+UNSEEN_MAX_SHARE = 0.0015
 
 
 # (set, gold, gate score, (candidate, verdict) rows, article shape) for one article

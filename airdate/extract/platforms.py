@@ -20,7 +20,7 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "Netflix": ("Netflix", "NETFLIX", "Netflix Korea"),
     "Prime Video": ("Prime Video", "Amazon Prime Video", "Amazon Prime", "Amazon Video", "Amazon Studios", "Amazon",
                     "Amazon MGM Studios"),
-    "Disney+": ("Disney+", "Disney Plus", "Disney+ Hotstar"),
+    "Disney+": ("Disney+", "Disney Plus"),
     "Hulu": ("Hulu", "FX on Hulu"),
     "HBO Max": ("HBO Max", "HBOMax"),
     "HBO": ("HBO",),
@@ -28,10 +28,12 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "Apple TV+": ("Apple TV+", "Apple TV Plus", "AppleTV+", "Apple TV"),
     "Peacock": ("Peacock",),
     "Paramount+": ("Paramount+", "Paramount Plus"),
+    "CBS All Access": ("CBS All Access",),
     "Paramount+ with Showtime": ("Paramount+ with Showtime",),
     "Showtime": ("Showtime",),
     "Starz": ("Starz", "STARZ"),
-    "MGM+": ("MGM+", "Epix", "EPIX"),
+    "MGM+": ("MGM+",),
+    "Epix": ("Epix", "EPIX"),
     "AMC": ("AMC",),
     "AMC+": ("AMC+",),
     "FX": ("FX",),
@@ -61,7 +63,8 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "Tubi": ("Tubi",),
     "The Roku Channel": ("The Roku Channel", "Roku Channel"),
     "Roku": ("Roku",),
-    "Freevee": ("Amazon Freevee", "Freevee", "IMDb TV"),
+    "Freevee": ("Amazon Freevee", "Freevee"),
+    "IMDb TV": ("IMDb TV",),
     "Crunchyroll": ("Crunchyroll",),
     "Funimation": ("Funimation",),
     "HIDIVE": ("HIDIVE", "Hidive"),
@@ -71,15 +74,21 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "BBC One": ("BBC One", "BBC1"),
     "BBC Two": ("BBC Two", "BBC2"),
     "BBC Three": ("BBC Three", "BBC3"),
+    "BBC Four": ("BBC Four", "BBC4"),
+    "BBC Scotland": ("BBC Scotland",),
+    "CBeebies": ("CBeebies",),
+    "CBBC": ("CBBC",),
     "BBC iPlayer": ("BBC iPlayer", "iPlayer"),
     "BBC": ("BBC", "BBC America"),
     "ITV1": ("ITV1",),
     "ITV": ("ITV",),
     "ITVX": ("ITVX",),
-    "Channel 4": ("Channel 4", "C4", "E4", "All 4"),
+    "Channel 4": ("Channel 4", "C4", "E4"),
+    "All 4": ("All 4", "All4"),
     "Pluto TV": ("Pluto TV",),
     "Channel 5": ("Channel 5",),
     "Sky Atlantic": ("Sky Atlantic",),
+    "Sky Cinema": ("Sky Cinema",),
     "Sky Max": ("Sky Max",),
     "Sky": ("Sky",),
     "NOW": ("NOW TV",),
@@ -102,14 +111,30 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "Viu": ("Viu",),
     "iQIYI": ("iQIYI", "iQiyi"),
     "Youku": ("Youku",),
-    "Tencent Video": ("Tencent Video", "WeTV"),
+    "Tencent Video": ("Tencent Video",),
+    "WeTV": ("WeTV",),
     "Fuji TV": ("Fuji TV",),
+    "Tokyo MX": ("Tokyo MX", "TOKYO MX"),
+    "BS11": ("BS11",),
+    "TV Asahi": ("TV Asahi",),
+    "Nippon TV": ("Nippon TV", "NTV"),
+    "NHK General TV": ("NHK General TV",),
+    "NHK BS": ("NHK BS",),
     "TV Tokyo": ("TV Tokyo",),
     "NHK": ("NHK",),
-    "ZEE5": ("ZEE5",),
-    "JioHotstar": ("JioHotstar", "JioCinema", "Hotstar"),
+    "ZEE5": ("ZEE5", "Zee5"),
+    "JioHotstar": ("JioHotstar",),
+    "JioCinema": ("JioCinema",),
+    "Disney+ Hotstar": ("Disney+ Hotstar", "Hotstar"),
+    "Star Maa": ("Star Maa",),
+    "Sun NXT": ("Sun NXT",),
+    "Hoichoi": ("Hoichoi", "hoichoi"),
+    "Eros Now": ("Eros Now",),
+    "ALTBalaji": ("ALTBalaji",),
+    "Voot": ("Voot",),
     "SonyLIV": ("SonyLIV",),
-    "YouTube": ("YouTube", "YouTube Premium", "YouTube Originals"),
+    "YouTube": ("YouTube", "YouTube Originals"),
+    "YouTube Premium": ("YouTube Premium",),
     "Comedy Central": ("Comedy Central",),
     "MTV": ("MTV",),
     "VH1": ("VH1",),
@@ -142,7 +167,8 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     # names as readily as Netflix.
     "Movistar Plus+": ("Movistar Plus+", "Movistar+", "Movistar"),
     "RTVE": ("RTVE", "La 1"),
-    "Atresplayer": ("Atresplayer", "Antena 3"),
+    "Atresplayer": ("Atresplayer",),
+    "Antena 3": ("Antena 3",),
     "Canal+": ("Canal+", "Canal Plus"),
     "TF1": ("TF1",),
     "France 2": ("France 2",),
@@ -160,12 +186,38 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "S4C": ("S4C",),
     "Globoplay": ("Globoplay", "TV Globo"),
     "ViX": ("ViX",),
+    "ViX+": ("ViX+",),
+    "Las Estrellas": ("Las Estrellas",),
+    "Blim": ("Blim",),
     "TVNZ": ("TVNZ",),
+    "TVNZ+": ("TVNZ+",),
+    "SBS On Demand": ("SBS On Demand",),
+    "9Now": ("9Now",),
+    "7plus": ("7plus",),
+    "10 Play": ("10 Play", "10play"),
+    "ABC TV": ("ABC TV",),
+    "ABC Kids": ("ABC Kids",),
     "Foxtel": ("Foxtel",),
     "MX Player": ("MX Player",),
     "U-Next": ("U-Next", "U-NEXT"),
     "Abema": ("Abema", "ABEMA"),
     "TVB": ("TVB",),
+    # Africa, the Middle East, Turkey, Thailand, the Nordics and Belgium
+    "Showmax": ("Showmax",),
+    "iROKOtv": ("iROKOtv",),
+    "MBC Masr": ("MBC Masr",),
+    "MBC 1": ("MBC 1", "MBC1"),
+    "MBC Drama": ("MBC Drama",),
+    "Star TV": ("Star TV",),
+    "Kanal D": ("Kanal D",),
+    "TRT 1": ("TRT 1",),
+    "GMM25": ("GMM25", "GMM 25"),
+    "one31": ("one31",),
+    "NRK1": ("NRK1",),
+    "C More": ("C More",),
+    "La Une": ("La Une",),
+    "Auvio": ("Auvio",),
+    "ZDFmediathek": ("ZDFmediathek",),
     # United States
     "Cinemax": ("Cinemax",),
     "Paramount Network": ("Paramount Network",),
@@ -179,13 +231,17 @@ GAZETTEER: dict[str, tuple[str, ...]] = {
     "Facebook Watch": ("Facebook Watch",),
     "Quibi": ("Quibi",),
     "Vudu": ("Vudu",),
+    "MUBI": ("MUBI", "Mubi"),
+    "DC Universe": ("DC Universe",),
+    "Hallmark Movies Now": ("Hallmark Movies Now",),
+    "PBS Kids": ("PBS Kids", "PBS KIDS"),
     "Sundance Now": ("Sundance Now",),
 }
 
 # Ordinary words or names too: they need a carrying word before, or a possessive after.
 AMBIGUOUS = {"Max", "Stan", "Crave", "Fox", "Sky", "Bravo", "Lifetime", "Hallmark", "Amazon", "Apple TV", "ENA", "Viu",
              "Showtime", "Peacock", "CW", "BBC", "Discovery", "Dave", "Gold", "OWN", "Oxygen", "Binge", "Global TV",
-             "Alibi", "E!", "Arte", "Rai", "Movistar", "ViX", "La 1", "Yle"}
+             "Alibi", "E!", "Arte", "Rai", "Movistar", "ViX", "La 1", "Yle", "NTV", "Blim", "Star TV", "C More", "La Une"}
 CARRIER = re.compile(
     r"(?:\b(?:on|to|at|by|from|via|onto|exclusively\s+on|streaming\s+on|streams\s+on|airs\s+on|and|or|with)\s+(?:the\s+)?|\(\s*)$",
     re.IGNORECASE,
@@ -212,12 +268,25 @@ class PlatformMention:
     end: int
 
 
+# A service renamed on a day: (old name, the day the new one took over, the new name).
+RENAMED = (
+    ("Apple TV+", date(2025, 10, 13), "Apple TV"),
+    ("CBS All Access", date(2021, 3, 4), "Paramount+"),
+    ("Epix", date(2023, 1, 16), "MGM+"),
+    ("IMDb TV", date(2022, 4, 27), "Freevee"),
+    ("All 4", date(2023, 4, 4), "Channel 4"),
+    ("JioCinema", date(2025, 2, 14), "JioHotstar"),
+    ("Disney+ Hotstar", date(2025, 2, 14), "JioHotstar"),
+)
+
+
 def spell_at(name: str, when: date | None) -> str:
     """The service's own spelling at the article's date."""
     if name in ("HBO Max", "Max") and when is not None:
         return "Max" if date(2023, 5, 23) <= when < date(2025, 7, 9) else "HBO Max"
-    if name == "Apple TV+" and when is not None and when >= date(2025, 10, 13):
-        return "Apple TV"
+    for old, day, new in RENAMED:
+        if name == old and when is not None and when >= day:
+            return new
     return name
 
 

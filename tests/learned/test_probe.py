@@ -39,7 +39,8 @@ def test_the_tuner_counts_the_other_headlines_a_threshold_would_give_a_release()
     # a rule-backed find the judge scores 0.4 passes a rule threshold of 0.3, not one of 0.5
     assert unseen_share(unseen, 1000, loose, "hybrid") == 0.001
     assert unseen_share(unseen, 1000, strict, "hybrid") == 0.0
-    assert unseen_share(unseen, 100, loose, "hybrid") > UNSEEN_MAX_SHARE >= unseen_share(unseen, 1000, loose, "hybrid")
+    limit = UNSEEN_MAX_SHARE["headlines-other"]
+    assert unseen_share(unseen, 100, loose, "hybrid") > limit >= unseen_share(unseen, 1000, loose, "hybrid")
     # a per-shape threshold counts too, as the extractor applies it
     assert unseen_share(unseen, 1000, {**loose, "judge_rule_headline": 0.5}, "hybrid") == 0.0
 
@@ -65,7 +66,16 @@ def test_the_tuner_keeps_the_other_headlines_quiet_when_it_can(shared: Path, mon
     def kept(t: dict) -> bool:
         return bool(tune.predict(0.9, rows, t, "hybrid", "short")["releases"])
 
-    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: (other, 100_000))  # 10 in 100,000: quiet
+    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: {"headlines-other": (other, 100_000)})  # quiet
     assert kept(tune.tune(shared, write=False))
-    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: (other, 1000))  # 10 in 1,000: too many
+    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: {"headlines-other": (other, 1000)})  # too many
+    assert not kept(tune.tune(shared, write=False))
+    # the other HuffPost items count as the other headlines do, against their own limit (0.28%):
+    # 10 in 4,000 (0.25%) would be too many headlines, not too many HuffPost items
+    hp = [("huffpost-other", {"article": "o", "releases": []}, 0.9, rows, "short")] * 10
+    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: {
+        "headlines-other": (other, 100_000), "huffpost-other": (hp, 4000)})
+    assert kept(tune.tune(shared, write=False))
+    monkeypatch.setattr(tune, "read_unseen", lambda shared, reader=None: {
+        "headlines-other": (other, 100_000), "huffpost-other": (hp, 2000)})  # 0.5%: too many
     assert not kept(tune.tune(shared, write=False))

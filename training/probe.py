@@ -32,6 +32,7 @@ from typing import Any
 
 from training.corpus import (
     DEFAULT_SHARED,
+    ROOT,
     _load_dev_materialize,
     items,
     reserved_keys,
@@ -41,6 +42,16 @@ from training.corpus import (
 
 SOURCES = ("headlines-other", "huffpost-other")
 TUNED_SPLITS = ("train",)  # the parts of each source the tuner reads; the rest stay unseen
+
+
+FLOORS = ROOT / "tests" / "quality_floors.json"
+
+
+def share_limits() -> dict[str, float]:
+    """Per source, the largest share of its items that may be given a release: the quality gate's floor for
+    the parts nothing reads (tests/quality_floors.json, probe), which the tuner keeps its part to as well."""
+    probe = json.loads(FLOORS.read_text(encoding="utf-8"))["probe"]
+    return {source: probe[source.replace("-", "_") + "_share_max"] for source in SOURCES}
 
 
 def tuned(source: str, split: str) -> bool:

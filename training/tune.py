@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from training.corpus import DEFAULT_SHARED, ROOT, items, shared_missing
+from training.probe import share_limits
 
 GRID = {
     "gate": (0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
@@ -46,7 +47,7 @@ FALSE_RELEASE_COST = 2.0  # per unit of the share of release-free articles given
 PRECISION_FLOOR = 0.7
 # At most 0.15% of the other subreddits' headlines (world news, politics, technology) and 0.28% of the
 # other HuffPost items (politics, wellness, sport...) may be given a release: the limits the quality gate
-# holds their unseen parts to (tests/quality_floors.json, probe).
+# holds their unseen parts to, read from its floors (tests/quality_floors.json, probe) so the two cannot drift.
 # The rules were shaped while reading the television headlines of train and dev, so out of fold their
 # headline finds look more reliable than they are: a retraining chose a rule-backed headline threshold of
 # 0.2 there, which gave 24 of the 8,962 other headlines a release (the shipped models: 10) and lost headline
@@ -55,7 +56,7 @@ PRECISION_FLOOR = 0.7
 # stricter than the gate and cost out-of-fold headline F1: 0.774 -> 0.761 on one retraining.) The other
 # HuffPost items joined when a retraining's loose short-item thresholds (0.7, rule-backed 0.4) gave 31 of
 # 7,077 of them a release, half of them quoted phrases of political headlines ("'Climate Catastrophe'").
-UNSEEN_MAX_SHARE = {"headlines-other": 0.0015, "huffpost-other": 0.0028}
+UNSEEN_MAX_SHARE = share_limits()
 
 
 # (set, gold, gate score, (candidate, verdict) rows, article shape) for one article
